@@ -1,0 +1,86 @@
+//! Painting entity highlights: a coloured band under the glyphs of each outermost entity,
+//! stacked underline bars for nested ones, a small label tag at each entity's start, and an
+//! outline for the selected (or flashing) entity. Geometry comes from the cached layout; the
+//! text is never re-shaped, so highlighting cannot change joining or order.
+
+use std::ops::Range;
+
+use egui::{Align2, Color32, CornerRadius, FontId, Stroke, StrokeKind, Ui};
+
+use crate::model::EntityId;
+use crate::text::ArticleLayout;
+
+use super::article_view::{Viewport, screen_rects};
+use super::session::Session;
+
+/// Paints filled rectangles (layout pixels) with an optional outline.
+pub(super) fn paint_rects(ui: &Ui, rects: &[crate::text::Rect], view: &Viewport, fill: Color32, stroke: Stroke) {
+    for r in screen_rects(rects, view) {
+        ui.painter().rect(r, CornerRadius::same(2), fill, stroke, StrokeKind::Outside);
+    }
+}
+
+/// The label colour as an egui colour.
+pub(super) fn label_color(session: &Session, id: crate::model::LabelId) -> Color32 {
+    session.ann.labels().get(id).map_or(Color32::GRAY, |l| Color32::from_rgb(l.color.0, l.color.1, l.color.2))
+}
+
+/// Paints every entity overlapping `visible` (document bytes).
+pub(super) fn paint_entities(
+    ui: &Ui,
+    layout: &ArticleLayout,
+    view: &Viewport,
+    session: &Session,
+    visible: Range<usize>,
+    flash: Option<EntityId>,
+) {
+    let dark = ui.visuals().dark_mode;
+    let band_alpha = if dark { 0.45 } else { 0.30 };
+    // Entities come in reading order (start asc, longer first): a stack of open ends gives
+    // each entity its nesting depth in O(k).
+    let mut open: Vec<usize> = Vec::new();
+    for e in session.ann.entities().overlapping(visible) {
+        while open.last().is_some_and(|&end| end <= e.start) {
+            open.pop();
+        }
+        let depth = open.len();
+        open.push(e.end);
+        let rects = layout.range_rects(e.range());
+        let color = label_color(session, e.label);
+        let screen = screen_rects(&rects, view);
+        for r in &screen {
+            if depth == 0 {
+                ui.painter().rect_filled(*r, CornerRadius::same(3), color.gamma_multiply(band_alpha));
+                let bar = egui::Rect::from_min_max(egui::pos2(r.min.x, r.max.y - 2.0), r.max);
+                ui.painter().rect_filled(bar, CornerRadius::ZERO, color);
+            } else {
+                let y = r.max.y - 2.0 - 4.0 * depth as f32;
+                let bar = egui::Rect::from_min_max(egui::pos2(r.min.x, y - 3.0), egui::pos2(r.max.x, y));
+                ui.painter().rect_filled(bar, CornerRadius::same(1), color);
+            }
+        }
+        if session.selected == Some(e.id) || flash == Some(e.id) {
+            let stroke = Stroke::new(2.0, ui.visuals().strong_text_color());
+            for r in &screen {
+                ui.painter().rect_stroke(r.expand(1.0), CornerRadius::same(3), stroke, StrokeKind::Outside);
+            }
+        }
+        let rtl = layout.para_of_byte(e.start).and_then(|i| layout.para_lines(i).next()).is_some_and(|l| l.rtl);
+        if let Some(first) = screen.first() {
+            let name = session.ann.labels().get(e.label).map_or("?", |l| l.name.as_str());
+            paint_tag(ui, *first, name, color, rtl, depth);
+        }
+    }
+}
+
+/// A small label chip on the top edge of an entity's first piece, on its logical-start side.
+fn paint_tag(ui: &Ui, r: egui::Rect, name: &str, color: Color32, rtl: bool, depth: usize) {
+    let font = FontId::proportional(8.5);
+    let galley = ui.painter().layout_no_wrap(name.to_string(), font, Color32::WHITE);
+    let size = galley.size() + egui::vec2(4.0, 0.0);
+    let y = r.min.y - size.y * 0.35 + depth as f32 * size.y;
+    let (x, align) = if rtl { (r.max.x, Align2::RIGHT_TOP) } else { (r.min.x, Align2::LEFT_TOP) };
+    let chip = align.anchor_size(egui::pos2(x, y), size);
+    ui.painter().rect_filled(chip, CornerRadius::same(3), color);
+    ui.painter().galley(chip.min + egui::vec2(2.0, 0.0), galley, Color32::WHITE);
+}

@@ -1,0 +1,76 @@
+//! Preferences persisted with eframe's storage: recent files, zoom, theme, autosave.
+
+use std::path::PathBuf;
+
+use serde::{Deserialize, Serialize};
+
+/// Default body font size in points.
+pub const DEFAULT_FONT_PT: f32 = 20.0;
+const MAX_RECENT: usize = 10;
+
+/// User preferences that survive restarts (window size is kept by eframe itself).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Settings {
+    /// Most recent first.
+    pub recent: Vec<PathBuf>,
+    /// Body font size in points (zoom).
+    pub font_pt: f32,
+    /// Dark theme.
+    pub dark: bool,
+    /// Save shortly after each change and on exit.
+    pub autosave: bool,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Self { recent: Vec::new(), font_pt: DEFAULT_FONT_PT, dark: false, autosave: true }
+    }
+}
+
+impl Settings {
+    /// Storage key.
+    pub const KEY: &'static str = "hashiya-settings";
+
+    /// Moves `path` to the front of the recent list.
+    pub fn push_recent(&mut self, path: PathBuf) {
+        self.recent.retain(|p| *p != path);
+        self.recent.insert(0, path);
+        self.recent.truncate(MAX_RECENT);
+    }
+
+    /// Zooms by `steps` (±1), clamped to a readable range.
+    pub fn zoom(&mut self, steps: i32) {
+        self.font_pt = (self.font_pt * 1.1f32.powi(steps)).clamp(10.0, 64.0).round();
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn recent_is_deduplicated_and_bounded() {
+        let mut s = Settings::default();
+        for i in 0..15 {
+            s.push_recent(PathBuf::from(format!("{}.txt", i % 12)));
+        }
+        s.push_recent(PathBuf::from("3.txt"));
+        assert_eq!(s.recent.len(), MAX_RECENT);
+        assert_eq!(s.recent[0], PathBuf::from("3.txt"));
+        assert_eq!(s.recent.iter().filter(|p| **p == PathBuf::from("3.txt")).count(), 1);
+    }
+
+    #[test]
+    fn zoom_is_clamped() {
+        let mut s = Settings::default();
+        for _ in 0..50 {
+            s.zoom(1);
+        }
+        assert_eq!(s.font_pt, 64.0);
+        for _ in 0..80 {
+            s.zoom(-1);
+        }
+        assert_eq!(s.font_pt, 10.0);
+    }
+}

@@ -1,0 +1,130 @@
+//! Keyboard shortcuts: read once per frame and turned into the same [`Command`]s the menus use.
+
+use egui::{Key, KeyboardShortcut, Modifiers};
+
+use super::command::{Command, Edge};
+use super::session::Session;
+
+/// Global shortcuts (work whatever has focus, except text fields for plain keys).
+pub fn shortcut_commands(ctx: &egui::Context, session: Option<&Session>, typing: bool) -> Vec<Command> {
+    let mut out = Vec::new();
+    let cmd = |k| KeyboardShortcut::new(Modifiers::COMMAND, k);
+    let cmd_shift = |k| KeyboardShortcut::new(Modifiers::COMMAND | Modifiers::SHIFT, k);
+    ctx.input_mut(|i| {
+        let table = [
+            (cmd_shift(Key::Z), Command::Redo),
+            (cmd(Key::Z), Command::Undo),
+            (cmd(Key::Y), Command::Redo),
+            (cmd_shift(Key::S), Command::SaveAsDialog),
+            (cmd(Key::S), Command::Save),
+            (cmd(Key::O), Command::OpenDialog),
+            (cmd(Key::Plus), Command::ZoomIn),
+            (cmd(Key::Equals), Command::ZoomIn),
+            (cmd(Key::Minus), Command::ZoomOut),
+            (cmd(Key::Num0), Command::ZoomReset),
+            (cmd(Key::Q), Command::Quit),
+        ];
+        for (shortcut, command) in table {
+            if i.consume_shortcut(&shortcut) {
+                out.push(command);
+            }
+        }
+    });
+    if typing {
+        return out;
+    }
+    if let Some(session) = session {
+        out.extend(annotation_keys(ctx, session));
+    }
+    out
+}
+
+/// Label hotkeys, Delete, Escape and Shift+Alt+arrows for the selected entity.
+fn annotation_keys(ctx: &egui::Context, session: &Session) -> Vec<Command> {
+    let mut out = Vec::new();
+    ctx.input(|i| {
+        for event in &i.events {
+            match event {
+                egui::Event::Text(t) if !i.modifiers.command && !i.modifiers.alt => {
+                    for c in t.chars() {
+                        if let Some(label) = session.ann.labels().by_hotkey(c) {
+                            out.push(Command::Tag(label.id));
+                        }
+                    }
+                }
+                egui::Event::Key { key, pressed: true, modifiers, .. } => {
+                    out.extend(key_command(*key, *modifiers, session));
+                }
+                _ => {}
+            }
+        }
+    });
+    out
+}
+
+fn key_command(key: Key, m: Modifiers, session: &Session) -> Option<Command> {
+    match key {
+        Key::Escape => Some(Command::ClearSelection),
+        Key::Delete | Key::Backspace => session.selected.map(Command::Delete),
+        Key::ArrowLeft | Key::ArrowRight if m.shift && m.alt => {
+            let id = session.selected?;
+            let e = session.ann.entities().get(id)?;
+            let rtl = first_strong_rtl(session.doc.text(), e.start);
+            // Visual arrows: on a right-to-left line, Left moves towards the text's end.
+            let forward = (key == Key::ArrowLeft) == rtl;
+            // Shift+Alt+arrow moves the end; with Ctrl as well it moves the start.
+            let edge = if m.command { Edge::Start } else { Edge::End };
+            Some(Command::AdjustEdge(id, edge, if forward { 1 } else { -1 }))
+        }
+        Key::ArrowLeft | Key::ArrowRight if !m.alt => {
+            let text = session.doc.text();
+            let caret = session.selection.map_or(0, |s| s.caret);
+            let forward = (key == Key::ArrowLeft) == first_strong_rtl(text, caret);
+            let next = step(text, caret, forward, m.command);
+            let anchor = match (m.shift, session.selection) {
+                (true, Some(s)) => s.anchor,
+                (true, None) => caret,
+                (false, _) => next,
+            };
+            Some(Command::Select { anchor, caret: next })
+        }
+        _ => None,
+    }
+}
+
+/// The caret position one code point (or one word, with `word`) forward or back.
+fn step(text: &str, caret: usize, forward: bool, word: bool) -> usize {
+    let caret = text.floor_char_boundary(caret.min(text.len()));
+    if word {
+        let w = if forward {
+            crate::model::word_at(text, caret).end
+        } else {
+            crate::model::word_at(text, text[..caret].char_indices().next_back().map_or(0, |(i, _)| i)).start
+        };
+        return w;
+    }
+    if forward {
+        text[caret..].chars().next().map_or(caret, |c| caret + c.len_utf8())
+    } else {
+        text[..caret].chars().next_back().map_or(caret, |c| caret - c.len_utf8())
+    }
+}
+
+/// Direction of the paragraph around `pos`, from its first strong character (UAX #9 P2).
+pub fn first_strong_rtl(text: &str, pos: usize) -> bool {
+    let pos = text.floor_char_boundary(pos.min(text.len()));
+    let start = text[..pos].rfind('\n').map_or(0, |i| i + 1);
+    for c in text[start..].chars().take_while(|&c| c != '\n') {
+        if is_rtl_char(c) {
+            return true;
+        }
+        if c.is_alphabetic() {
+            return false;
+        }
+    }
+    false
+}
+
+fn is_rtl_char(c: char) -> bool {
+    matches!(c as u32, 0x0590..=0x08FF | 0xFB1D..=0xFDFF | 0xFE70..=0xFEFF)
+}

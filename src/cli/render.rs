@@ -1,0 +1,49 @@
+//! `hashiya render`: the article view (with entity highlights when the article has an
+//! annotation file) to a PNG, headlessly, with the same layout and rasteriser as the window.
+
+use std::fs::File;
+use std::io::BufWriter;
+use std::path::Path;
+use std::process::ExitCode;
+
+use anyhow::Context;
+
+use super::RenderArgs;
+use crate::formats::{decode, store};
+use crate::model::Document;
+use crate::text::render_png_rgba;
+
+/// Renders the article to a PNG.
+pub fn run(args: &RenderArgs) -> anyhow::Result<ExitCode> {
+    if !(6.0..=200.0).contains(&args.font_size) || !(100..=20_000).contains(&args.width) {
+        anyhow::bail!("--width must be 100..20000 px and --font-size 6..200 px");
+    }
+    let decoded = decode::read_article(&args.file)?;
+    let doc = Document::new(decoded.text);
+    let store_path = store::annotation_path(&args.file);
+    let mut highlights = Vec::new();
+    if store_path.exists() {
+        let loaded = store::load(&store_path, &doc)?;
+        let ann = loaded.annotations;
+        for e in ann.entities().iter() {
+            let c = ann.labels().get(e.label).map_or(crate::model::Rgb(128, 128, 128), |l| l.color);
+            highlights.push((e.range(), [c.0, c.1, c.2]));
+        }
+    }
+    let (w, h, rgba) = render_png_rgba(doc.text(), args.width, args.font_size, &highlights);
+    write_png(&args.out, w, h, &rgba).with_context(|| format!("writing {}", args.out.display()))?;
+    eprintln!("wrote {} ({w}×{h} px, {} entities highlighted)", args.out.display(), highlights.len());
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Writes RGBA pixels as a PNG.
+pub fn write_png(path: &Path, w: u32, h: u32, rgba: &[u8]) -> anyhow::Result<()> {
+    let file = BufWriter::new(File::create(path)?);
+    let mut encoder = png::Encoder::new(file, w, h);
+    encoder.set_color(png::ColorType::Rgba);
+    encoder.set_depth(png::BitDepth::Eight);
+    let mut writer = encoder.write_header()?;
+    writer.write_image_data(rgba)?;
+    writer.finish()?;
+    Ok(())
+}

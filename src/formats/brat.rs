@@ -1,0 +1,193 @@
+//! brat standoff: the `.txt` as it is plus an `.ann` of text-bound annotations
+//! `T1<TAB>LABEL start end<TAB>surface`, offsets in code points, end exclusive.
+//!
+//! Export writes every entity (nested ones too: brat allows overlaps). Import reads the `T`
+//! lines (a discontinuous `start end;start end` becomes its full extent, with a warning),
+//! counts and ignores the other kinds (`R`, `E`, `A`, `M`, `N`, `#`, `*`), checks the surface
+//! text against the `.txt` (a mismatch is a warning; the offsets are trusted), and maps the
+//! offsets through line-end normalisation (CRLF, BOM) of the `.txt`.
+
+use std::collections::{BTreeMap, HashSet};
+use std::path::{Path, PathBuf};
+
+use super::exchange::{self, ExportReport, Import, Normalized, Span, Warning};
+use super::{FormatError, Location};
+use crate::model::{Annotations, Document};
+
+/// The two files of a brat document.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BratFiles {
+    /// The `.txt`: the document text as it is.
+    pub txt: String,
+    /// The `.ann`: one `T` line per entity.
+    pub ann: String,
+}
+
+/// White space inside a surface text written as a plain space, so the line stays one line.
+fn flat(s: &str) -> String {
+    s.chars().map(|c| if c.is_whitespace() { ' ' } else { c }).collect()
+}
+
+/// Exports every entity, in reading order, as `T` lines.
+pub fn export(doc: &Document, ann: &Annotations) -> (BratFiles, ExportReport) {
+    let mut report = ExportReport::default();
+    let mut out = String::new();
+    for e in ann.entities().iter() {
+        let (Some(chars), Some(surface)) = (doc.byte_range_to_chars(e.range()), doc.slice(e.range())) else {
+            continue;
+        };
+        let name = ann.labels().get(e.label).map_or("MISC", |l| l.name.as_str());
+        let plain = exchange::plain_label(name);
+        exchange::note_rename(&mut report, name, &plain);
+        report.entities += 1;
+        out.push_str(&format!("T{}\t{plain} {} {}\t{}\n", report.entities, chars.start, chars.end, flat(surface)));
+    }
+    (BratFiles { txt: doc.text().to_string(), ann: out }, report)
+}
+
+/// The `.txt` and `.ann` paths for an input naming either of them.
+pub fn paths(input: &Path) -> (PathBuf, PathBuf) {
+    if input.extension().is_some_and(|e| e == "txt") {
+        (input.to_path_buf(), input.with_extension("ann"))
+    } else {
+        (input.with_extension("txt"), input.to_path_buf())
+    }
+}
+
+/// Reads a brat document from its `.ann` (or `.txt`) path and the file beside it.
+pub fn import(input: &Path) -> Result<Import, FormatError> {
+    let (txt_path, ann_path) = paths(input);
+    let txt = exchange::read_utf8(&txt_path)?;
+    let ann = exchange::read_utf8(&ann_path)?;
+    import_str(&ann_path, &ann, &txt_path, &txt)
+}
+
+/// One parsed `T` line: label, raw code-point fragments, surface text.
+struct TLine<'a> {
+    label: &'a str,
+    fragments: Vec<(usize, usize)>,
+    surface: Option<&'a str>,
+}
+
+/// Byte offset of `sub` (a subslice of `line`) within `line`.
+fn offset_in(line: &str, sub: &str) -> usize {
+    (sub.as_ptr() as usize).saturating_sub(line.as_ptr() as usize).min(line.len())
+}
+
+fn parse_t<'a>(path: &Path, line_no: usize, line: &'a str) -> Result<TLine<'a>, FormatError> {
+    let at = |sub: &str| Location::new(path, line_no, exchange::column(line, offset_in(line, sub)));
+    let expected = "expected T<id><TAB>LABEL START END<TAB>TEXT";
+    let Some((_, rest)) = line.split_once('\t') else {
+        return Err(FormatError::at(at(&line[line.len()..]), format!("{expected}: no tab after the id")));
+    };
+    let (middle, surface) = match rest.split_once('\t') {
+        Some((m, s)) => (m, Some(s)),
+        None => (rest, None),
+    };
+    let Some((label, offsets)) = middle.trim_start().split_once(' ') else {
+        return Err(FormatError::at(at(middle), format!("{expected}: no offsets after the label")));
+    };
+    let mut fragments = Vec::new();
+    for frag in offsets.split(';') {
+        let nums: Vec<&str> = frag.split_whitespace().collect();
+        let parsed = match nums[..] {
+            [s, e] => s.parse::<usize>().ok().zip(e.parse::<usize>().ok()),
+            _ => None,
+        };
+        match parsed {
+            Some((s, e)) if s < e => fragments.push((s, e)),
+            _ => {
+                let msg = format!("{expected}: offsets {:?} are not two numbers START < END", frag.trim());
+                return Err(FormatError::at(at(frag), msg));
+            }
+        }
+    }
+    Ok(TLine { label, fragments, surface })
+}
+
+/// Reads brat text; `ann_path` and `txt_path` name the inputs in errors and warnings.
+pub fn import_str(ann_path: &Path, ann: &str, txt_path: &Path, txt: &str) -> Result<Import, FormatError> {
+    let raw = Document::new(txt.to_string());
+    let norm = Normalized::new(txt);
+    let document = Document::new(norm.text.clone());
+    let mut out = Import::default();
+    let mut spans = Vec::new();
+    let mut seen = HashSet::new();
+    let mut ignored: BTreeMap<char, (usize, usize)> = BTreeMap::new();
+    let ann = ann.strip_prefix('\u{feff}').unwrap_or(ann);
+    for (i, line) in ann.split('\n').enumerate() {
+        let (line_no, line) = (i + 1, line.strip_suffix('\r').unwrap_or(line));
+        let Some(kind) = line.chars().next().filter(|_| !line.trim().is_empty()) else { continue };
+        if kind != 'T' {
+            ignored.entry(kind).or_insert((line_no, 0)).1 += 1;
+            continue;
+        }
+        let t = parse_t(ann_path, line_no, line)?;
+        let warn = |message: String| Warning::new(Location::new(ann_path, line_no, 1), message);
+        let (start, end) = (t.fragments.iter().map(|f| f.0).min(), t.fragments.iter().map(|f| f.1).max());
+        let (Some(start), Some(end)) = (start, end) else { continue };
+        if end > raw.char_len() {
+            let msg = format!("offset {end} is past the end of {} ({} code points)", txt_path.display(), raw.char_len());
+            return Err(FormatError::at(Location::new(ann_path, line_no, 1), msg));
+        }
+        let pieces: Vec<&str> =
+            t.fragments.iter().filter_map(|&(s, e)| raw.char_range_to_bytes(s..e).and_then(|r| raw.slice(r))).collect();
+        if t.fragments.len() > 1 {
+            out.warnings.push(warn(format!("discontinuous {} {start}..{end} imported as its full extent", t.label)));
+        }
+        if let Some(surface) = t.surface.filter(|s| flat(s) != flat(&pieces.join(" "))) {
+            out.warnings.push(warn(format!(
+                "surface text {surface:?} differs from the text at {start}..{end} ({:?}); offsets kept",
+                pieces.join(" ")
+            )));
+        }
+        let bytes = document.char_range_to_bytes(norm.map(start)..norm.map(end)).filter(|r| !r.is_empty());
+        match bytes {
+            Some(bytes) if seen.insert((bytes.clone(), t.label)) => {
+                spans.push(Span { bytes, label: t.label.to_string() });
+            }
+            Some(_) => out.warnings.push(warn(format!("duplicate {} {start}..{end} left out", t.label))),
+            None => out.warnings.push(warn(format!("{} {start}..{end} covers only a line end; left out", t.label))),
+        }
+    }
+    for (kind, (first, count)) in ignored {
+        out.warnings.push(Warning::new(
+            Location::new(ann_path, first, 1),
+            format!("{count} {kind:?} line(s) ignored: only text-bound (T) annotations are imported"),
+        ));
+    }
+    out.documents.push(exchange::build_doc(exchange::stem(txt_path), document, spans, None, ann_path)?);
+    Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn import_warns_and_maps_crlf() {
+        let txt = "\u{feff}سطر\r\nفي باكو";
+        let ann = "T1\tLOC 9 13\tباكو\nR1\tRel Arg1:T1 Arg2:T1\n#1\tNote T1\tx\nT2\tLOC 1 2;9 10\tس ب\nT3\tLOC 9 13\tبيروت\n";
+        let got = import_str(Path::new("d.ann"), ann, Path::new("d.txt"), txt).expect("imports");
+        let doc = &got.documents[0];
+        assert_eq!(doc.name, "d");
+        assert_eq!(doc.document.text(), "سطر\nفي باكو");
+        let ents: Vec<&str> = doc.annotations.entities().iter().filter_map(|e| doc.document.slice(e.range())).collect();
+        assert_eq!(ents, vec!["سطر\nفي ب", "باكو"]);
+        let msgs: Vec<String> = got.warnings.iter().map(|w| w.to_string()).collect();
+        assert_eq!(msgs.len(), 5, "{msgs:?}");
+        assert!(msgs[0].starts_with("d.ann:4:1: warning: discontinuous"));
+        assert!(msgs[1].starts_with("d.ann:5:1: warning: surface text \"بيروت\""));
+        assert!(msgs[2].starts_with("d.ann:5:1: warning: duplicate"));
+        assert!(msgs[3].starts_with("d.ann:3:1: warning: 1 '#' line(s) ignored"));
+        assert!(msgs[4].starts_with("d.ann:2:1: warning: 1 'R' line(s) ignored"));
+    }
+
+    #[test]
+    fn bad_lines_are_errors_with_columns() {
+        let err = import_str(Path::new("d.ann"), "T1\tLOC 0 x\tأ\n", Path::new("d.txt"), "أب").expect_err("bad");
+        assert!(err.to_string().starts_with("d.ann:1:8: expected T<id><TAB>LABEL START END<TAB>TEXT"), "{err}");
+        let err = import_str(Path::new("d.ann"), "\nT1\tLOC 0 9\tأ\n", Path::new("d.txt"), "أب").expect_err("range");
+        assert!(err.to_string().starts_with("d.ann:2:1: offset 9 is past the end"), "{err}");
+    }
+}

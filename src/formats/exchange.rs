@@ -1,0 +1,292 @@
+//! What the exchange formats (CoNLL IOB2, brat standoff, doccano JSONL) share: imported
+//! documents, import warnings, export reports, the choice of the outermost entities for flat
+//! formats, line-end normalisation with its code-point map, and names for imported documents.
+//!
+//! Nothing here prints: warnings and reports are returned for the CLI or the app to show.
+
+use std::collections::BTreeMap;
+use std::ops::Range;
+
+use super::{FormatError, Location};
+use crate::model::{Annotations, Document, Entity, EntityId, EntitySet, LabelSet};
+
+/// A problem that did not stop an import: where it is and what was done about it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Warning {
+    /// Where in the input file.
+    pub at: Location,
+    /// What was wrong and how it was handled.
+    pub message: String,
+}
+
+impl Warning {
+    /// A warning at a location.
+    pub fn new(at: Location, message: impl Into<String>) -> Self {
+        Self { at, message: message.into() }
+    }
+}
+
+impl std::fmt::Display for Warning {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}: warning: {}", self.at, self.message)
+    }
+}
+
+/// One imported document: its name, its text and its validated annotations.
+#[derive(Debug, Clone)]
+pub struct ImportedDoc {
+    /// File name stem for `<name>.txt` (already safe as a file name, unique within an import).
+    pub name: String,
+    /// The document text (line ends `\n`, no BOM).
+    pub document: Document,
+    /// Labels (in order of first appearance), entities and, for CoNLL, token boundaries.
+    pub annotations: Annotations,
+}
+
+/// The result of reading one input file.
+#[derive(Debug, Clone, Default)]
+pub struct Import {
+    /// The documents, in file order.
+    pub documents: Vec<ImportedDoc>,
+    /// Everything that was accepted with a correction or ignored.
+    pub warnings: Vec<Warning>,
+}
+
+/// What an export wrote and what it could not express.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ExportReport {
+    /// Entities written.
+    pub entities: usize,
+    /// Nested or overlapping entities left out because the format is flat (CoNLL only).
+    pub dropped_overlapping: usize,
+    /// Entities left out because they cover no token, i.e. only white space (CoNLL only).
+    pub dropped_empty: usize,
+    /// Label names changed to fit the format (`from`, `to`): white space becomes `_`.
+    pub renamed_labels: Vec<(String, String)>,
+    /// Tokens written (CoNLL only).
+    pub tokens: usize,
+    /// Sentences written (CoNLL only).
+    pub sentences: usize,
+}
+
+impl ExportReport {
+    /// Human-readable notes about everything that was not exported as it is.
+    pub fn notes(&self) -> Vec<String> {
+        let mut notes = Vec::new();
+        if self.dropped_overlapping > 0 {
+            notes.push(format!(
+                "{} nested or overlapping entities cannot be expressed in IOB2 and were left out \
+                 (the outermost ones were kept)",
+                self.dropped_overlapping
+            ));
+        }
+        if self.dropped_empty > 0 {
+            notes.push(format!("{} entities cover only white space and were left out", self.dropped_empty));
+        }
+        for (from, to) in &self.renamed_labels {
+            notes.push(format!("label {from:?} was written as {to:?}"));
+        }
+        notes
+    }
+}
+
+/// The entities a flat format can hold: the outermost non-overlapping ones, preferring the
+/// longest and then the earliest; returned in reading order with the number left out.
+pub fn outermost(entities: &EntitySet) -> (Vec<Entity>, usize) {
+    let mut by_priority: Vec<&Entity> = entities.iter().collect();
+    by_priority.sort_by_key(|e| (std::cmp::Reverse(e.end - e.start), e.start, e.id));
+    let mut kept: BTreeMap<usize, Entity> = BTreeMap::new();
+    let mut dropped = 0;
+    for e in by_priority {
+        let before = kept.range(..=e.start).next_back().is_some_and(|(_, k)| k.end > e.start);
+        let after = kept.range(e.start..).next().is_some_and(|(&s, _)| s < e.end);
+        if before || after {
+            dropped += 1;
+        } else {
+            kept.insert(e.start, *e);
+        }
+    }
+    (kept.into_values().collect(), dropped)
+}
+
+/// A label name usable in CoNLL tags and brat type fields: white space becomes `_`.
+pub(crate) fn plain_label(name: &str) -> String {
+    let fixed: String = name.chars().map(|c| if c.is_whitespace() { '_' } else { c }).collect();
+    if fixed.is_empty() { "_".to_string() } else { fixed }
+}
+
+/// Records in `report` that `name` is written as `plain`, once.
+pub(crate) fn note_rename(report: &mut ExportReport, name: &str, plain: &str) {
+    if name != plain && !report.renamed_labels.iter().any(|(from, _)| from == name) {
+        report.renamed_labels.push((name.to_string(), plain.to_string()));
+    }
+}
+
+/// Text with line ends normalised to `\n` and a leading BOM removed, remembering where code
+/// points were removed so that code-point offsets into the raw text can be mapped.
+#[derive(Debug, Clone)]
+pub(crate) struct Normalized {
+    /// The normalised text.
+    pub text: String,
+    /// Code-point offsets (in the raw text) of removed code points, ascending.
+    removed: Vec<usize>,
+}
+
+impl Normalized {
+    /// Removes a leading BOM and the `\r` of each `\r\n`; a lone `\r` becomes `\n`.
+    pub fn new(raw: &str) -> Self {
+        let mut text = String::with_capacity(raw.len());
+        let mut removed = Vec::new();
+        let mut chars = raw.chars().enumerate().peekable();
+        while let Some((i, c)) = chars.next() {
+            match c {
+                '\u{feff}' if i == 0 => removed.push(i),
+                '\r' if chars.peek().is_some_and(|&(_, n)| n == '\n') => removed.push(i),
+                '\r' => text.push('\n'),
+                _ => text.push(c),
+            }
+        }
+        Self { text, removed }
+    }
+
+    /// Maps a code-point offset in the raw text to one in the normalised text.
+    pub fn map(&self, raw: usize) -> usize {
+        raw - self.removed.partition_point(|&r| r < raw)
+    }
+}
+
+/// A labelled byte range of an imported document, before labels get ids.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Span {
+    /// Byte range in the document text.
+    pub bytes: Range<usize>,
+    /// Label name.
+    pub label: String,
+}
+
+/// Builds a validated document: labels in order of first appearance, entity ids from 1.
+pub(crate) fn build_doc(
+    name: String,
+    document: Document,
+    spans: Vec<Span>,
+    tokens: Option<Vec<Range<usize>>>,
+    origin: &std::path::Path,
+) -> Result<ImportedDoc, FormatError> {
+    let mut labels = LabelSet::empty();
+    let mut entities = Vec::with_capacity(spans.len());
+    for (i, span) in spans.into_iter().enumerate() {
+        let label = labels.ensure(&span.label);
+        entities.push(Entity { id: EntityId(i as u64 + 1), start: span.bytes.start, end: span.bytes.end, label });
+    }
+    let mut annotations = Annotations::from_parts(&document, labels, entities, Vec::new())
+        .map_err(|(e, err)| FormatError::file(origin, format!("document {name}: entity {}..{}: {err}", e.start, e.end)))?;
+    if !annotations.set_tokens(&document, tokens) {
+        return Err(FormatError::file(origin, format!("document {name}: token boundaries are inconsistent")));
+    }
+    Ok(ImportedDoc { name, document, annotations })
+}
+
+/// A file-name-safe version of `name`: letters, digits, `-`, `_` and inner `.` kept, the rest
+/// replaced by `_`; never empty, never starting with `.`.
+pub(crate) fn safe_name(name: &str) -> String {
+    let mut out: String = name
+        .chars()
+        .map(|c| if c.is_alphanumeric() || matches!(c, '-' | '_' | '.') { c } else { '_' })
+        .take(100)
+        .collect();
+    while out.starts_with('.') {
+        out.replace_range(..1, "_");
+    }
+    if out.is_empty() { "document".to_string() } else { out }
+}
+
+/// Makes the names of `docs` unique by appending `-2`, `-3`, … to repeats.
+pub(crate) fn make_unique(docs: &mut [ImportedDoc]) {
+    let mut seen = std::collections::HashSet::new();
+    for doc in docs {
+        let mut name = doc.name.clone();
+        let mut n = 2;
+        while !seen.insert(name.clone()) {
+            name = format!("{}-{n}", doc.name);
+            n += 1;
+        }
+        doc.name = name;
+    }
+}
+
+/// The file stem of `path` as a safe document name.
+pub(crate) fn stem(path: &std::path::Path) -> String {
+    safe_name(&path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default())
+}
+
+/// The 1-based code-point column of byte `byte` within `line`.
+pub(crate) fn column(line: &str, byte: usize) -> usize {
+    line[..line.floor_char_boundary(byte.min(line.len()))].chars().count() + 1
+}
+
+/// Reads a file as UTF-8, failing with the position of the first invalid byte.
+pub(crate) fn read_utf8(path: &std::path::Path) -> Result<String, FormatError> {
+    let bytes = std::fs::read(path).map_err(|e| FormatError::io(path, e))?;
+    String::from_utf8(bytes).map_err(|e| {
+        let valid = e.utf8_error().valid_up_to();
+        let bytes = e.into_bytes();
+        let prefix = String::from_utf8_lossy(&bytes[..valid]);
+        FormatError::at(
+            Location::of_byte(path, &prefix, valid),
+            "invalid UTF-8: exchange files must be UTF-8 (convert the file first)",
+        )
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::LabelId;
+
+    fn ent(id: u64, start: usize, end: usize) -> Entity {
+        Entity { id: EntityId(id), start, end, label: LabelId(1) }
+    }
+
+    #[test]
+    fn outermost_prefers_longest_then_earliest() {
+        let set = EntitySet::from_entities(vec![
+            ent(1, 0, 10),  // outer
+            ent(2, 2, 4),   // nested in 1
+            ent(3, 8, 20),  // crosses 1, longer: wins
+            ent(4, 20, 24), // touches 3: kept
+            ent(5, 30, 33), // crosses 6, same length, earlier: wins
+            ent(6, 31, 34),
+        ]);
+        let (kept, dropped) = outermost(&set);
+        let ids: Vec<u64> = kept.iter().map(|e| e.id.0).collect();
+        // 2 was nested in 1, but 1 lost to 3, so nothing hides 2 any more.
+        assert_eq!(ids, vec![2, 3, 4, 5]);
+        assert_eq!(dropped, 2);
+    }
+
+    #[test]
+    fn normalised_offsets_follow_removed_code_points() {
+        let n = Normalized::new("\u{feff}أ\r\nب\rج");
+        assert_eq!(n.text, "أ\nب\nج");
+        assert_eq!(n.map(1), 0); // أ
+        assert_eq!(n.map(3), 1); // \n of \r\n
+        assert_eq!(n.map(4), 2); // ب
+        assert_eq!(n.map(6), 4); // ج
+    }
+
+    #[test]
+    fn names_are_safe_and_unique() {
+        assert_eq!(safe_name("../etc/passwd"), "__etc_passwd");
+        assert_eq!(safe_name(""), "document");
+        assert_eq!(safe_name("خبر 1"), "خبر_1");
+        let doc = |name: &str| ImportedDoc {
+            name: name.to_string(),
+            document: Document::new(String::new()),
+            annotations: Annotations::default(),
+        };
+        let mut docs = vec![doc("a"), doc("a"), doc("a-2"), doc("a")];
+        make_unique(&mut docs);
+        let names: Vec<&str> = docs.iter().map(|d| d.name.as_str()).collect();
+        assert_eq!(names, vec!["a", "a-2", "a-2-2", "a-3"]);
+    }
+}

@@ -1,0 +1,165 @@
+//! doccano JSONL (sequence labelling): one object per document and line,
+//! `{"text": ..., "label": [[start, end, "LABEL"], ...]}`, offsets in code points, end exclusive.
+//!
+//! Import accepts `"entities"` as an alias of `"label"`, entity objects
+//! `{"start_offset": s, "end_offset": e, "label": "X"}` as well as triples, and ignores extra
+//! keys; an `"id"` (string or number) names the document. Offsets into a text with `\r\n` are
+//! mapped through line-end normalisation.
+
+use std::collections::HashSet;
+use std::path::Path;
+
+use serde::{Deserialize, Serialize};
+
+use super::exchange::{self, ExportReport, Import, Normalized, Span, Warning};
+use super::{FormatError, Location};
+use crate::model::{Annotations, Document};
+
+#[derive(Serialize)]
+struct LineOut<'a> {
+    text: &'a str,
+    label: Vec<(usize, usize, &'a str)>,
+}
+
+/// Exports the document as one JSONL line (ending in `\n`) with every entity.
+pub fn export(doc: &Document, ann: &Annotations) -> (String, ExportReport) {
+    let mut report = ExportReport::default();
+    let label: Vec<(usize, usize, &str)> = ann
+        .entities()
+        .iter()
+        .filter_map(|e| {
+            let chars = doc.byte_range_to_chars(e.range())?;
+            let name = ann.labels().get(e.label).map_or("MISC", |l| l.name.as_str());
+            Some((chars.start, chars.end, name))
+        })
+        .collect();
+    report.entities = label.len();
+    let line = serde_json::to_string(&LineOut { text: doc.text(), label }).unwrap_or_default();
+    (line + "\n", report)
+}
+
+#[derive(Deserialize)]
+struct LineIn {
+    text: String,
+    #[serde(alias = "entities", default)]
+    label: Option<Vec<SpanIn>>,
+    #[serde(default)]
+    id: Option<serde_json::Value>,
+}
+
+#[derive(Deserialize)]
+#[serde(untagged)]
+enum SpanIn {
+    Triple(usize, usize, String),
+    Object {
+        #[serde(alias = "start")]
+        start_offset: usize,
+        #[serde(alias = "end")]
+        end_offset: usize,
+        label: String,
+    },
+}
+
+impl SpanIn {
+    fn parts(&self) -> (usize, usize, &str) {
+        match self {
+            SpanIn::Triple(s, e, l) => (*s, *e, l),
+            SpanIn::Object { start_offset, end_offset, label } => (*start_offset, *end_offset, label),
+        }
+    }
+}
+
+/// Reads a JSONL file: one document per non-empty line.
+pub fn import(path: &Path) -> Result<Import, FormatError> {
+    let content = exchange::read_utf8(path)?;
+    import_str(path, &content)
+}
+
+/// The error of serde_json at a line of the file, column in code points.
+fn json_error(path: &Path, line_no: usize, line: &str, err: &serde_json::Error) -> FormatError {
+    let full = err.to_string();
+    let message = full.rsplit_once(" at line ").map_or(full.as_str(), |(m, _)| m);
+    let message = if message.contains("untagged enum SpanIn") {
+        "expected an entity [start, end, \"LABEL\"]".to_string()
+    } else {
+        format!("{message} (expected {{\"text\": ..., \"label\": [[start, end, \"LABEL\"], ...]}})")
+    };
+    let at = Location::new(path, line_no, exchange::column(line, err.column().saturating_sub(1)));
+    FormatError::at(at, message)
+}
+
+/// Reads JSONL text; `path` names the input in errors, warnings and document names.
+pub fn import_str(path: &Path, content: &str) -> Result<Import, FormatError> {
+    let content = content.strip_prefix('\u{feff}').unwrap_or(content);
+    let stem = exchange::stem(path);
+    let mut out = Import::default();
+    for (i, line) in content.split('\n').enumerate() {
+        if line.trim().is_empty() {
+            continue;
+        }
+        let line_no = i + 1;
+        let parsed: LineIn = serde_json::from_str(line).map_err(|e| json_error(path, line_no, line, &e))?;
+        let name = match &parsed.id {
+            Some(serde_json::Value::String(s)) => exchange::safe_name(s),
+            Some(serde_json::Value::Number(n)) => exchange::safe_name(&n.to_string()),
+            _ => format!("{stem}-{line_no}"),
+        };
+        let raw_len = parsed.text.chars().count();
+        let norm = Normalized::new(&parsed.text);
+        let document = Document::new(norm.text.clone());
+        let mut spans = Vec::new();
+        let mut seen = HashSet::new();
+        for (k, span) in parsed.label.iter().flatten().enumerate() {
+            let (start, end, label) = span.parts();
+            let at = Location::new(path, line_no, 1);
+            if start >= end || end > raw_len {
+                let msg = format!(
+                    "entity {} [{start}, {end}, {label:?}]: expected start < end <= {raw_len} (text length in code points)",
+                    k + 1
+                );
+                return Err(FormatError::at(at, msg));
+            }
+            match document.char_range_to_bytes(norm.map(start)..norm.map(end)).filter(|r| !r.is_empty()) {
+                Some(bytes) if seen.insert((bytes.clone(), label)) => spans.push(Span { bytes, label: label.to_string() }),
+                Some(_) => out.warnings.push(Warning::new(at, format!("duplicate entity {} left out", k + 1))),
+                None => out.warnings.push(Warning::new(at, format!("entity {} covers only a line end; left out", k + 1))),
+            }
+        }
+        out.documents.push(exchange::build_doc(name, document, spans, None, path)?);
+    }
+    if out.documents.is_empty() {
+        return Err(FormatError::file(path, "no documents: expected one JSON object per line"));
+    }
+    exchange::make_unique(&mut out.documents);
+    Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn aliases_ids_and_crlf_text() {
+        let content = "\u{feff}{\"id\": 7, \"text\": \"أ\\r\\nبيروت\", \"entities\": [{\"start_offset\": 3, \"end_offset\": 8, \"label\": \"GPE\"}]}\r\n\n{\"text\": \"ب\", \"label\": [[0, 1, \"X\"], [0, 1, \"X\"]], \"meta\": 1}\n";
+        let got = import_str(Path::new("in.jsonl"), content).expect("imports");
+        let names: Vec<&str> = got.documents.iter().map(|d| d.name.as_str()).collect();
+        assert_eq!(names, vec!["7", "in-3"]);
+        let d = &got.documents[0];
+        let e = d.annotations.entities().iter().next().map(|e| d.document.slice(e.range()));
+        assert_eq!(e, Some(Some("بيروت")));
+        assert_eq!(got.warnings.len(), 1);
+        assert_eq!(got.warnings[0].to_string(), "in.jsonl:3:1: warning: duplicate entity 2 left out");
+    }
+
+    #[test]
+    fn errors_name_line_and_column() {
+        let err = import_str(Path::new("in.jsonl"), "{\"text\": \"أ\"}\n{\"text\": \"أب\", \"label\": [[0, 1]]}\n")
+            .expect_err("short triple");
+        assert!(err.to_string().starts_with("in.jsonl:2:"), "{err}");
+        assert!(err.to_string().contains("expected an entity [start, end, \"LABEL\"]"), "{err}");
+        let err = import_str(Path::new("in.jsonl"), "{\"text\": \"أب\" \"label\": []}").expect_err("syntax");
+        assert!(err.to_string().starts_with("in.jsonl:1:15: expected `,` or `}`"), "{err}");
+        let err = import_str(Path::new("in.jsonl"), "{\"text\": \"أب\", \"label\": [[1, 3, \"X\"]]}").expect_err("range");
+        assert!(err.to_string().contains("expected start < end <= 2"), "{err}");
+    }
+}

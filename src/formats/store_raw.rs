@@ -1,0 +1,485 @@
+//! The annotation file as it is on disk: serde types that mirror the RON text (code-point
+//! offsets, label names), string escaping for writing it, a fast reader for the canonical
+//! layout Hashiya writes, and a locator that maps "the 7th entity" back to a line and column.
+//!
+//! Reading tries the fast reader first; it accepts only the exact layout [`super::store`]
+//! writes (a strict subset of RON) and gives up on anything else, in which case `ron` parses
+//! the file and reports syntax errors with their position. ron alone needs ~330 ms for 100k
+//! entities; the fast reader needs a few milliseconds. Validation lives in `store`.
+
+use std::borrow::Cow;
+use std::fmt::Write as _;
+use std::path::Path;
+
+use serde::Deserialize;
+
+use super::{FormatError, Location};
+
+/// The whole file.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(rename = "annotations", deny_unknown_fields)]
+pub(crate) struct RawFile<'a> {
+    pub version: u64,
+    #[serde(borrow)]
+    pub article: RawArticle<'a>,
+    #[serde(borrow)]
+    pub annotator: Cow<'a, str>,
+    #[serde(borrow)]
+    pub created: Cow<'a, str>,
+    #[serde(borrow)]
+    pub modified: Cow<'a, str>,
+    #[serde(borrow)]
+    pub labels: Vec<RawLabel<'a>>,
+    #[serde(borrow)]
+    pub entities: Vec<RawEntity<'a>>,
+    #[serde(default, borrow)]
+    pub orphans: Vec<RawEntity<'a>>,
+    #[serde(default)]
+    pub tokens: Option<Vec<(usize, usize)>>,
+}
+
+/// `article: (name: "x.txt", chars: N, sha256: "hex")`.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(rename = "article", deny_unknown_fields)]
+pub(crate) struct RawArticle<'a> {
+    #[serde(borrow)]
+    pub name: Cow<'a, str>,
+    pub chars: usize,
+    #[serde(borrow)]
+    pub sha256: Cow<'a, str>,
+}
+
+/// One label: `(id: 1, name: "PER", color: "#0072b2", hotkey: Some('1'))`.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(rename = "label", deny_unknown_fields)]
+pub(crate) struct RawLabel<'a> {
+    pub id: u32,
+    #[serde(borrow)]
+    pub name: Cow<'a, str>,
+    #[serde(borrow)]
+    pub color: Cow<'a, str>,
+    #[serde(default)]
+    pub hotkey: Option<char>,
+}
+
+/// One entity or orphan, code-point offsets; context only on entities.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(rename = "entity", deny_unknown_fields)]
+pub(crate) struct RawEntity<'a> {
+    pub id: u64,
+    pub start: usize,
+    pub end: usize,
+    #[serde(borrow)]
+    pub label: Cow<'a, str>,
+    #[serde(borrow)]
+    pub text: Cow<'a, str>,
+    #[serde(default, borrow)]
+    pub before: Cow<'a, str>,
+    #[serde(default, borrow)]
+    pub after: Cow<'a, str>,
+}
+
+/// Parses the file: the fast reader, else `ron` with its positioned syntax errors; a file
+/// that names another format version gets a version error instead of a syntax error.
+pub(crate) fn parse<'a>(path: &Path, src: &'a str, supported: u64) -> Result<RawFile<'a>, FormatError> {
+    if let Some(raw) = Fast::new(src).file() {
+        return Ok(raw);
+    }
+    parse_with_ron(src).map_err(|err| {
+        if let Some((version, at)) = probe_version(src)
+            && version != supported
+        {
+            return FormatError::at(Location::of_byte(path, src, at), version_message(version, supported));
+        }
+        if src.trim().is_empty() {
+            return FormatError::file(path, "is empty: it holds no annotations");
+        }
+        let at = Location::new(path, err.span.start.line, err.span.start.col);
+        FormatError::at(at, format!("{} (not a valid Hashiya annotation file)", err.code))
+    })
+}
+
+/// The message for an unsupported `version`.
+pub(crate) fn version_message(version: u64, supported: u64) -> String {
+    format!(
+        "annotation format version {version} is not supported: this Hashiya reads version {supported} only{}",
+        if version > supported { " (the file was written by a newer Hashiya)" } else { "" }
+    )
+}
+
+fn parse_with_ron(src: &str) -> Result<RawFile<'_>, ron::error::SpannedError> {
+    ron::Options::default().from_str(src)
+}
+
+/// Writes `s` as a RON string literal that stays on one line and displays safely: quotes,
+/// backslashes, control characters, line separators and bidi controls are escaped; Arabic
+/// letters and marks are written as they are.
+pub(crate) fn push_str_lit(out: &mut String, s: &str) {
+    out.push('"');
+    for c in s.chars() {
+        push_escaped(out, c, '"');
+    }
+    out.push('"');
+}
+
+/// Writes `c` as a RON char literal.
+pub(crate) fn push_char_lit(out: &mut String, c: char) {
+    out.push('\'');
+    push_escaped(out, c, '\'');
+    out.push('\'');
+}
+
+fn push_escaped(out: &mut String, c: char, quote: char) {
+    match c {
+        '\\' => out.push_str("\\\\"),
+        '\n' => out.push_str("\\n"),
+        '\r' => out.push_str("\\r"),
+        '\t' => out.push_str("\\t"),
+        c if c == quote => {
+            out.push('\\');
+            out.push(c);
+        }
+        c if c.is_control() || is_invisible_format(c) => {
+            let _ = write!(out, "\\u{{{:x}}}", u32::from(c));
+        }
+        c => out.push(c),
+    }
+}
+
+/// Bidi controls, line/paragraph separators and the BOM: invisible, and able to reorder or
+/// break the displayed line in an editor.
+fn is_invisible_format(c: char) -> bool {
+    matches!(c, '\u{061C}' | '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+        || matches!(c, '\u{2028}' | '\u{2029}' | '\u{FEFF}')
+}
+
+/// The strict reader of the canonical layout. Every method returns `None` on anything it
+/// does not expect; `parse` then lets `ron` decide.
+struct Fast<'a> {
+    src: &'a str,
+    b: &'a [u8],
+    i: usize,
+}
+
+fn is_ident_byte(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || b == b'_'
+}
+
+impl<'a> Fast<'a> {
+    fn new(src: &'a str) -> Self {
+        Self { src, b: src.as_bytes(), i: 0 }
+    }
+
+    fn ws(&mut self) {
+        while let Some(&c) = self.b.get(self.i) {
+            match c {
+                b' ' | b'\t' | b'\n' | b'\r' => self.i += 1,
+                b'/' if self.b.get(self.i + 1) == Some(&b'/') => {
+                    let rest = &self.b[self.i..];
+                    self.i += rest.iter().position(|&c| c == b'\n').unwrap_or(rest.len());
+                }
+                _ => return,
+            }
+        }
+    }
+
+    fn try_punct(&mut self, c: u8) -> bool {
+        self.ws();
+        let found = self.b.get(self.i) == Some(&c);
+        self.i += usize::from(found);
+        found
+    }
+
+    fn punct(&mut self, c: u8) -> Option<()> {
+        self.try_punct(c).then_some(())
+    }
+
+    /// True if the identifier `name` (not a prefix of a longer one) comes next.
+    fn at_ident(&mut self, name: &str) -> bool {
+        self.ws();
+        let end = self.i + name.len();
+        self.b.get(self.i..end) == Some(name.as_bytes()) && !self.b.get(end).is_some_and(|&c| is_ident_byte(c))
+    }
+
+    fn field(&mut self, name: &str) -> Option<()> {
+        self.at_ident(name).then(|| self.i += name.len())?;
+        self.punct(b':')
+    }
+
+    /// `,` followed by the optional field `name`: consumes the comma only then.
+    fn comma_then(&mut self, name: &str) -> bool {
+        let save = self.i;
+        if self.try_punct(b',') && self.at_ident(name) {
+            return true;
+        }
+        self.i = save;
+        false
+    }
+
+    fn struct_end(&mut self) -> Option<()> {
+        self.try_punct(b',');
+        self.punct(b')')
+    }
+
+    fn uint(&mut self) -> Option<u64> {
+        self.ws();
+        let digits = self.b[self.i..].iter().take_while(|c| c.is_ascii_digit()).count();
+        let end = self.i + digits;
+        let leading_zero = digits > 1 && self.b[self.i] == b'0';
+        if digits == 0 || leading_zero || self.b.get(end).is_some_and(|&c| is_ident_byte(c) || c == b'.') {
+            return None;
+        }
+        let n = self.src[self.i..end].parse().ok()?;
+        self.i = end;
+        Some(n)
+    }
+
+    fn usize(&mut self) -> Option<usize> {
+        self.uint()?.try_into().ok()
+    }
+
+    fn string(&mut self) -> Option<Cow<'a, str>> {
+        self.punct(b'"')?;
+        let start = self.i;
+        let len = self.b[start..].iter().position(|&c| c == b'"' || c == b'\\' || c < 0x20)?;
+        self.i += len;
+        if self.b[self.i] == b'"' {
+            self.i += 1;
+            return Some(Cow::Borrowed(&self.src[start..start + len]));
+        }
+        let mut owned = self.src[start..start + len].to_string();
+        loop {
+            match *self.b.get(self.i)? {
+                b'"' => {
+                    self.i += 1;
+                    return Some(Cow::Owned(owned));
+                }
+                b'\\' => owned.push(self.escape()?),
+                c if c < 0x20 => return None,
+                _ => {
+                    let c = self.src[self.i..].chars().next()?;
+                    owned.push(c);
+                    self.i += c.len_utf8();
+                }
+            }
+        }
+    }
+
+    /// After a backslash: `\\ \" \' \n \r \t \0 \u{hex}`.
+    fn escape(&mut self) -> Option<char> {
+        self.i += 1;
+        let c = *self.b.get(self.i)?;
+        self.i += 1;
+        Some(match c {
+            b'\\' => '\\',
+            b'"' => '"',
+            b'\'' => '\'',
+            b'n' => '\n',
+            b'r' => '\r',
+            b't' => '\t',
+            b'0' => '\0',
+            b'u' if self.b.get(self.i) == Some(&b'{') => {
+                let hex = self.b[self.i + 1..].iter().take_while(|c| c.is_ascii_hexdigit()).count();
+                if !(1..=6).contains(&hex) || self.b.get(self.i + 1 + hex) != Some(&b'}') {
+                    return None;
+                }
+                let code = u32::from_str_radix(&self.src[self.i + 1..self.i + 1 + hex], 16).ok()?;
+                self.i += hex + 2;
+                char::from_u32(code)?
+            }
+            _ => return None,
+        })
+    }
+
+    fn char_lit(&mut self) -> Option<char> {
+        self.punct(b'\'')?;
+        let c = match *self.b.get(self.i)? {
+            b'\\' => self.escape()?,
+            b'\'' => return None,
+            c if c < 0x20 => return None,
+            _ => {
+                let c = self.src[self.i..].chars().next()?;
+                self.i += c.len_utf8();
+                c
+            }
+        };
+        (self.b.get(self.i) == Some(&b'\'')).then(|| self.i += 1)?;
+        Some(c)
+    }
+
+    /// `None` or `Some(<item>)`.
+    fn option<T>(&mut self, item: impl FnOnce(&mut Self) -> Option<T>) -> Option<Option<T>> {
+        if self.at_ident("None") {
+            self.i += 4;
+            return Some(None);
+        }
+        self.at_ident("Some").then(|| self.i += 4)?;
+        self.punct(b'(')?;
+        let value = item(self)?;
+        self.punct(b')')?;
+        Some(Some(value))
+    }
+
+    fn list<T>(&mut self, mut item: impl FnMut(&mut Self) -> Option<T>) -> Option<Vec<T>> {
+        self.punct(b'[')?;
+        let mut out = Vec::new();
+        loop {
+            if self.try_punct(b']') {
+                return Some(out);
+            }
+            out.push(item(self)?);
+            if !self.try_punct(b',') {
+                self.punct(b']')?;
+                return Some(out);
+            }
+        }
+    }
+
+    fn file(&mut self) -> Option<RawFile<'a>> {
+        self.punct(b'(')?;
+        self.field("version")?;
+        let version = self.uint()?;
+        self.punct(b',')?;
+        self.field("article")?;
+        let article = self.article()?;
+        let text_field = |me: &mut Self, name: &str| -> Option<Cow<'a, str>> {
+            me.punct(b',')?;
+            me.field(name)?;
+            me.string()
+        };
+        let annotator = text_field(self, "annotator")?;
+        let created = text_field(self, "created")?;
+        let modified = text_field(self, "modified")?;
+        self.punct(b',')?;
+        self.field("labels")?;
+        let labels = self.list(Self::label)?;
+        self.punct(b',')?;
+        self.field("entities")?;
+        let entities = self.list(Self::entity)?;
+        self.punct(b',')?;
+        self.field("orphans")?;
+        let orphans = self.list(Self::entity)?;
+        self.punct(b',')?;
+        self.field("tokens")?;
+        let tokens = self.option(|me| me.list(|me| Some((me.punct(b'(')?, me.usize()?, me.punct(b',')?, me.usize()?, me.punct(b')')?))))?;
+        self.struct_end()?;
+        self.ws();
+        let tokens = tokens.map(|t| t.into_iter().map(|(_, a, _, b, _)| (a, b)).collect());
+        (self.i == self.b.len()).then_some(RawFile { version, article, annotator, created, modified, labels, entities, orphans, tokens })
+    }
+
+    fn article(&mut self) -> Option<RawArticle<'a>> {
+        self.punct(b'(')?;
+        self.field("name")?;
+        let name = self.string()?;
+        self.punct(b',')?;
+        self.field("chars")?;
+        let chars = self.usize()?;
+        self.punct(b',')?;
+        self.field("sha256")?;
+        let sha256 = self.string()?;
+        self.struct_end()?;
+        Some(RawArticle { name, chars, sha256 })
+    }
+
+    fn label(&mut self) -> Option<RawLabel<'a>> {
+        self.punct(b'(')?;
+        self.field("id")?;
+        let id = self.uint()?.try_into().ok()?;
+        self.punct(b',')?;
+        self.field("name")?;
+        let name = self.string()?;
+        self.punct(b',')?;
+        self.field("color")?;
+        let color = self.string()?;
+        let mut hotkey = None;
+        if self.comma_then("hotkey") {
+            self.field("hotkey")?;
+            hotkey = self.option(Self::char_lit)?;
+        }
+        self.struct_end()?;
+        Some(RawLabel { id, name, color, hotkey })
+    }
+
+    fn entity(&mut self) -> Option<RawEntity<'a>> {
+        self.punct(b'(')?;
+        self.field("id")?;
+        let id = self.uint()?;
+        self.punct(b',')?;
+        self.field("start")?;
+        let start = self.usize()?;
+        self.punct(b',')?;
+        self.field("end")?;
+        let end = self.usize()?;
+        self.punct(b',')?;
+        self.field("label")?;
+        let label = self.string()?;
+        self.punct(b',')?;
+        self.field("text")?;
+        let text = self.string()?;
+        let (mut before, mut after) = (Cow::Borrowed(""), Cow::Borrowed(""));
+        if self.comma_then("before") {
+            self.field("before")?;
+            before = self.string()?;
+        }
+        if self.comma_then("after") {
+            self.field("after")?;
+            after = self.string()?;
+        }
+        self.struct_end()?;
+        Some(RawEntity { id, start, end, label, text, before, after })
+    }
+}
+
+mod locate;
+
+pub(crate) use locate::{element_offsets, field_offset, probe_version};
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn lit(s: &str) -> String {
+        let mut out = String::new();
+        push_str_lit(&mut out, s);
+        out
+    }
+
+    #[test]
+    fn arabic_stays_readable_and_controls_are_escaped() {
+        assert_eq!(lit("بَاكُو"), "\"بَاكُو\"");
+        assert_eq!(lit("a\"b\\c\nd\u{202E}e\u{0}"), r#""a\"b\\c\nd\u{202e}e\u{0}""#);
+        let mut c = String::new();
+        push_char_lit(&mut c, '\'');
+        assert_eq!(c, r"'\''");
+    }
+
+    proptest! {
+        /// What the writer escapes, both readers read back identically.
+        #[test]
+        fn strings_round_trip_through_both_readers(s in "\\PC{0,20}|[\\x00-\\x1f\"\\\\'\u{2028}\u{202e}ب]{0,10}", c in any::<char>()) {
+            let mut src = String::new();
+            push_str_lit(&mut src, &s);
+            let mut chars = String::new();
+            push_char_lit(&mut chars, c);
+            let fast = Fast::new(&src).string().map(Cow::into_owned);
+            prop_assert_eq!(fast.as_deref(), Some(s.as_str()));
+            prop_assert!(!src.contains('\n'));
+            let by_ron: String = ron::from_str(&src).map_err(|e| TestCaseError::fail(e.to_string()))?;
+            prop_assert_eq!(by_ron, s);
+            prop_assert_eq!(Fast::new(&chars).char_lit(), Some(c));
+            prop_assert_eq!(ron::from_str::<char>(&chars).ok(), Some(c));
+        }
+
+        /// The fast reader never accepts what ron rejects, and agrees with ron when it accepts.
+        #[test]
+        fn fast_reader_agrees_with_ron(src in "\\(version: ?[0-9]{1,3}, article: \\(name: \"a\", chars: [0-9]{1,2}, sha256: \"x\"\\), annotator: \"u\", created: \"c\", modified: \"m\", labels: \\[\\(id: 1, name: \"P\", color: \"#000000\"(, hotkey: (None|Some\\('1'\\)))?\\)\\], entities: \\[(\\(id: [0-9]{1,2}, start: [0-9]{1,2}, end: [0-9], label: \"P\", text: \"[a-z\\\\\"]{0,3}\"(, before: \"\")?\\),? ?){0,3}\\], orphans: \\[\\], tokens: (None|Some\\(\\[(\\([0-9], [0-9]\\), ?){0,3}\\]\\)),?\\) ?(// c)?") {
+            let fast = Fast::new(&src).file();
+            let slow = parse_with_ron(&src).ok();
+            if let Some(f) = fast {
+                prop_assert_eq!(Some(f), slow);
+            }
+        }
+    }
+}

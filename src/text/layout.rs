@@ -1,0 +1,331 @@
+//! Paragraph layout of a whole article: one cosmic-text [`BufferLine`] per paragraph, shaped
+//! and wrapped lazily, with estimated heights for paragraphs not laid out yet, so the first
+//! screen of a huge article is ready without shaping the rest.
+
+use std::ops::Range;
+use std::time::{Duration, Instant};
+
+use cosmic_text::{
+    Attrs, AttrsList, BufferLine, Ellipsize, Family, FontSystem, Hinting, LayoutGlyph, LayoutLine,
+    LineEnding, Shaping, Weight, Wrap,
+};
+
+use super::fonts::ARABIC_FAMILY;
+
+/// Line height as a multiple of the font size (Naskh has tall ascenders and deep descenders).
+const LINE_HEIGHT: f32 = 1.75;
+/// Headline font size as a multiple of the body size.
+const HEADLINE_SCALE: f32 = 1.45;
+/// Space after a paragraph, as a multiple of the body font size.
+const PARA_GAP: f32 = 0.9;
+
+/// What a layout depends on; a change re-wraps every paragraph (shaping is kept).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct LayoutParams {
+    /// Column width in physical pixels.
+    pub width_px: f32,
+    /// Body font size in physical pixels.
+    pub font_px: f32,
+}
+
+/// The role of a paragraph.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ParaKind {
+    /// The article's first non-empty line: larger and bold.
+    Headline,
+    /// Any other line.
+    Body,
+}
+
+struct Para {
+    /// Byte range in the document (without the line end).
+    range: Range<usize>,
+    kind: ParaKind,
+    line: BufferLine,
+    /// Top y; valid after `update_tops`.
+    top: f32,
+    /// Exact when `laid_out`, estimated otherwise.
+    height: f32,
+    laid_out: bool,
+}
+
+/// One wrapped visual line of a paragraph, positioned in the article.
+#[derive(Debug, Clone, Copy)]
+pub struct VisualLine<'a> {
+    /// Paragraph index.
+    pub para: usize,
+    /// Document byte offset of the paragraph start (glyph offsets are relative to it).
+    pub para_start: usize,
+    /// Top of the line box.
+    pub top: f32,
+    /// Height of the line box.
+    pub height: f32,
+    /// Baseline y.
+    pub baseline: f32,
+    /// Paragraph direction is right-to-left.
+    pub rtl: bool,
+    /// Glyphs in visual (left-to-right) order; `start`/`end` relative to `para_start`.
+    pub glyphs: &'a [LayoutGlyph],
+}
+
+/// The laid-out article.
+pub struct ArticleLayout {
+    paras: Vec<Para>,
+    params: LayoutParams,
+    laid_out: usize,
+    /// Measured average advance per byte of text, for height estimates.
+    px_per_byte: f32,
+    total_height: f32,
+}
+
+impl ArticleLayout {
+    /// Prepares an article: paragraphs of `text` split at `\n` (empty lines are skipped), the
+    /// first one as the headline. Shapes nothing yet.
+    pub fn new(text: &str, params: LayoutParams) -> Self {
+        Self::build(text, params, true)
+    }
+
+    /// Like [`Self::new`] but every paragraph is body text (for short snippets).
+    pub fn plain(text: &str, params: LayoutParams) -> Self {
+        Self::build(text, params, false)
+    }
+
+    fn build(text: &str, params: LayoutParams, headline: bool) -> Self {
+        let mut paras = Vec::new();
+        let mut start = 0;
+        for line in text.split('\n') {
+            let range = start..start + line.len();
+            start = range.end + 1;
+            if line.trim().is_empty() {
+                continue;
+            }
+            let kind = if headline && paras.is_empty() { ParaKind::Headline } else { ParaKind::Body };
+            let attrs = attrs_for(kind);
+            let line = BufferLine::new(line, LineEnding::None, AttrsList::new(&attrs), Shaping::Advanced);
+            paras.push(Para { range, kind, line, top: 0.0, height: 0.0, laid_out: false });
+        }
+        let mut layout =
+            Self { paras, params, laid_out: 0, px_per_byte: 0.28 * params.font_px, total_height: 0.0 };
+        layout.estimate_all();
+        layout
+    }
+
+    /// Current parameters.
+    pub fn params(&self) -> LayoutParams {
+        self.params
+    }
+
+    /// Changes width or font size: every paragraph is re-wrapped lazily (shaping is kept).
+    pub fn set_params(&mut self, params: LayoutParams) {
+        if params == self.params {
+            return;
+        }
+        let ratio = params.font_px / self.params.font_px.max(1.0);
+        self.params = params;
+        self.px_per_byte *= ratio;
+        for p in &mut self.paras {
+            p.line.reset_layout();
+            p.laid_out = false;
+        }
+        self.laid_out = 0;
+        self.estimate_all();
+    }
+
+    /// Number of paragraphs.
+    pub fn para_count(&self) -> usize {
+        self.paras.len()
+    }
+
+    /// Paragraphs laid out so far and in all.
+    pub fn progress(&self) -> (usize, usize) {
+        (self.laid_out, self.paras.len())
+    }
+
+    /// True once every paragraph has exact geometry.
+    pub fn is_complete(&self) -> bool {
+        self.laid_out == self.paras.len()
+    }
+
+    /// Height of the whole article (partly estimated until complete).
+    pub fn total_height(&self) -> f32 {
+        self.total_height
+    }
+
+    /// Document byte range and kind of paragraph `i`.
+    pub fn para(&self, i: usize) -> Option<(Range<usize>, ParaKind)> {
+        self.paras.get(i).map(|p| (p.range.clone(), p.kind))
+    }
+
+    /// Text of paragraph `i`.
+    pub fn para_text(&self, i: usize) -> &str {
+        self.paras.get(i).map_or("", |p| p.line.text())
+    }
+
+    /// True if paragraph `i` has exact geometry.
+    pub fn is_laid_out(&self, i: usize) -> bool {
+        self.paras.get(i).is_some_and(|p| p.laid_out)
+    }
+
+    /// Top y of paragraph `i`.
+    pub fn para_top(&self, i: usize) -> Option<f32> {
+        self.paras.get(i).map(|p| p.top)
+    }
+
+    /// Index of the paragraph containing document byte `byte` (or the next one after it).
+    pub fn para_of_byte(&self, byte: usize) -> Option<usize> {
+        let i = self.paras.partition_point(|p| p.range.end < byte);
+        (i < self.paras.len()).then_some(i)
+    }
+
+    /// Index of the paragraph at height `y` (clamped to the first and last).
+    pub fn para_at_y(&self, y: f32) -> Option<usize> {
+        if self.paras.is_empty() {
+            return None;
+        }
+        Some(self.paras.partition_point(|p| p.top + p.height <= y).min(self.paras.len() - 1))
+    }
+
+    /// Lays out every paragraph that overlaps `y0..y1` (after estimates settle).
+    pub fn ensure_visible(&mut self, fs: &mut FontSystem, y0: f32, y1: f32) {
+        // Laying out changes heights, which moves later paragraphs; a few rounds settle it.
+        for _ in 0..8 {
+            let (Some(a), Some(b)) = (self.para_at_y(y0), self.para_at_y(y1)) else { return };
+            if (a..=b).all(|i| self.paras[i].laid_out) {
+                return;
+            }
+            for i in a..=b {
+                self.layout_para(fs, i);
+            }
+            self.update_tops();
+        }
+    }
+
+    /// Lays out paragraphs in document order for up to `budget`; true when complete.
+    pub fn layout_some(&mut self, fs: &mut FontSystem, budget: Duration) -> bool {
+        let start = Instant::now();
+        let mut changed = false;
+        for i in 0..self.paras.len() {
+            if self.is_complete() || start.elapsed() >= budget {
+                break;
+            }
+            if !self.paras[i].laid_out {
+                self.layout_para(fs, i);
+                changed = true;
+            }
+        }
+        if changed {
+            self.update_tops();
+        }
+        self.is_complete()
+    }
+
+    /// Lays out everything now.
+    pub fn layout_all(&mut self, fs: &mut FontSystem) {
+        for i in 0..self.paras.len() {
+            self.layout_para(fs, i);
+        }
+        self.update_tops();
+    }
+
+    fn layout_para(&mut self, fs: &mut FontSystem, i: usize) {
+        let params = self.params;
+        let p = &mut self.paras[i];
+        if p.laid_out {
+            return;
+        }
+        let font_px = font_px_for(p.kind, params.font_px);
+        let lines = p.line.layout(
+            fs,
+            font_px,
+            Some(params.width_px),
+            Wrap::WordOrGlyph,
+            Ellipsize::None,
+            None,
+            8,
+            Hinting::Disabled,
+        );
+        p.height = lines.len().max(1) as f32 * font_px * LINE_HEIGHT + params.font_px * PARA_GAP;
+        if p.kind == ParaKind::Body && !p.range.is_empty() {
+            let width: f32 = lines.iter().map(|l| l.w).sum();
+            let measured = width / p.range.len() as f32;
+            self.px_per_byte = 0.9 * self.px_per_byte + 0.1 * measured;
+        }
+        p.laid_out = true;
+        self.laid_out += 1;
+    }
+
+    fn estimate_all(&mut self) {
+        let params = self.params;
+        let per_byte = self.px_per_byte;
+        for p in self.paras.iter_mut().filter(|p| !p.laid_out) {
+            p.height = estimate_height(p.kind, p.range.len(), params, per_byte);
+        }
+        self.update_tops();
+    }
+
+    fn update_tops(&mut self) {
+        let mut y = 0.0;
+        for p in &mut self.paras {
+            p.top = y;
+            y += p.height;
+        }
+        self.total_height = y;
+    }
+
+    /// Visual lines of laid-out paragraphs that overlap `y0..y1`, top to bottom.
+    pub fn lines_in(&self, y0: f32, y1: f32) -> impl Iterator<Item = VisualLine<'_>> {
+        let first = self.para_at_y(y0).unwrap_or(0);
+        self.paras[first..]
+            .iter()
+            .enumerate()
+            .take_while(move |(_, p)| p.top < y1)
+            .flat_map(move |(k, _)| self.para_lines(first + k))
+            .filter(move |l| l.top + l.height > y0 && l.top < y1)
+    }
+
+    /// Visual lines of paragraph `i` (none if it is not laid out).
+    pub fn para_lines(&self, i: usize) -> impl Iterator<Item = VisualLine<'_>> {
+        let p = self.paras.get(i);
+        let lines: &[LayoutLine] = p.and_then(|p| p.line.layout_opt()).map_or(&[], |v| v.as_slice());
+        let rtl = p.and_then(|p| p.line.shape_opt()).is_some_and(|s| s.rtl);
+        let (top, start, font_px) =
+            p.map_or((0.0, 0, 0.0), |p| (p.top, p.range.start, font_px_for(p.kind, self.params.font_px)));
+        let line_h = font_px * LINE_HEIGHT;
+        lines.iter().enumerate().map(move |(k, l)| {
+            let line_top = top + k as f32 * line_h;
+            let centering = (line_h - (l.max_ascent + l.max_descent)) / 2.0;
+            VisualLine {
+                para: i,
+                para_start: start,
+                top: line_top,
+                height: line_h,
+                baseline: (line_top + centering + l.max_ascent).round(),
+                rtl,
+                glyphs: &l.glyphs,
+            }
+        })
+    }
+}
+
+fn attrs_for(kind: ParaKind) -> Attrs<'static> {
+    let attrs = Attrs::new().family(Family::Name(ARABIC_FAMILY));
+    match kind {
+        ParaKind::Headline => attrs.weight(Weight::BOLD),
+        ParaKind::Body => attrs,
+    }
+}
+
+fn font_px_for(kind: ParaKind, body_px: f32) -> f32 {
+    match kind {
+        ParaKind::Headline => (body_px * HEADLINE_SCALE).round(),
+        ParaKind::Body => body_px,
+    }
+}
+
+fn estimate_height(kind: ParaKind, bytes: usize, params: LayoutParams, px_per_byte: f32) -> f32 {
+    let font_px = font_px_for(kind, params.font_px);
+    let scale = font_px / params.font_px.max(1.0);
+    let width = bytes as f32 * px_per_byte * scale;
+    let lines = (width / params.width_px.max(1.0)).ceil().max(1.0);
+    lines * font_px * LINE_HEIGHT + params.font_px * PARA_GAP
+}

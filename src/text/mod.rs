@@ -1,0 +1,18 @@
+//! Article text layout with cosmic-text: shaping, UAX #9 bidi, line breaking, hit-testing,
+//! highlight geometry and glyph rasterisation. No egui here: the app's painter turns this
+//! geometry into meshes, and `hashiya render` turns it into a PNG, so tests reach all of it
+//! without a window.
+//!
+//! Coordinates are physical pixels with the origin at the top-left of the article column.
+
+mod atlas;
+mod fonts;
+mod geometry;
+mod layout;
+mod raster;
+
+pub use atlas::{AtlasEntry, GlyphAtlas};
+pub use fonts::{ARABIC_FAMILY, LATIN_FAMILY, font_bytes, font_system};
+pub use geometry::Rect;
+pub use layout::{ArticleLayout, LayoutParams, ParaKind, VisualLine};
+pub use raster::{GlyphQuad, render_png_rgba};

@@ -1,0 +1,146 @@
+//! The window's flows driven through egui_kittest like a user: drag over a word, press a label
+//! key, relabel, delete, undo, redo — then check the annotations and the saved file.
+
+use std::path::Path;
+
+use egui::{Modifiers, Pos2, Rect};
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+use hashiya::app::{HashiyaApp, Settings};
+
+const ARTICLE: &str = "وزير خارجية إيران يزور دمشق\nدمشق- وكالة\nالتقى وزير الخارجية وإيران وسورية في دمشق عام 2023.\n";
+
+fn harness(dir: &Path) -> Harness<'static, HashiyaApp> {
+    let article = dir.join("a.txt");
+    std::fs::write(&article, ARTICLE).expect("write article");
+    let settings = Settings { autosave: false, ..Settings::default() };
+    let mut h = Harness::builder()
+        .with_size(egui::vec2(1200.0, 800.0))
+        .build_eframe(move |cc| HashiyaApp::new(&cc.egui_ctx, settings, Some(article)));
+    h.run_steps(4);
+    h
+}
+
+fn rect_of(h: &Harness<'_, HashiyaApp>, needle: &str, nth: usize) -> Rect {
+    let start = ARTICLE.match_indices(needle).nth(nth).expect("needle").0;
+    let rects = h.state().view().screen_rects_of(start..start + needle.len());
+    assert_eq!(rects.len(), 1, "{needle} is on one line");
+    rects[0]
+}
+
+fn drag(h: &mut Harness<'_, HashiyaApp>, from: Pos2, to: Pos2, modifiers: Modifiers) {
+    let button = |pos, pressed| egui::Event::PointerButton { pos, button: egui::PointerButton::Primary, pressed, modifiers };
+    h.input_mut().modifiers = modifiers;
+    h.hover_at(from);
+    h.run_steps(1);
+    h.event(button(from, true));
+    h.run_steps(1);
+    for k in 1..=4 {
+        h.hover_at(from + (to - from) * (k as f32 / 4.0));
+        h.run_steps(1);
+    }
+    h.event(button(to, false));
+    h.run_steps(2);
+    h.input_mut().modifiers = Modifiers::NONE;
+}
+
+fn entities(h: &Harness<'_, HashiyaApp>) -> Vec<(String, String)> {
+    let s = h.state().session().expect("session");
+    s.ann
+        .entities()
+        .iter()
+        .map(|e| {
+            let label = s.ann.labels().get(e.label).map(|l| l.name.clone()).unwrap_or_default();
+            (label, s.doc.slice(e.range()).unwrap_or("").to_string())
+        })
+        .collect()
+}
+
+fn press_text(h: &mut Harness<'_, HashiyaApp>, text: &str) {
+    h.event(egui::Event::Text(text.to_string()));
+    h.run_steps(2);
+}
+
+#[test]
+fn article_is_exposed_right_to_left_to_accessibility() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let h = harness(dir.path());
+    let node = h.get_by_label("Article");
+    assert_eq!(node.value().as_deref(), Some(ARTICLE));
+}
+
+#[test]
+fn drag_inside_a_word_snaps_to_the_word_and_tags_it() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut h = harness(dir.path());
+    // Drag from the middle of «خارجية» to the middle of «إيران» in the headline.
+    let a = rect_of(&h, "خارجية", 0);
+    let b = rect_of(&h, "إيران", 0);
+    drag(&mut h, a.center(), b.center(), Modifiers::NONE);
+    press_text(&mut h, "1");
+    assert_eq!(entities(&h), vec![("PER".to_string(), "خارجية إيران".to_string())]);
+}
+
+#[test]
+fn alt_drag_tags_a_word_inside_a_clitic_joined_word() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut h = harness(dir.path());
+    // «وإيران»: select only «إيران» (drag from its right edge to the word's left edge).
+    let word = rect_of(&h, "وإيران", 0);
+    let waw = rect_of(&h, "و", ARTICLE.match_indices('و').position(|(i, _)| ARTICLE[i..].starts_with("وإيران")).expect("waw"));
+    let from = Pos2::new(waw.min.x - 0.5, word.center().y);
+    let to = Pos2::new(word.min.x - 2.0, word.center().y);
+    drag(&mut h, from, to, Modifiers::ALT);
+    press_text(&mut h, "4");
+    assert_eq!(entities(&h), vec![("GPE".to_string(), "إيران".to_string())]);
+}
+
+#[test]
+fn relabel_delete_undo_redo_and_save() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut h = harness(dir.path());
+    let r = rect_of(&h, "دمشق", 0);
+    drag(&mut h, Pos2::new(r.max.x - 2.0, r.center().y), Pos2::new(r.min.x + 2.0, r.center().y), Modifiers::NONE);
+    press_text(&mut h, "3");
+    assert_eq!(entities(&h), vec![("LOC".to_string(), "دمشق".to_string())]);
+    // The new entity is selected: another key relabels it.
+    press_text(&mut h, "4");
+    assert_eq!(entities(&h), vec![("GPE".to_string(), "دمشق".to_string())]);
+    h.key_press(egui::Key::Delete);
+    h.run_steps(2);
+    assert!(entities(&h).is_empty());
+    h.key_press_modifiers(Modifiers::COMMAND, egui::Key::Z);
+    h.run_steps(2);
+    assert_eq!(entities(&h), vec![("GPE".to_string(), "دمشق".to_string())]);
+    h.key_press_modifiers(Modifiers::COMMAND, egui::Key::Z);
+    h.run_steps(2);
+    assert_eq!(entities(&h), vec![("LOC".to_string(), "دمشق".to_string())]);
+    h.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, egui::Key::Z);
+    h.run_steps(2);
+    assert_eq!(entities(&h), vec![("GPE".to_string(), "دمشق".to_string())]);
+    assert!(h.state().session().expect("session").is_dirty());
+    h.key_press_modifiers(Modifiers::COMMAND, egui::Key::S);
+    h.run_steps(2);
+    assert!(!h.state().session().expect("session").is_dirty());
+    let saved = std::fs::read_to_string(dir.path().join("a.txt.hashiya.ron")).expect("saved file");
+    assert!(saved.contains("دمشق") && saved.contains("GPE"), "{saved}");
+}
+
+#[test]
+fn clicking_a_highlight_selects_the_entity_and_escape_clears() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut h = harness(dir.path());
+    let r = rect_of(&h, "سورية", 0);
+    drag(&mut h, r.center(), Pos2::new(r.min.x + 1.0, r.center().y), Modifiers::NONE);
+    press_text(&mut h, "4");
+    h.key_press(egui::Key::Escape);
+    h.run_steps(2);
+    assert_eq!(h.state().session().expect("session").selected, None);
+    let r = rect_of(&h, "سورية", 0);
+    h.hover_at(r.center());
+    h.run_steps(1);
+    h.event(egui::Event::PointerButton { pos: r.center(), button: egui::PointerButton::Primary, pressed: true, modifiers: Modifiers::NONE });
+    h.event(egui::Event::PointerButton { pos: r.center(), button: egui::PointerButton::Primary, pressed: false, modifiers: Modifiers::NONE });
+    h.run_steps(2);
+    assert!(h.state().session().expect("session").selected.is_some());
+}
