@@ -30,7 +30,7 @@ fn rect_of(h: &Harness<'_, HashiyaApp>, needle: &str, nth: usize) -> Rect {
 
 fn drag(h: &mut Harness<'_, HashiyaApp>, from: Pos2, to: Pos2, modifiers: Modifiers) {
     let button = |pos, pressed| egui::Event::PointerButton { pos, button: egui::PointerButton::Primary, pressed, modifiers };
-    h.input_mut().modifiers = modifiers;
+    h.event(egui::Event::ModifiersChanged(modifiers));
     h.hover_at(from);
     h.run_steps(1);
     h.event(button(from, true));
@@ -41,7 +41,7 @@ fn drag(h: &mut Harness<'_, HashiyaApp>, from: Pos2, to: Pos2, modifiers: Modifi
     }
     h.event(button(to, false));
     h.run_steps(2);
-    h.input_mut().modifiers = Modifiers::NONE;
+    h.event(egui::Event::ModifiersChanged(Modifiers::NONE));
 }
 
 fn entities(h: &Harness<'_, HashiyaApp>) -> Vec<(String, String)> {

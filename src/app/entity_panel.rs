@@ -93,7 +93,7 @@ fn entity_row_ui(ui: &mut Ui, session: &Session, id: EntityId, view: &mut Articl
                 }
             }
         });
-        if ui.small_button("🗑").on_hover_text("Delete entity").clicked() {
+        if ui.small_button("×").on_hover_text("Delete entity").clicked() {
             cmds.push(Command::Delete(id));
         }
         let text = session.doc.slice(e.range()).unwrap_or("");

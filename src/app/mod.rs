@@ -163,7 +163,7 @@ impl HashiyaApp {
             Some(session) => self.view.article_view_ui(ui, session, self.doc_id, self.settings.font_pt, &mut cmds),
             None => {
                 ui.centered_and_justified(|ui| {
-                    let text = self.open_error.as_deref().unwrap_or("Open an article with File → Open… or drop a file here");
+                    let text = self.open_error.as_deref().unwrap_or("Open an article with File > Open… or drop a file here");
                     ui.colored_label(ui.visuals().error_fg_color, text);
                 });
             }
@@ -214,7 +214,7 @@ impl HashiyaApp {
         let title = match &self.session {
             Some(s) => {
                 let name = s.path.file_name().map_or_else(String::new, |n| n.to_string_lossy().into_owned());
-                format!("{}{name} — Hashiya", if s.is_dirty() { "● " } else { "" })
+                format!("{}{name} — Hashiya", if s.is_dirty() { "• " } else { "" })
             }
             None => "Hashiya".to_string(),
         };

@@ -115,7 +115,7 @@ pub fn status_bar_ui(ui: &mut Ui, session: Option<&Session>, progress: Option<(u
         if let Some(s) = session {
             let name = s.path.file_name().map_or_else(|| s.path.display().to_string(), |n| n.to_string_lossy().into());
             ui.label(RichText::new(name).strong());
-            ui.label(if s.is_dirty() { "● unsaved" } else { "saved" });
+            ui.label(if s.is_dirty() { "• unsaved" } else { "saved" });
             ui.label(format!("{}", s.encoding));
             ui.label(format!("{} entities", s.ann.entities().len()));
             if !s.ann.orphans().is_empty() {

@@ -159,7 +159,7 @@ impl Session {
         if let StoreStatus::Broken(_) = &self.store {
             if !force {
                 return Err(Notice::error(format!(
-                    "{} could not be read, so it is not overwritten: use Save As…, or File → Overwrite broken annotation file",
+                    "{} could not be read, so it is not overwritten: use Save As…, or File > Overwrite broken annotation file",
                     self.store_path.display()
                 )));
             }

@@ -274,47 +274,45 @@ pub fn import_str(path: &Path, content: &str) -> Result<Import, FormatError> {
     for (i, line) in content.split('\n').enumerate() {
         rows.push(parse_row(path, i + 1, line.strip_suffix('\r').unwrap_or(line))?);
     }
-    let iob1 = looks_like_iob1(&rows);
     let mut out = Import::default();
-    if iob1 {
-        out.warnings.push(Warning::new(
-            Location::new(path, 1, 1),
-            "the tags look like IOB1 (entities open with I-); converted to IOB2",
-        ));
-    }
-    let mut builders = vec![Builder::default()];
-    for row in &rows {
-        let Some(b) = builders.last_mut() else { continue };
-        match row {
-            Row::Break => b.sentence_break(),
-            Row::DocStart => {
-                b.close();
-                builders.push(Builder::default());
-            }
-            Row::Token { line, token, tag, tag_col } => {
-                let opens = match *tag {
-                    Tag::O => false,
-                    Tag::B(_) => true,
-                    Tag::I(ty) => !b.continues(ty),
-                };
-                if let (Tag::I(ty), true, false) = (*tag, opens, iob1) {
-                    out.warnings.push(Warning::new(
-                        Location::new(path, *line, *tag_col),
-                        format!("I-{ty} continues no entity; read as B-{ty}"),
-                    ));
-                }
-                if token.is_empty() {
-                    out.warnings.push(Warning::new(
-                        Location::new(path, *line, 1),
-                        "token is only invisible marks; left out",
-                    ));
-                }
-                b.push(token, *tag, opens);
-            }
-        }
-    }
+    let builders = rows
+        .split(|r| matches!(r, Row::DocStart))
+        .map(|section| read_section(path, section, &mut out.warnings))
+        .collect();
     finish(path, builders, &mut out)?;
     Ok(out)
+}
+
+/// Rebuilds one document (a `-DOCSTART-` section); IOB1 or IOB2 is decided per section.
+fn read_section(path: &Path, rows: &[Row<'_>], warnings: &mut Vec<Warning>) -> Builder {
+    let iob1 = looks_like_iob1(rows);
+    let mut b = Builder::default();
+    let mut noted = !iob1;
+    for row in rows {
+        let Row::Token { line, token, tag, tag_col } = row else {
+            b.sentence_break();
+            continue;
+        };
+        if !noted {
+            let msg = "the tags look like IOB1 (entities open with I-); converted to IOB2";
+            warnings.push(Warning::new(Location::new(path, *line, 1), msg));
+            noted = true;
+        }
+        let opens = match *tag {
+            Tag::O => false,
+            Tag::B(_) => true,
+            Tag::I(ty) => !b.continues(ty),
+        };
+        if let (Tag::I(ty), true, false) = (*tag, opens, iob1) {
+            let msg = format!("I-{ty} continues no entity; read as B-{ty}");
+            warnings.push(Warning::new(Location::new(path, *line, *tag_col), msg));
+        }
+        if token.is_empty() {
+            warnings.push(Warning::new(Location::new(path, *line, 1), "token is only invisible marks; left out"));
+        }
+        b.push(token, *tag, opens);
+    }
+    b
 }
 
 fn finish(path: &Path, builders: Vec<Builder>, out: &mut Import) -> Result<(), FormatError> {

@@ -194,9 +194,8 @@ pub(crate) fn safe_name(name: &str) -> String {
         .map(|c| if c.is_alphanumeric() || matches!(c, '-' | '_' | '.') { c } else { '_' })
         .take(100)
         .collect();
-    while out.starts_with('.') {
-        out.replace_range(..1, "_");
-    }
+    let dots = out.len() - out.trim_start_matches('.').len();
+    out.replace_range(..dots, &"_".repeat(dots));
     if out.is_empty() { "document".to_string() } else { out }
 }
 
@@ -276,7 +275,7 @@ mod tests {
 
     #[test]
     fn names_are_safe_and_unique() {
-        assert_eq!(safe_name("../etc/passwd"), "__etc_passwd");
+        assert_eq!(safe_name("../etc/passwd"), "___etc_passwd");
         assert_eq!(safe_name(""), "document");
         assert_eq!(safe_name("خبر 1"), "خبر_1");
         let doc = |name: &str| ImportedDoc {

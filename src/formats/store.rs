@@ -43,7 +43,7 @@ use time::format_description::well_known::Rfc3339;
 use super::atomic::write_atomic;
 use super::reanchor::{ReanchorReport, context};
 use super::store_raw::{push_char_lit, push_str_lit};
-use super::FormatError;
+use super::{FormatError, Location};
 use crate::model::{Annotations, Document, LabelId};
 
 /// The format version this Hashiya writes and reads.
@@ -185,6 +185,12 @@ pub fn check_str(path: &Path, text: &str, doc: Option<&Document>) -> Result<Opti
         (loaded, problems) if problems.is_empty() => Ok(loaded),
         (_, problems) => Err(problems),
     }
+}
+
+/// Where the top-level field `field` (`version`, `article`, `entities`, …) of annotation-file
+/// text is, for messages about the file as a whole; line 1, column 1 if it has none.
+pub fn field_location(path: &Path, text: &str, field: &str) -> Location {
+    Location::of_byte(path, text, super::store_raw::field_offset(text, field).unwrap_or(0))
 }
 
 /// The file's text. `ann` must belong to `doc` ([`save`] checks that); `info.modified` is

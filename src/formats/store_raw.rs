@@ -91,7 +91,9 @@ pub(crate) fn parse<'a>(path: &Path, src: &'a str, supported: u64) -> Result<Raw
         {
             return FormatError::at(Location::of_byte(path, src, at), version_message(version, supported));
         }
-        if src.trim().is_empty() {
+        let mut blank = Fast::new(src);
+        blank.ws();
+        if blank.i == src.len() {
             return FormatError::file(path, "is empty: it holds no annotations");
         }
         let at = Location::new(path, err.span.start.line, err.span.start.col);
@@ -453,6 +455,20 @@ mod tests {
         let mut c = String::new();
         push_char_lit(&mut c, '\'');
         assert_eq!(c, r"'\''");
+    }
+
+    #[test]
+    fn fast_reader_accepts_what_the_store_writes() {
+        use crate::formats::store::{SaveInfo, to_ron_string};
+        use crate::model::{Annotations, Document, Entity, EntityId, LabelId, LabelSet, Orphan};
+        let doc = Document::new("قال \"أحمد\"\tفي\nباكو".to_string());
+        let e = Entity { id: EntityId(3), start: 7, end: 17, label: LabelId(2) };
+        let o = Orphan { id: EntityId(4), label: LabelId(1), chars: 1..2, text: "\\".into() };
+        let mut ann = Annotations::from_parts(&doc, LabelSet::default(), vec![e], vec![o]).expect("valid");
+        assert!(ann.set_tokens(&doc, Some(vec![0..6, 7..17])));
+        let src = to_ron_string(&doc, &ann, &SaveInfo::new(std::path::Path::new("a.txt")));
+        let fast = Fast::new(&src).file().expect("the fast reader accepts the canonical layout");
+        assert_eq!(Some(fast), parse_with_ron(&src).ok());
     }
 
     proptest! {

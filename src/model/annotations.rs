@@ -20,7 +20,7 @@ pub struct Orphan {
 }
 
 /// Labels, entities and orphans of one document, changed only through [`Transaction`]s.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, Default)]
 pub struct Annotations {
     labels: LabelSet,
     entities: EntitySet,
@@ -30,6 +30,18 @@ pub struct Annotations {
     next_id: u64,
     revision: u64,
 }
+
+impl PartialEq for Annotations {
+    /// Equal content: labels, entities, orphans and tokens (not the id counter or revision).
+    fn eq(&self, other: &Self) -> bool {
+        self.labels == other.labels
+            && self.entities == other.entities
+            && self.orphans == other.orphans
+            && self.tokens == other.tokens
+    }
+}
+
+impl Eq for Annotations {}
 
 impl Annotations {
     /// Empty annotations with the given labels.
@@ -245,7 +257,8 @@ mod tests {
     fn tag_then_relabel_then_noop() {
         let doc = doc();
         let mut ann = Annotations::new(LabelSet::default());
-        let r = 12..26; // «المقداد»
+        let start = doc.text().find("المقداد").expect("word");
+        let r = start..start + "المقداد".len();
         let tx = ann.tag(r.clone(), LabelId(1)).expect("adds");
         ann.apply(&doc, &tx).expect("valid");
         assert_eq!(ann.entities().len(), 1);
@@ -298,8 +311,8 @@ mod tests {
     }
 
     proptest! {
-        /// Any sequence of edits followed by undoing all of them restores the original state,
-        /// and redoing all of them restores the final state.
+        /// Any sequence of edits (with undos mixed in) followed by undoing everything restores
+        /// the original state, and redoing everything restores the fully redone state.
         #[test]
         fn undo_all_restores_original(ops in proptest::collection::vec(op(), 0..40)) {
             let doc = doc();
@@ -321,6 +334,7 @@ mod tests {
                     let _ = history.apply(&mut ann, &doc, tx);
                 }
             }
+            while history.redo(&mut ann, &doc).expect("redo applies") {}
             let last = ann.entities().clone();
             while history.undo(&mut ann, &doc).expect("undo applies") {}
             prop_assert_eq!(ann.entities(), original.entities());

@@ -39,12 +39,21 @@ impl Entity {
 ///
 /// Overlap queries binary-search on start and use the longest entity length as the look-back
 /// bound, so "what is visible in this range" costs O(log n + k) for typical data.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default)]
 pub struct EntitySet {
     sorted: Vec<Entity>,
     /// Upper bound on `end - start` of every entity (never shrinks below the true maximum).
     max_len: usize,
 }
+
+impl PartialEq for EntitySet {
+    /// Two sets are equal when they hold the same entities (the look-back bound is internal).
+    fn eq(&self, other: &Self) -> bool {
+        self.sorted == other.sorted
+    }
+}
+
+impl Eq for EntitySet {}
 
 impl EntitySet {
     /// Builds a set from entities in any order.

@@ -9,6 +9,7 @@ use std::ops::Range;
 
 use cosmic_text::LayoutGlyph;
 
+
 use super::layout::{ArticleLayout, VisualLine};
 
 /// An axis-aligned rectangle in layout pixels.
@@ -36,24 +37,53 @@ impl Rect {
     }
 }
 
-/// Byte offsets of the code-point boundaries of a glyph's cluster, relative to its paragraph.
-fn cluster_bounds(text: &str, g: &LayoutGlyph) -> Vec<usize> {
-    let cluster = text.get(g.start..g.end).unwrap_or("");
-    cluster.char_indices().map(|(i, _)| g.start + i).chain([g.end]).collect()
+/// A run of glyphs that share screen space: one glyph, a glyph with its zero-width marks, or
+/// a ligature that the font draws as a wide glyph plus zero-width glyphs (Noto Naskh's
+/// lam-alef). Byte offsets relative to the paragraph.
+#[derive(Debug, Clone, Copy)]
+struct Cell {
+    start: usize,
+    end: usize,
+    x: f32,
+    w: f32,
+    rtl: bool,
 }
 
-/// The x span of code points `a..b` (paragraph bytes) inside glyph `g`.
-fn glyph_span(text: &str, g: &LayoutGlyph, a: usize, b: usize) -> (f32, f32) {
-    let bounds = cluster_bounds(text, g);
+/// The cells of a visual line, in the glyph order cosmic-text gives (logical within a run).
+fn cells(glyphs: &[LayoutGlyph]) -> Vec<Cell> {
+    let mut out: Vec<Cell> = Vec::with_capacity(glyphs.len());
+    for g in glyphs {
+        let joins = out.last().is_some_and(|c| {
+            let same_cluster = g.start == c.start && g.end == c.end;
+            let adjacent = g.start == c.end || g.end == c.start;
+            same_cluster || (g.w == 0.0 && adjacent && g.level.is_rtl() == c.rtl)
+        });
+        match out.last_mut() {
+            Some(c) if joins => {
+                let (x0, x1) = (c.x.min(g.x), (c.x + c.w).max(g.x + g.w));
+                *c = Cell { start: c.start.min(g.start), end: c.end.max(g.end), x: x0, w: x1 - x0, rtl: c.rtl };
+            }
+            _ => out.push(Cell { start: g.start, end: g.end, x: g.x, w: g.w, rtl: g.level.is_rtl() }),
+        }
+    }
+    out
+}
+
+/// Byte offsets of the code-point boundaries of a cell, relative to its paragraph.
+fn cell_bounds(text: &str, c: &Cell) -> Vec<usize> {
+    let cluster = text.get(c.start..c.end).unwrap_or("");
+    cluster.char_indices().map(|(i, _)| c.start + i).chain([c.end]).collect()
+}
+
+/// The x span of code points `a..b` (paragraph bytes) inside cell `c`; its width is shared
+/// evenly by its code points, from the right edge for right-to-left cells.
+fn cell_span(text: &str, c: &Cell, a: usize, b: usize) -> (f32, f32) {
+    let bounds = cell_bounds(text, c);
     let n = (bounds.len() - 1).max(1) as f32;
     let ia = bounds.iter().position(|&o| o >= a).unwrap_or(0) as f32;
     let ib = bounds.iter().position(|&o| o >= b).unwrap_or(bounds.len() - 1) as f32;
     let (fa, fb) = (ia / n, ib / n);
-    if g.level.is_rtl() {
-        (g.x + g.w * (1.0 - fb), g.x + g.w * (1.0 - fa))
-    } else {
-        (g.x + g.w * fa, g.x + g.w * fb)
-    }
+    if c.rtl { (c.x + c.w * (1.0 - fb), c.x + c.w * (1.0 - fa)) } else { (c.x + c.w * fa, c.x + c.w * fb) }
 }
 
 impl ArticleLayout {
@@ -78,11 +108,12 @@ impl ArticleLayout {
     /// The caret offset (document byte on a code-point boundary) nearest to point `(x, y)`.
     pub fn caret_at(&self, x: f32, y: f32) -> Option<usize> {
         let (line, text) = self.line_at(y)?;
-        let Some(g) = nearest_glyph(line.glyphs, x) else { return Some(line.para_start) };
-        let bounds = cluster_bounds(text, g);
+        let cells = cells(line.glyphs);
+        let Some(g) = nearest_cell(&cells, x) else { return Some(line.para_start) };
+        let bounds = cell_bounds(text, g);
         let n = bounds.len() - 1;
         let mut f = ((x - g.x) / g.w.max(f32::EPSILON)).clamp(0.0, 1.0);
-        if g.level.is_rtl() {
+        if g.rtl {
             f = 1.0 - f;
         }
         let k = ((f * n as f32).round() as usize).min(n);
@@ -93,11 +124,12 @@ impl ArticleLayout {
     /// `None` when the point is not over a glyph.
     pub fn char_at(&self, x: f32, y: f32) -> Option<Range<usize>> {
         let (line, text) = self.line_at(y)?;
-        let g = line.glyphs.iter().find(|g| x >= g.x && x < g.x + g.w)?;
-        let bounds = cluster_bounds(text, g);
+        let cells = cells(line.glyphs);
+        let g = cells.iter().find(|g| x >= g.x && x < g.x + g.w)?;
+        let bounds = cell_bounds(text, g);
         let n = bounds.len() - 1;
         let mut f = (x - g.x) / g.w.max(f32::EPSILON);
-        if g.level.is_rtl() {
+        if g.rtl {
             f = 1.0 - f;
         }
         let k = ((f * n as f32) as usize).min(n.saturating_sub(1));
@@ -112,14 +144,13 @@ impl ArticleLayout {
         let rel = offset.checked_sub(pr.start)?.min(text.len());
         let mut last = None;
         for line in self.para_lines(i) {
-            for g in line.glyphs {
+            for g in &cells(line.glyphs) {
                 if g.start <= rel && rel < g.end {
-                    let (x0, x1) = glyph_span(text, g, rel, rel);
-                    let x = if g.level.is_rtl() { x1.max(x0) } else { x0.min(x1) };
+                    let (x, _) = cell_span(text, g, rel, rel);
                     return Some(Rect { x0: x - 1.0, y0: line.top, x1: x + 1.0, y1: line.top + line.height });
                 }
                 if g.end == rel {
-                    let x = if g.level.is_rtl() { g.x } else { g.x + g.w };
+                    let x = if g.rtl { g.x } else { g.x + g.w };
                     last = Some(Rect { x0: x - 1.0, y0: line.top, x1: x + 1.0, y1: line.top + line.height });
                 }
             }
@@ -141,11 +172,11 @@ impl ArticleLayout {
     }
 }
 
-/// The glyph whose x span contains `x`, or the nearest one at either end of the line.
-fn nearest_glyph(glyphs: &[LayoutGlyph], x: f32) -> Option<&LayoutGlyph> {
-    let inside = glyphs.iter().find(|g| x >= g.x && x < g.x + g.w);
+/// The cell whose x span contains `x`, or the nearest one.
+fn nearest_cell(cells: &[Cell], x: f32) -> Option<&Cell> {
+    let inside = cells.iter().find(|g| x >= g.x && x < g.x + g.w);
     inside.or_else(|| {
-        glyphs.iter().min_by(|a, b| {
+        cells.iter().min_by(|a, b| {
             let da = (a.x + a.w / 2.0 - x).abs();
             let db = (b.x + b.w / 2.0 - x).abs();
             da.total_cmp(&db)
@@ -155,16 +186,20 @@ fn nearest_glyph(glyphs: &[LayoutGlyph], x: f32) -> Option<&LayoutGlyph> {
 
 fn line_rects(text: &str, line: &VisualLine<'_>, range: Range<usize>, out: &mut Vec<Rect>) {
     let (y0, y1) = (line.top, line.top + line.height);
-    let mut current: Option<Rect> = None;
-    for g in line.glyphs {
-        let (gs, ge) = (line.para_start + g.start, line.para_start + g.end);
-        let (a, b) = (gs.max(range.start), ge.min(range.end));
-        if a >= b {
-            continue;
+    let mut pieces: Vec<(f32, f32)> = Vec::new();
+    for c in cells(line.glyphs) {
+        let (cs, ce) = (line.para_start + c.start, line.para_start + c.end);
+        let (a, b) = (cs.max(range.start), ce.min(range.end));
+        if a < b {
+            pieces.push(cell_span(text, &c, a - line.para_start, b - line.para_start));
         }
-        let (x0, x1) = glyph_span(text, g, a - line.para_start, b - line.para_start);
+    }
+    // Glyph order is logical inside right-to-left runs: merge touching pieces in x order.
+    pieces.sort_by(|p, q| p.0.total_cmp(&q.0));
+    let mut current: Option<Rect> = None;
+    for (x0, x1) in pieces {
         match &mut current {
-            Some(r) if (x0 - r.x1).abs() < 0.5 || (r.x0..=r.x1).contains(&x0) => r.x1 = r.x1.max(x1),
+            Some(r) if x0 <= r.x1 + 0.5 => r.x1 = r.x1.max(x1),
             _ => {
                 out.extend(current.take());
                 current = Some(Rect { x0, y0, x1, y1 });
