@@ -230,7 +230,7 @@ fn paint_glyphs(
     let Some(quads) = quads else { return };
     let size = atlas.size();
     let Some(tex) = texture.sync(ui.ctx(), atlas) else { return };
-    let color = ui.visuals().text_color();
+    let color = ui.visuals().strong_text_color();
     ui.painter().add(glyph_mesh(tex, size, &quads, view.origin, view.ppp, color));
 }
 

@@ -31,16 +31,17 @@ fn flat(s: &str) -> String {
 /// Exports every entity, in reading order, as `T` lines.
 pub fn export(doc: &Document, ann: &Annotations) -> (BratFiles, ExportReport) {
     let mut report = ExportReport::default();
+    let entities: Vec<_> = ann.entities().iter().collect();
+    let bounds: Vec<usize> = entities.iter().flat_map(|e| [e.start, e.end]).collect();
+    let chars = exchange::bytes_to_chars(doc.text(), &bounds);
     let mut out = String::new();
-    for e in ann.entities().iter() {
-        let (Some(chars), Some(surface)) = (doc.byte_range_to_chars(e.range()), doc.slice(e.range())) else {
-            continue;
-        };
+    for (e, c) in entities.iter().zip(chars.chunks(2)) {
+        let (Some(start), Some(end), Some(surface)) = (c[0], c[1], doc.slice(e.range())) else { continue };
         let name = ann.labels().get(e.label).map_or("MISC", |l| l.name.as_str());
         let plain = exchange::plain_label(name);
         exchange::note_rename(&mut report, name, &plain);
         report.entities += 1;
-        out.push_str(&format!("T{}\t{plain} {} {}\t{}\n", report.entities, chars.start, chars.end, flat(surface)));
+        out.push_str(&format!("T{}\t{plain} {start} {end}\t{}\n", report.entities, flat(surface)));
     }
     (BratFiles { txt: doc.text().to_string(), ann: out }, report)
 }
@@ -105,59 +106,76 @@ fn parse_t<'a>(path: &Path, line_no: usize, line: &'a str) -> Result<TLine<'a>, 
     Ok(TLine { label, fragments, surface })
 }
 
+/// A parsed `T` line with its line number.
+type Numbered<'a> = (usize, TLine<'a>);
+
+/// Parses the `.ann`: the `T` lines, and the first line and count of each ignored kind.
+fn parse_ann<'a>(path: &Path, ann: &'a str) -> Result<(Vec<Numbered<'a>>, BTreeMap<char, (usize, usize)>), FormatError> {
+    let mut lines = Vec::new();
+    let mut ignored: BTreeMap<char, (usize, usize)> = BTreeMap::new();
+    for (i, line) in ann.strip_prefix('\u{feff}').unwrap_or(ann).split('\n').enumerate() {
+        let (line_no, line) = (i + 1, line.strip_suffix('\r').unwrap_or(line));
+        let Some(kind) = line.chars().next().filter(|_| !line.trim().is_empty()) else { continue };
+        if kind == 'T' {
+            lines.push((line_no, parse_t(path, line_no, line)?));
+        } else {
+            ignored.entry(kind).or_insert((line_no, 0)).1 += 1;
+        }
+    }
+    Ok((lines, ignored))
+}
+
 /// Reads brat text; `ann_path` and `txt_path` name the inputs in errors and warnings.
 pub fn import_str(ann_path: &Path, ann: &str, txt_path: &Path, txt: &str) -> Result<Import, FormatError> {
-    let raw = Document::new(txt.to_string());
+    let (lines, ignored) = parse_ann(ann_path, ann)?;
+    let raw_len = txt.chars().count();
+    if let Some((line_no, end)) = lines.iter().flat_map(|(n, t)| t.fragments.iter().map(move |f| (*n, f.1))).find(|&(_, e)| e > raw_len) {
+        let msg = format!("offset {end} is past the end of {} ({raw_len} code points)", txt_path.display());
+        return Err(FormatError::at(Location::new(ann_path, line_no, 1), msg));
+    }
     let norm = Normalized::new(txt);
-    let document = Document::new(norm.text.clone());
+    let raw_offsets: Vec<usize> = lines.iter().flat_map(|(_, t)| t.fragments.iter().flat_map(|f| [f.0, f.1])).collect();
+    let raw_bytes = exchange::chars_to_bytes(txt, &raw_offsets);
+    let mut raw_bytes = raw_bytes.chunks(2);
+    let extents: Vec<(usize, usize)> = lines.iter().map(|(_, t)| extent(&t.fragments)).collect();
+    let norm_offsets: Vec<usize> = extents.iter().flat_map(|&(s, e)| [norm.map(s), norm.map(e)]).collect();
+    let norm_bytes = exchange::chars_to_bytes(&norm.text, &norm_offsets);
     let mut out = Import::default();
     let mut spans = Vec::new();
     let mut seen = HashSet::new();
-    let mut ignored: BTreeMap<char, (usize, usize)> = BTreeMap::new();
-    let ann = ann.strip_prefix('\u{feff}').unwrap_or(ann);
-    for (i, line) in ann.split('\n').enumerate() {
-        let (line_no, line) = (i + 1, line.strip_suffix('\r').unwrap_or(line));
-        let Some(kind) = line.chars().next().filter(|_| !line.trim().is_empty()) else { continue };
-        if kind != 'T' {
-            ignored.entry(kind).or_insert((line_no, 0)).1 += 1;
-            continue;
-        }
-        let t = parse_t(ann_path, line_no, line)?;
-        let warn = |message: String| Warning::new(Location::new(ann_path, line_no, 1), message);
-        let (start, end) = (t.fragments.iter().map(|f| f.0).min(), t.fragments.iter().map(|f| f.1).max());
-        let (Some(start), Some(end)) = (start, end) else { continue };
-        if end > raw.char_len() {
-            let msg = format!("offset {end} is past the end of {} ({} code points)", txt_path.display(), raw.char_len());
-            return Err(FormatError::at(Location::new(ann_path, line_no, 1), msg));
-        }
-        let pieces: Vec<&str> =
-            t.fragments.iter().filter_map(|&(s, e)| raw.char_range_to_bytes(s..e).and_then(|r| raw.slice(r))).collect();
+    for (((line_no, t), (start, end)), nb) in lines.iter().zip(&extents).zip(norm_bytes.chunks(2)) {
+        let warn = |message: String| Warning::new(Location::new(ann_path, *line_no, 1), message);
+        let pieces: Vec<&str> = (&mut raw_bytes)
+            .take(t.fragments.len())
+            .filter_map(|b| txt.get(b[0]?..b[1]?))
+            .collect();
         if t.fragments.len() > 1 {
             out.warnings.push(warn(format!("discontinuous {} {start}..{end} imported as its full extent", t.label)));
         }
         if let Some(surface) = t.surface.filter(|s| flat(s) != flat(&pieces.join(" "))) {
-            out.warnings.push(warn(format!(
-                "surface text {surface:?} differs from the text at {start}..{end} ({:?}); offsets kept",
-                pieces.join(" ")
-            )));
+            let msg = format!("surface text {surface:?} differs from the text at {start}..{end} ({:?}); offsets kept", pieces.join(" "));
+            out.warnings.push(warn(msg));
         }
-        let bytes = document.char_range_to_bytes(norm.map(start)..norm.map(end)).filter(|r| !r.is_empty());
-        match bytes {
-            Some(bytes) if seen.insert((bytes.clone(), t.label)) => {
-                spans.push(Span { bytes, label: t.label.to_string() });
-            }
+        match nb[0].zip(nb[1]).filter(|(s, e)| s < e) {
+            Some((s, e)) if seen.insert((s, e, t.label)) => spans.push(Span { bytes: s..e, label: t.label.to_string() }),
             Some(_) => out.warnings.push(warn(format!("duplicate {} {start}..{end} left out", t.label))),
             None => out.warnings.push(warn(format!("{} {start}..{end} covers only a line end; left out", t.label))),
         }
     }
     for (kind, (first, count)) in ignored {
-        out.warnings.push(Warning::new(
-            Location::new(ann_path, first, 1),
-            format!("{count} {kind:?} line(s) ignored: only text-bound (T) annotations are imported"),
-        ));
+        let msg = format!("{count} {kind:?} line(s) ignored: only text-bound (T) annotations are imported");
+        out.warnings.push(Warning::new(Location::new(ann_path, first, 1), msg));
     }
+    let document = Document::new(norm.text);
     out.documents.push(exchange::build_doc(exchange::stem(txt_path), document, spans, None, ann_path)?);
     Ok(out)
+}
+
+/// The full extent (min start, max end) of fragments.
+fn extent(fragments: &[(usize, usize)]) -> (usize, usize) {
+    let start = fragments.iter().map(|f| f.0).min().unwrap_or(0);
+    let end = fragments.iter().map(|f| f.1).max().unwrap_or(0);
+    (start, end)
 }
 
 #[cfg(test)]

@@ -155,6 +155,41 @@ impl Normalized {
     }
 }
 
+/// Code-point offsets of many byte offsets, in one pass over `text`; `None` for an offset
+/// that is not a char boundary of `text` (or past its end).
+pub(crate) fn bytes_to_chars(text: &str, bytes: &[usize]) -> Vec<Option<usize>> {
+    convert(text, bytes, true)
+}
+
+/// Byte offsets of many code-point offsets, in one pass over `text`; `None` past the end.
+pub(crate) fn chars_to_bytes(text: &str, chars: &[usize]) -> Vec<Option<usize>> {
+    convert(text, chars, false)
+}
+
+/// Looks `keys` up among the (code point, byte) offsets of `text` and its end, keyed by byte
+/// offset if `by_bytes`, else by code point: sorting the keys makes it O(n + k log k).
+fn convert(text: &str, keys: &[usize], by_bytes: bool) -> Vec<Option<usize>> {
+    let mut order: Vec<usize> = (0..keys.len()).collect();
+    order.sort_unstable_by_key(|&i| keys[i]);
+    let mut out = vec![None; keys.len()];
+    let mut points = text
+        .char_indices()
+        .map(|(b, _)| b)
+        .chain(std::iter::once(text.len()))
+        .enumerate()
+        .map(|(c, b)| if by_bytes { (b, c) } else { (c, b) });
+    let mut cur = points.next();
+    for i in order {
+        while let Some((k, _)) = cur
+            && k < keys[i]
+        {
+            cur = points.next();
+        }
+        out[i] = cur.filter(|&(k, _)| k == keys[i]).map(|(_, v)| v);
+    }
+    out
+}
+
 /// A labelled byte range of an imported document, before labels get ids.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct Span {
@@ -271,6 +306,13 @@ mod tests {
         assert_eq!(n.map(3), 1); // \n of \r\n
         assert_eq!(n.map(4), 2); // ب
         assert_eq!(n.map(6), 4); // ج
+    }
+
+    #[test]
+    fn batch_offset_conversion() {
+        let text = "وإيران 😀e";
+        assert_eq!(chars_to_bytes(text, &[8, 0, 1, 9, 10]), vec![Some(17), Some(0), Some(2), Some(18), None]);
+        assert_eq!(bytes_to_chars(text, &[13, 1, 0, 17, 18]), vec![Some(7), None, Some(0), Some(8), Some(9)]);
     }
 
     #[test]

@@ -24,13 +24,15 @@ struct LineOut<'a> {
 /// Exports the document as one JSONL line (ending in `\n`) with every entity.
 pub fn export(doc: &Document, ann: &Annotations) -> (String, ExportReport) {
     let mut report = ExportReport::default();
-    let label: Vec<(usize, usize, &str)> = ann
-        .entities()
+    let entities: Vec<_> = ann.entities().iter().collect();
+    let bounds: Vec<usize> = entities.iter().flat_map(|e| [e.start, e.end]).collect();
+    let chars = exchange::bytes_to_chars(doc.text(), &bounds);
+    let label: Vec<(usize, usize, &str)> = entities
         .iter()
-        .filter_map(|e| {
-            let chars = doc.byte_range_to_chars(e.range())?;
+        .zip(chars.chunks(2))
+        .filter_map(|(e, c)| {
             let name = ann.labels().get(e.label).map_or("MISC", |l| l.name.as_str());
-            Some((chars.start, chars.end, name))
+            Some((c[0]?, c[1]?, name))
         })
         .collect();
     report.entities = label.len();
@@ -88,6 +90,39 @@ fn json_error(path: &Path, line_no: usize, line: &str, err: &serde_json::Error) 
     FormatError::at(at, message)
 }
 
+/// The entities of one line as byte ranges of the normalised text; duplicates are warned
+/// about and left out, offsets out of range are errors.
+fn read_spans(
+    path: &Path,
+    line_no: usize,
+    parsed: &LineIn,
+    norm: &Normalized,
+    warnings: &mut Vec<Warning>,
+) -> Result<Vec<Span>, FormatError> {
+    let raw_len = parsed.text.chars().count();
+    let entities: Vec<(usize, usize, &str)> = parsed.label.iter().flatten().map(SpanIn::parts).collect();
+    let at = || Location::new(path, line_no, 1);
+    if let Some((k, (start, end, label))) = entities.iter().enumerate().find(|(_, (s, e, _))| s >= e || *e > raw_len) {
+        let msg = format!(
+            "entity {} [{start}, {end}, {label:?}]: expected start < end <= {raw_len} (text length in code points)",
+            k + 1
+        );
+        return Err(FormatError::at(at(), msg));
+    }
+    let offsets: Vec<usize> = entities.iter().flat_map(|&(s, e, _)| [norm.map(s), norm.map(e)]).collect();
+    let bytes = exchange::chars_to_bytes(&norm.text, &offsets);
+    let mut spans = Vec::with_capacity(entities.len());
+    let mut seen = HashSet::new();
+    for (k, (&(_, _, label), b)) in entities.iter().zip(bytes.chunks(2)).enumerate() {
+        match b[0].zip(b[1]).filter(|(s, e)| s < e) {
+            Some((s, e)) if seen.insert((s, e, label)) => spans.push(Span { bytes: s..e, label: label.to_string() }),
+            Some(_) => warnings.push(Warning::new(at(), format!("duplicate entity {} left out", k + 1))),
+            None => warnings.push(Warning::new(at(), format!("entity {} covers only a line end; left out", k + 1))),
+        }
+    }
+    Ok(spans)
+}
+
 /// Reads JSONL text; `path` names the input in errors, warnings and document names.
 pub fn import_str(path: &Path, content: &str) -> Result<Import, FormatError> {
     let content = content.strip_prefix('\u{feff}').unwrap_or(content);
@@ -104,31 +139,17 @@ pub fn import_str(path: &Path, content: &str) -> Result<Import, FormatError> {
             Some(serde_json::Value::Number(n)) => exchange::safe_name(&n.to_string()),
             _ => format!("{stem}-{line_no}"),
         };
-        let raw_len = parsed.text.chars().count();
         let norm = Normalized::new(&parsed.text);
-        let document = Document::new(norm.text.clone());
-        let mut spans = Vec::new();
-        let mut seen = HashSet::new();
-        for (k, span) in parsed.label.iter().flatten().enumerate() {
-            let (start, end, label) = span.parts();
-            let at = Location::new(path, line_no, 1);
-            if start >= end || end > raw_len {
-                let msg = format!(
-                    "entity {} [{start}, {end}, {label:?}]: expected start < end <= {raw_len} (text length in code points)",
-                    k + 1
-                );
-                return Err(FormatError::at(at, msg));
-            }
-            match document.char_range_to_bytes(norm.map(start)..norm.map(end)).filter(|r| !r.is_empty()) {
-                Some(bytes) if seen.insert((bytes.clone(), label)) => spans.push(Span { bytes, label: label.to_string() }),
-                Some(_) => out.warnings.push(Warning::new(at, format!("duplicate entity {} left out", k + 1))),
-                None => out.warnings.push(Warning::new(at, format!("entity {} covers only a line end; left out", k + 1))),
-            }
+        let spans = read_spans(path, line_no, &parsed, &norm, &mut out.warnings)?;
+        if norm.text.trim().is_empty() {
+            out.warnings.push(Warning::new(Location::new(path, line_no, 1), "empty text; document left out"));
+            continue;
         }
+        let document = Document::new(norm.text);
         out.documents.push(exchange::build_doc(name, document, spans, None, path)?);
     }
     if out.documents.is_empty() {
-        return Err(FormatError::file(path, "no documents: expected one JSON object per line"));
+        return Err(FormatError::file(path, "no documents: expected one JSON object with a non-empty text per line"));
     }
     exchange::make_unique(&mut out.documents);
     Ok(out)
