@@ -16,7 +16,7 @@ impl HashiyaApp {
         let result = match cmd {
             Command::OpenDialog => {
                 let picked = rfd::FileDialog::new().add_filter("Articles", &["txt"]).add_filter("All files", &["*"]).pick_file();
-                picked.map(|p| self.cmds.push(Command::Open(p)));
+                self.cmds.extend(picked.map(Command::Open));
                 Ok(())
             }
             Command::Open(path) => self.request_open(path),
@@ -29,19 +29,33 @@ impl HashiyaApp {
                 self.request_quit(ctx);
                 Ok(())
             }
-            Command::ZoomIn => Ok(self.settings.zoom(1)),
-            Command::ZoomOut => Ok(self.settings.zoom(-1)),
-            Command::ZoomReset => Ok(self.settings.font_pt = super::settings::DEFAULT_FONT_PT),
+            Command::ZoomIn => {
+                self.settings.zoom(1);
+                Ok(())
+            }
+            Command::ZoomOut => {
+                self.settings.zoom(-1);
+                Ok(())
+            }
+            Command::ZoomReset => {
+                self.settings.font_pt = super::settings::DEFAULT_FONT_PT;
+                Ok(())
+            }
             Command::ToggleTheme => {
                 self.settings.dark = !self.settings.dark;
                 ctx.set_theme(if self.settings.dark { egui::Theme::Dark } else { egui::Theme::Light });
                 Ok(())
             }
-            Command::ToggleAutosave => Ok(self.settings.autosave = !self.settings.autosave),
+            Command::ToggleAutosave => {
+                self.settings.autosave = !self.settings.autosave;
+                Ok(())
+            }
             Command::Reveal(id) => {
                 let start = self.session.as_ref().and_then(|s| s.ann.entities().get(id)).map(|e| e.start);
                 let now = ctx.input(|i| i.time);
-                start.map(|start| self.view.reveal(id, start, now));
+                if let Some(start) = start {
+                    self.view.reveal(id, start, now);
+                }
                 Ok(())
             }
             other => self.apply_edit_command(other),
@@ -181,11 +195,9 @@ impl HashiyaApp {
             });
         });
         let Some(save) = answer else { return };
-        if save {
-            if let Err(n) = self.session.as_mut().map_or(Ok(Notice::info("")), |s| s.save(false)) {
-                self.notice = Some(n);
-                return;
-            }
+        if let (true, Some(Err(n))) = (save, self.session.as_mut().map(|s| s.save(false))) {
+            self.notice = Some(n);
+            return;
         }
         self.pending = None;
         match pending {

@@ -42,6 +42,10 @@ pub struct ArticleView {
     /// First visible paragraph and its offset from the viewport top, to keep the view steady
     /// when estimated heights above it become exact.
     anchor: Option<(usize, f32)>,
+    /// Article height (pixels) when the anchor was taken.
+    last_height: f32,
+    /// Scroll offset (points) for the next frame, after heights above the view became exact.
+    scroll_fix: Option<f32>,
     /// Where the article was drawn last frame (for tests and automation).
     last_view: Option<(Pos2, f32)>,
     /// Single-line layouts of short texts (entity surfaces) keyed by text and font size.
@@ -63,6 +67,8 @@ impl Default for ArticleView {
             anchor: None,
             inline: HashMap::new(),
             last_view: None,
+            last_height: 0.0,
+            scroll_fix: None,
         }
     }
 }
@@ -141,9 +147,14 @@ impl ArticleView {
                 let y = layout.caret_rect(start).map_or(top, |r| r.y0);
                 area = area.vertical_scroll_offset((y / ppp - 120.0).max(0.0));
             }
-        } else if let Some((para, offset)) = self.anchor {
-            if let Some(top) = layout.para_top(para) {
-                area = area.vertical_scroll_offset((top / ppp + MARGIN - offset).max(0.0));
+        } else if let Some(offset) = self.scroll_fix.take() {
+            area = area.vertical_scroll_offset(offset);
+        }
+        if layout.total_height() != self.last_height {
+            // Width or size changed: keep the paragraph that was at the top in place.
+            let top = self.anchor.and_then(|(para, offset)| Some(layout.para_top(para)? / ppp - offset));
+            if let Some(top) = top {
+                area = area.vertical_scroll_offset((top + MARGIN).max(0.0));
             }
         }
         let fs = &mut self.fs;
@@ -153,17 +164,23 @@ impl ArticleView {
             let raw_origin = rect.min + vec2((avail_w - col_w) / 2.0, MARGIN);
             let origin = Pos2::new((raw_origin.x * ppp).round() / ppp, (raw_origin.y * ppp).round() / ppp);
             let (y0, y1) = ((viewport.min.y - MARGIN) * ppp, (viewport.max.y - MARGIN) * ppp);
+            // The paragraph at the top of the view and its offset, before layout work moves it.
+            let anchor = layout.para_at_y(y0.max(0.0)).and_then(|i| Some((i, layout.para_top(i)? / ppp + MARGIN - viewport.min.y)));
+            let before = anchor.and_then(|(i, _)| layout.para_top(i));
             layout.ensure_visible(fs, y0, y1);
             if !layout.is_complete() {
                 layout.layout_some(fs, Duration::from_millis(6));
                 ui.ctx().request_repaint();
             }
+            let moved = anchor.and_then(|(i, _)| Some(layout.para_top(i)? - before?)).filter(|d| d.abs() > 0.5);
+            if let Some(delta) = moved {
+                self.scroll_fix = Some((viewport.min.y + delta / ppp).max(0.0));
+                ui.ctx().request_repaint();
+            }
+            self.anchor = anchor;
+            self.last_height = layout.total_height();
             let view = Viewport { origin, ppp, y0, y1 };
             self.last_view = Some((origin, ppp));
-            self.anchor = layout.para_at_y(y0.max(0.0)).and_then(|i| {
-                let top = layout.para_top(i)?;
-                Some((i, top / ppp + MARGIN - viewport.min.y))
-            });
             paint_view(ui, layout, &view, session, self.reveal);
             paint_glyphs(ui, layout, &view, fs, &mut self.atlas, &mut self.texture);
             handle_pointer(ui, &response, layout, &view, session, &mut self.drag, cmds);

@@ -235,12 +235,11 @@ impl eframe::App for HashiyaApp {
     }
 
     fn on_exit(&mut self, _gl: Option<&eframe::glow::Context>) {
-        if let Some(s) = &mut self.session {
-            if self.settings.autosave && s.is_dirty() {
-                // The window is closing: nowhere left to show an error, so print it.
-                if let Err(n) = s.save(false) {
-                    eprintln!("hashiya: {}", n.text);
-                }
+        let Some(s) = &mut self.session else { return };
+        if self.settings.autosave && s.is_dirty() {
+            // The window is closing: nowhere left to show an error, so print it.
+            if let Err(n) = s.save(false) {
+                eprintln!("hashiya: {}", n.text);
             }
         }
     }

@@ -156,13 +156,11 @@ impl Session {
 
     /// Saves to the annotation file (refused while it is broken, unless `force`).
     pub fn save(&mut self, force: bool) -> Result<Notice, Notice> {
-        if let StoreStatus::Broken(_) = &self.store {
-            if !force {
-                return Err(Notice::error(format!(
-                    "{} could not be read, so it is not overwritten: use Save As…, or File > Overwrite broken annotation file",
-                    self.store_path.display()
-                )));
-            }
+        if matches!(self.store, StoreStatus::Broken(_)) && !force {
+            return Err(Notice::error(format!(
+                "{} could not be read, so it is not overwritten: use Save As…, or File > Overwrite broken annotation file",
+                self.store_path.display()
+            )));
         }
         self.save_to(&self.store_path.clone())
     }

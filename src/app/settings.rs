@@ -58,7 +58,7 @@ mod tests {
         s.push_recent(PathBuf::from("3.txt"));
         assert_eq!(s.recent.len(), MAX_RECENT);
         assert_eq!(s.recent[0], PathBuf::from("3.txt"));
-        assert_eq!(s.recent.iter().filter(|p| **p == PathBuf::from("3.txt")).count(), 1);
+        assert_eq!(s.recent.iter().filter(|p| p.as_path() == std::path::Path::new("3.txt")).count(), 1);
     }
 
     #[test]

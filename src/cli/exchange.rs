@@ -18,7 +18,11 @@ use crate::model::Document;
 pub fn export(args: &ExportArgs) -> anyhow::Result<ExitCode> {
     let decoded = decode::read_article(&args.article)?;
     let doc = Document::new(decoded.text);
-    let loaded = store::load(&store::annotation_path(&args.article), &doc)?;
+    let ann_path = store::annotation_path(&args.article);
+    if !ann_path.exists() {
+        bail!("{}: no annotation file for this article (annotate it in Hashiya first)", ann_path.display());
+    }
+    let loaded = store::load(&ann_path, &doc)?;
     if loaded.reanchor.is_some() {
         eprintln!("hashiya: note: the article changed since it was annotated; entities were re-anchored");
     }
@@ -32,7 +36,10 @@ pub fn export(args: &ExportArgs) -> anyhow::Result<ExitCode> {
         eprintln!("hashiya: warning: {note}");
     }
     if !ann.orphans().is_empty() {
-        eprintln!("hashiya: warning: {} orphaned entities have no place in the text and were not exported", ann.orphans().len());
+        eprintln!(
+            "hashiya: warning: {} orphaned entities have no place in the text and were not exported",
+            ann.orphans().len()
+        );
     }
     let units = if args.format == Format::Conll {
         format!(", {} tokens in {} sentences", report.tokens, report.sentences)
@@ -56,7 +63,11 @@ fn write_text(out: Option<&Path>, (text, report): (String, ExportReport)) -> any
 }
 
 /// Writes the `.ann` to `-o` (with the `.txt` beside it) or to stdout.
-fn export_brat(args: &ExportArgs, doc: &Document, ann: &crate::model::Annotations) -> anyhow::Result<ExportReport> {
+fn export_brat(
+    args: &ExportArgs,
+    doc: &Document,
+    ann: &crate::model::Annotations,
+) -> anyhow::Result<ExportReport> {
     let (files, report) = brat::export(doc, ann);
     let Some(ann_path) = args.out.as_deref() else {
         let raw = fs::read(&args.article).unwrap_or_default();
@@ -76,7 +87,10 @@ fn export_brat(args: &ExportArgs, doc: &Document, ann: &crate::model::Annotation
     let unchanged = fs::read(&txt_path).is_ok_and(|bytes| bytes == files.txt.as_bytes());
     if !unchanged {
         if same_file(&txt_path, &args.article) {
-            bail!("{}: writing the .txt would overwrite the article; choose another output name", txt_path.display());
+            bail!(
+                "{}: writing the .txt would overwrite the article; choose another output name",
+                txt_path.display()
+            );
         }
         fs::write(&txt_path, &files.txt).with_context(|| format!("writing {}", txt_path.display()))?;
     }
@@ -133,7 +147,10 @@ fn plan(dir: &Path, doc: &ImportedDoc) -> anyhow::Result<(PathBuf, bool)> {
     }
     let ann_path = store::annotation_path(&txt_path);
     if ann_path.exists() {
-        bail!("{} already exists; not overwriting annotations (move it away or import into another folder)", ann_path.display());
+        bail!(
+            "{} already exists; not overwriting annotations (move it away or import into another folder)",
+            ann_path.display()
+        );
     }
     let write_txt = match fs::read(&txt_path) {
         Ok(bytes) if bytes == text.as_bytes() => false,

@@ -106,11 +106,15 @@ fn parse_t<'a>(path: &Path, line_no: usize, line: &'a str) -> Result<TLine<'a>, 
     Ok(TLine { label, fragments, surface })
 }
 
-/// A parsed `T` line with its line number.
-type Numbered<'a> = (usize, TLine<'a>);
+/// The `.ann` as read: the `T` lines with their line numbers, and the first line and count of
+/// each ignored kind.
+struct Parsed<'a> {
+    lines: Vec<(usize, TLine<'a>)>,
+    ignored: BTreeMap<char, (usize, usize)>,
+}
 
-/// Parses the `.ann`: the `T` lines, and the first line and count of each ignored kind.
-fn parse_ann<'a>(path: &Path, ann: &'a str) -> Result<(Vec<Numbered<'a>>, BTreeMap<char, (usize, usize)>), FormatError> {
+/// Parses the `.ann`.
+fn parse_ann<'a>(path: &Path, ann: &'a str) -> Result<Parsed<'a>, FormatError> {
     let mut lines = Vec::new();
     let mut ignored: BTreeMap<char, (usize, usize)> = BTreeMap::new();
     for (i, line) in ann.strip_prefix('\u{feff}').unwrap_or(ann).split('\n').enumerate() {
@@ -122,19 +126,22 @@ fn parse_ann<'a>(path: &Path, ann: &'a str) -> Result<(Vec<Numbered<'a>>, BTreeM
             ignored.entry(kind).or_insert((line_no, 0)).1 += 1;
         }
     }
-    Ok((lines, ignored))
+    Ok(Parsed { lines, ignored })
 }
 
 /// Reads brat text; `ann_path` and `txt_path` name the inputs in errors and warnings.
 pub fn import_str(ann_path: &Path, ann: &str, txt_path: &Path, txt: &str) -> Result<Import, FormatError> {
-    let (lines, ignored) = parse_ann(ann_path, ann)?;
+    let Parsed { lines, ignored } = parse_ann(ann_path, ann)?;
     let raw_len = txt.chars().count();
-    if let Some((line_no, end)) = lines.iter().flat_map(|(n, t)| t.fragments.iter().map(move |f| (*n, f.1))).find(|&(_, e)| e > raw_len) {
+    if let Some((line_no, end)) =
+        lines.iter().flat_map(|(n, t)| t.fragments.iter().map(move |f| (*n, f.1))).find(|&(_, e)| e > raw_len)
+    {
         let msg = format!("offset {end} is past the end of {} ({raw_len} code points)", txt_path.display());
         return Err(FormatError::at(Location::new(ann_path, line_no, 1), msg));
     }
     let norm = Normalized::new(txt);
-    let raw_offsets: Vec<usize> = lines.iter().flat_map(|(_, t)| t.fragments.iter().flat_map(|f| [f.0, f.1])).collect();
+    let raw_offsets: Vec<usize> =
+        lines.iter().flat_map(|(_, t)| t.fragments.iter().flat_map(|f| [f.0, f.1])).collect();
     let raw_bytes = exchange::chars_to_bytes(txt, &raw_offsets);
     let mut raw_bytes = raw_bytes.chunks(2);
     let extents: Vec<(usize, usize)> = lines.iter().map(|(_, t)| extent(&t.fragments)).collect();
@@ -145,21 +152,27 @@ pub fn import_str(ann_path: &Path, ann: &str, txt_path: &Path, txt: &str) -> Res
     let mut seen = HashSet::new();
     for (((line_no, t), (start, end)), nb) in lines.iter().zip(&extents).zip(norm_bytes.chunks(2)) {
         let warn = |message: String| Warning::new(Location::new(ann_path, *line_no, 1), message);
-        let pieces: Vec<&str> = (&mut raw_bytes)
-            .take(t.fragments.len())
-            .filter_map(|b| txt.get(b[0]?..b[1]?))
-            .collect();
+        let pieces: Vec<&str> =
+            (&mut raw_bytes).take(t.fragments.len()).filter_map(|b| txt.get(b[0]?..b[1]?)).collect();
         if t.fragments.len() > 1 {
-            out.warnings.push(warn(format!("discontinuous {} {start}..{end} imported as its full extent", t.label)));
+            out.warnings
+                .push(warn(format!("discontinuous {} {start}..{end} imported as its full extent", t.label)));
         }
         if let Some(surface) = t.surface.filter(|s| flat(s) != flat(&pieces.join(" "))) {
-            let msg = format!("surface text {surface:?} differs from the text at {start}..{end} ({:?}); offsets kept", pieces.join(" "));
+            let msg = format!(
+                "surface text {surface:?} differs from the text at {start}..{end} ({:?}); offsets kept",
+                pieces.join(" ")
+            );
             out.warnings.push(warn(msg));
         }
         match nb[0].zip(nb[1]).filter(|(s, e)| s < e) {
-            Some((s, e)) if seen.insert((s, e, t.label)) => spans.push(Span { bytes: s..e, label: t.label.to_string() }),
+            Some((s, e)) if seen.insert((s, e, t.label)) => {
+                spans.push(Span { bytes: s..e, label: t.label.to_string() })
+            }
             Some(_) => out.warnings.push(warn(format!("duplicate {} {start}..{end} left out", t.label))),
-            None => out.warnings.push(warn(format!("{} {start}..{end} covers only a line end; left out", t.label))),
+            None => out
+                .warnings
+                .push(warn(format!("{} {start}..{end} covers only a line end; left out", t.label))),
         }
     }
     for (kind, (first, count)) in ignored {
@@ -190,7 +203,8 @@ mod tests {
         let doc = &got.documents[0];
         assert_eq!(doc.name, "d");
         assert_eq!(doc.document.text(), "سطر\nفي باكو");
-        let ents: Vec<&str> = doc.annotations.entities().iter().filter_map(|e| doc.document.slice(e.range())).collect();
+        let ents: Vec<&str> =
+            doc.annotations.entities().iter().filter_map(|e| doc.document.slice(e.range())).collect();
         assert_eq!(ents, vec!["سطر\nفي ب", "باكو"]);
         let msgs: Vec<String> = got.warnings.iter().map(|w| w.to_string()).collect();
         assert_eq!(msgs.len(), 5, "{msgs:?}");
@@ -203,9 +217,14 @@ mod tests {
 
     #[test]
     fn bad_lines_are_errors_with_columns() {
-        let err = import_str(Path::new("d.ann"), "T1\tLOC 0 x\tأ\n", Path::new("d.txt"), "أب").expect_err("bad");
-        assert!(err.to_string().starts_with("d.ann:1:8: expected T<id><TAB>LABEL START END<TAB>TEXT"), "{err}");
-        let err = import_str(Path::new("d.ann"), "\nT1\tLOC 0 9\tأ\n", Path::new("d.txt"), "أب").expect_err("range");
+        let err =
+            import_str(Path::new("d.ann"), "T1\tLOC 0 x\tأ\n", Path::new("d.txt"), "أب").expect_err("bad");
+        assert!(
+            err.to_string().starts_with("d.ann:1:8: expected T<id><TAB>LABEL START END<TAB>TEXT"),
+            "{err}"
+        );
+        let err = import_str(Path::new("d.ann"), "\nT1\tLOC 0 9\tأ\n", Path::new("d.txt"), "أب")
+            .expect_err("range");
         assert!(err.to_string().starts_with("d.ann:2:1: offset 9 is past the end"), "{err}");
     }
 }

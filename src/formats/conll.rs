@@ -146,7 +146,8 @@ fn fields(line: &str) -> Vec<(usize, &str)> {
     for part in line.split(sep) {
         let trimmed = part.trim_matches(|c: char| c == ' ' || tokenize::is_invisible_mark(c));
         if !trimmed.is_empty() {
-            let lead = part.len() - part.trim_start_matches(|c: char| c == ' ' || tokenize::is_invisible_mark(c)).len();
+            let lead = part.len()
+                - part.trim_start_matches(|c: char| c == ' ' || tokenize::is_invisible_mark(c)).len();
             out.push((offset + lead, trimmed));
         }
         offset += part.len() + 1;
@@ -171,9 +172,17 @@ fn parse_row<'a>(path: &Path, line_no: usize, line: &'a str) -> Result<Row<'a>, 
         ));
     };
     let tag = parse_tag(tag).ok_or_else(|| {
-        FormatError::at(at(tag_at), format!("expected a tag O, B-TYPE or I-TYPE in the last column, found {tag:?}"))
+        FormatError::at(
+            at(tag_at),
+            format!("expected a tag O, B-TYPE or I-TYPE in the last column, found {tag:?}"),
+        )
     })?;
-    Ok(Row::Token { line: line_no, token: tokenize::strip_invisible(token), tag, tag_col: exchange::column(line, tag_at) })
+    Ok(Row::Token {
+        line: line_no,
+        token: tokenize::strip_invisible(token),
+        tag,
+        tag_col: exchange::column(line, tag_at),
+    })
 }
 
 /// True if an `I-` tag after `prev` (in the same sentence) continues an entity.
@@ -308,7 +317,8 @@ fn read_section(path: &Path, rows: &[Row<'_>], warnings: &mut Vec<Warning>) -> B
             warnings.push(Warning::new(Location::new(path, *line, *tag_col), msg));
         }
         if token.is_empty() {
-            warnings.push(Warning::new(Location::new(path, *line, 1), "token is only invisible marks; left out"));
+            warnings
+                .push(Warning::new(Location::new(path, *line, 1), "token is only invisible marks; left out"));
         }
         b.push(token, *tag, opens);
     }
@@ -358,7 +368,10 @@ mod tests {
         let iob2 = "أ\tI-PER\nب\tI-PER\nج\tO\nد\tB-LOC\n";
         let got = import_str(Path::new("x.conll"), iob2).expect("imports");
         assert_eq!(got.warnings.len(), 1, "{:?}", got.warnings);
-        assert_eq!(got.warnings[0].to_string(), "x.conll:1:3: warning: I-PER continues no entity; read as B-PER");
+        assert_eq!(
+            got.warnings[0].to_string(),
+            "x.conll:1:3: warning: I-PER continues no entity; read as B-PER"
+        );
         let iob1 = "أ I-PER\nب I-PER\nج B-PER\nد O\nه I-LOC\n";
         let got = import_str(Path::new("x.conll"), iob1).expect("imports");
         assert_eq!(got.warnings.len(), 1, "only the IOB1 note: {:?}", got.warnings);

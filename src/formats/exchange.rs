@@ -211,10 +211,17 @@ pub(crate) fn build_doc(
     let mut entities = Vec::with_capacity(spans.len());
     for (i, span) in spans.into_iter().enumerate() {
         let label = labels.ensure(&span.label);
-        entities.push(Entity { id: EntityId(i as u64 + 1), start: span.bytes.start, end: span.bytes.end, label });
+        entities.push(Entity {
+            id: EntityId(i as u64 + 1),
+            start: span.bytes.start,
+            end: span.bytes.end,
+            label,
+        });
     }
-    let mut annotations = Annotations::from_parts(&document, labels, entities, Vec::new())
-        .map_err(|(e, err)| FormatError::file(origin, format!("document {name}: entity {}..{}: {err}", e.start, e.end)))?;
+    let mut annotations =
+        Annotations::from_parts(&document, labels, entities, Vec::new()).map_err(|(e, err)| {
+            FormatError::file(origin, format!("document {name}: entity {}..{}: {err}", e.start, e.end))
+        })?;
     if !annotations.set_tokens(&document, tokens) {
         return Err(FormatError::file(origin, format!("document {name}: token boundaries are inconsistent")));
     }

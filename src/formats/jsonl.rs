@@ -102,7 +102,9 @@ fn read_spans(
     let raw_len = parsed.text.chars().count();
     let entities: Vec<(usize, usize, &str)> = parsed.label.iter().flatten().map(SpanIn::parts).collect();
     let at = || Location::new(path, line_no, 1);
-    if let Some((k, (start, end, label))) = entities.iter().enumerate().find(|(_, (s, e, _))| s >= e || *e > raw_len) {
+    if let Some((k, (start, end, label))) =
+        entities.iter().enumerate().find(|(_, (s, e, _))| s >= e || *e > raw_len)
+    {
         let msg = format!(
             "entity {} [{start}, {end}, {label:?}]: expected start < end <= {raw_len} (text length in code points)",
             k + 1
@@ -115,9 +117,12 @@ fn read_spans(
     let mut seen = HashSet::new();
     for (k, (&(_, _, label), b)) in entities.iter().zip(bytes.chunks(2)).enumerate() {
         match b[0].zip(b[1]).filter(|(s, e)| s < e) {
-            Some((s, e)) if seen.insert((s, e, label)) => spans.push(Span { bytes: s..e, label: label.to_string() }),
+            Some((s, e)) if seen.insert((s, e, label)) => {
+                spans.push(Span { bytes: s..e, label: label.to_string() })
+            }
             Some(_) => warnings.push(Warning::new(at(), format!("duplicate entity {} left out", k + 1))),
-            None => warnings.push(Warning::new(at(), format!("entity {} covers only a line end; left out", k + 1))),
+            None => warnings
+                .push(Warning::new(at(), format!("entity {} covers only a line end; left out", k + 1))),
         }
     }
     Ok(spans)
@@ -149,7 +154,10 @@ pub fn import_str(path: &Path, content: &str) -> Result<Import, FormatError> {
         out.documents.push(exchange::build_doc(name, document, spans, None, path)?);
     }
     if out.documents.is_empty() {
-        return Err(FormatError::file(path, "no documents: expected one JSON object with a non-empty text per line"));
+        return Err(FormatError::file(
+            path,
+            "no documents: expected one JSON object with a non-empty text per line",
+        ));
     }
     exchange::make_unique(&mut out.documents);
     Ok(out)
@@ -174,13 +182,15 @@ mod tests {
 
     #[test]
     fn errors_name_line_and_column() {
-        let err = import_str(Path::new("in.jsonl"), "{\"text\": \"أ\"}\n{\"text\": \"أب\", \"label\": [[0, 1]]}\n")
-            .expect_err("short triple");
+        let err =
+            import_str(Path::new("in.jsonl"), "{\"text\": \"أ\"}\n{\"text\": \"أب\", \"label\": [[0, 1]]}\n")
+                .expect_err("short triple");
         assert!(err.to_string().starts_with("in.jsonl:2:"), "{err}");
         assert!(err.to_string().contains("expected an entity [start, end, \"LABEL\"]"), "{err}");
         let err = import_str(Path::new("in.jsonl"), "{\"text\": \"أب\" \"label\": []}").expect_err("syntax");
         assert!(err.to_string().starts_with("in.jsonl:1:15: expected `,` or `}`"), "{err}");
-        let err = import_str(Path::new("in.jsonl"), "{\"text\": \"أب\", \"label\": [[1, 3, \"X\"]]}").expect_err("range");
+        let err = import_str(Path::new("in.jsonl"), "{\"text\": \"أب\", \"label\": [[1, 3, \"X\"]]}")
+            .expect_err("range");
         assert!(err.to_string().contains("expected start < end <= 2"), "{err}");
     }
 }

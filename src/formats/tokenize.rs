@@ -40,9 +40,41 @@ fn is_digit(c: char) -> bool {
 fn is_punct(c: char) -> bool {
     matches!(
         c,
-        '!' | '"' | '\'' | '(' | ')' | ',' | '-' | '.' | '/' | ':' | ';' | '?' | '[' | ']' | '{' | '}' | '%'
-            | '«' | '»' | '“' | '”' | '„' | '‘' | '’' | '‹' | '›' | '،' | '؛' | '؟' | '۔' | '…' | '–' | '—'
-            | '٪' | '٫' | '٬'
+        '!' | '"'
+            | '\''
+            | '('
+            | ')'
+            | ','
+            | '-'
+            | '.'
+            | '/'
+            | ':'
+            | ';'
+            | '?'
+            | '['
+            | ']'
+            | '{'
+            | '}'
+            | '%'
+            | '«'
+            | '»'
+            | '“'
+            | '”'
+            | '„'
+            | '‘'
+            | '’'
+            | '‹'
+            | '›'
+            | '،'
+            | '؛'
+            | '؟'
+            | '۔'
+            | '…'
+            | '–'
+            | '—'
+            | '٪'
+            | '٫'
+            | '٬'
     )
 }
 
@@ -119,7 +151,8 @@ pub fn is_sentence_final(token: &str) -> bool {
 
 /// True if the token is only closing quotes or brackets (including the ambiguous `"` `'`).
 fn is_closer(token: &str) -> bool {
-    !token.is_empty() && token.chars().all(|c| matches!(c, '»' | '”' | '’' | '›' | ')' | ']' | '}' | '"' | '\''))
+    !token.is_empty()
+        && token.chars().all(|c| matches!(c, '»' | '”' | '’' | '›' | ')' | ']' | '}' | '"' | '\''))
 }
 
 /// For each token, whether a new sentence starts with it (never for the first token).
@@ -161,9 +194,10 @@ mod tests {
             words("قال: «الهدف 50%» في 2023، و3.5 و12,000؟"),
             vec!["قال", ":", "«", "الهدف", "50", "%", "»", "في", "2023", "،", "و3.5", "و12,000", "؟"]
         );
-        assert_eq!(words("(IRENA) O'Brien ...انتهى! 10:30 2/8/2023"), vec![
-            "(", "IRENA", ")", "O'Brien", "...", "انتهى", "!", "10:30", "2/8/2023"
-        ]);
+        assert_eq!(
+            words("(IRENA) O'Brien ...انتهى! 10:30 2/8/2023"),
+            vec!["(", "IRENA", ")", "O'Brien", "...", "انتهى", "!", "10:30", "2/8/2023"]
+        );
         assert_eq!(words("عام 2023. ثم"), vec!["عام", "2023", ".", "ثم"]);
     }
 
@@ -184,7 +218,8 @@ mod tests {
         let text = "أ ب. «ج؟» د\nه 3.5 و";
         let tokens = tokenize(text);
         let starts = sentence_starts(text, &tokens, true);
-        let firsts: Vec<&str> = tokens.iter().zip(&starts).filter(|(_, s)| **s).map(|(t, _)| &text[t.clone()]).collect();
+        let firsts: Vec<&str> =
+            tokens.iter().zip(&starts).filter(|(_, s)| **s).map(|(t, _)| &text[t.clone()]).collect();
         assert_eq!(firsts, vec!["«", "د", "ه"]);
         let by_lines = sentence_starts(text, &tokens, false);
         assert_eq!(by_lines.iter().filter(|s| **s).count(), 1);

@@ -87,9 +87,8 @@ impl Canvas {
         for y in y0..y1 {
             for x in x0..x1 {
                 let i = ((y * self.w + x) * 4) as usize;
-                for c in 0..3 {
-                    let v = self.px[i + c] as f32 * (1.0 - alpha) + rgb[c] as f32 * alpha;
-                    self.px[i + c] = v.round() as u8;
+                for (dst, src) in self.px[i..i + 3].iter_mut().zip(rgb) {
+                    *dst = (*dst as f32 * (1.0 - alpha) + src as f32 * alpha).round() as u8;
                 }
             }
         }
