@@ -2,6 +2,7 @@
 //! and wrapped lazily, with estimated heights for paragraphs not laid out yet, so the first
 //! screen of a huge article is ready without shaping the rest.
 
+use std::collections::BTreeSet;
 use std::ops::Range;
 use std::time::{Duration, Instant};
 
@@ -18,6 +19,9 @@ const LINE_HEIGHT: f32 = 1.75;
 const HEADLINE_SCALE: f32 = 1.45;
 /// Space after a paragraph, as a multiple of the body font size.
 const PARA_GAP: f32 = 0.9;
+/// Text (bytes) whose shaping and geometry is kept; farther paragraphs keep only their height.
+/// cosmic-text holds a few hundred bytes per glyph, so this bounds memory to tens of MB.
+const LIVE_BYTES: usize = 256 * 1024;
 
 /// What a layout depends on; a change re-wraps every paragraph (shaping is kept).
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -46,7 +50,10 @@ struct Para {
     top: f32,
     /// Exact when `laid_out`, estimated otherwise.
     height: f32,
+    /// The height is exact (the paragraph was laid out at the current parameters).
     laid_out: bool,
+    /// Shaping and glyph geometry are held (evicted far from the view to bound memory).
+    live: bool,
 }
 
 /// One wrapped visual line of a paragraph, positioned in the article.
@@ -73,6 +80,13 @@ pub struct ArticleLayout {
     paras: Vec<Para>,
     params: LayoutParams,
     laid_out: usize,
+    /// First paragraph that may not be laid out yet (background progress).
+    cursor: usize,
+    /// Live paragraphs (see [`Para::live`]) and their text size.
+    live: BTreeSet<usize>,
+    live_bytes: usize,
+    /// Paragraphs to keep live: the ones last shown.
+    keep: Range<usize>,
     /// Measured average advance per byte of text, for height estimates.
     px_per_byte: f32,
     total_height: f32,
@@ -102,10 +116,19 @@ impl ArticleLayout {
             let kind = if headline && paras.is_empty() { ParaKind::Headline } else { ParaKind::Body };
             let attrs = attrs_for(kind);
             let line = BufferLine::new(line, LineEnding::None, AttrsList::new(&attrs), Shaping::Advanced);
-            paras.push(Para { range, kind, line, top: 0.0, height: 0.0, laid_out: false });
+            paras.push(Para { range, kind, line, top: 0.0, height: 0.0, laid_out: false, live: false });
         }
-        let mut layout =
-            Self { paras, params, laid_out: 0, px_per_byte: 0.28 * params.font_px, total_height: 0.0 };
+        let mut layout = Self {
+            paras,
+            params,
+            laid_out: 0,
+            cursor: 0,
+            live: BTreeSet::new(),
+            live_bytes: 0,
+            keep: 0..0,
+            px_per_byte: 0.28 * params.font_px,
+            total_height: 0.0,
+        };
         layout.estimate_all();
         layout
     }
@@ -128,6 +151,7 @@ impl ArticleLayout {
             p.laid_out = false;
         }
         self.laid_out = 0;
+        self.cursor = 0;
         self.estimate_all();
     }
 
@@ -161,9 +185,9 @@ impl ArticleLayout {
         self.paras.get(i).map_or("", |p| p.line.text())
     }
 
-    /// True if paragraph `i` has exact geometry.
+    /// True if paragraph `i` has exact geometry in memory.
     pub fn is_laid_out(&self, i: usize) -> bool {
-        self.paras.get(i).is_some_and(|p| p.laid_out)
+        self.paras.get(i).is_some_and(|p| p.laid_out && p.live)
     }
 
     /// Top y of paragraph `i`.
@@ -185,18 +209,21 @@ impl ArticleLayout {
         Some(self.paras.partition_point(|p| p.top + p.height <= y).min(self.paras.len() - 1))
     }
 
-    /// Lays out every paragraph that overlaps `y0..y1` (after estimates settle).
+    /// Lays out every paragraph that overlaps `y0..y1` (after estimates settle) and keeps
+    /// them in memory.
     pub fn ensure_visible(&mut self, fs: &mut FontSystem, y0: f32, y1: f32) {
         // Laying out changes heights, which moves later paragraphs; a few rounds settle it.
         for _ in 0..8 {
             let (Some(a), Some(b)) = (self.para_at_y(y0), self.para_at_y(y1)) else { return };
-            if (a..=b).all(|i| self.paras[i].laid_out) {
+            self.keep = a..b + 1;
+            if (a..=b).all(|i| self.is_laid_out(i)) {
                 return;
             }
             for i in a..=b {
                 self.layout_para(fs, i);
             }
             self.update_tops();
+            self.evict();
         }
     }
 
@@ -204,14 +231,13 @@ impl ArticleLayout {
     pub fn layout_some(&mut self, fs: &mut FontSystem, budget: Duration) -> bool {
         let start = Instant::now();
         let mut changed = false;
-        for i in 0..self.paras.len() {
-            if self.is_complete() || start.elapsed() >= budget {
-                break;
-            }
-            if !self.paras[i].laid_out {
-                self.layout_para(fs, i);
+        while self.cursor < self.paras.len() && start.elapsed() < budget {
+            if !self.paras[self.cursor].laid_out {
+                self.layout_para(fs, self.cursor);
                 changed = true;
+                self.evict();
             }
+            self.cursor += 1;
         }
         if changed {
             self.update_tops();
@@ -219,18 +245,20 @@ impl ArticleLayout {
         self.is_complete()
     }
 
-    /// Lays out everything now.
+    /// Lays out everything now (memory stays bounded: far paragraphs keep only heights).
     pub fn layout_all(&mut self, fs: &mut FontSystem) {
         for i in 0..self.paras.len() {
             self.layout_para(fs, i);
+            self.evict();
         }
+        self.cursor = self.paras.len();
         self.update_tops();
     }
 
     fn layout_para(&mut self, fs: &mut FontSystem, i: usize) {
         let params = self.params;
         let p = &mut self.paras[i];
-        if p.laid_out {
+        if p.laid_out && p.live {
             return;
         }
         let font_px = font_px_for(p.kind, params.font_px);
@@ -244,14 +272,45 @@ impl ArticleLayout {
             8,
             Hinting::Disabled,
         );
-        p.height = lines.len().max(1) as f32 * font_px * LINE_HEIGHT + params.font_px * PARA_GAP;
-        if p.kind == ParaKind::Body && !p.range.is_empty() {
+        let height = lines.len().max(1) as f32 * font_px * LINE_HEIGHT + params.font_px * PARA_GAP;
+        if p.kind == ParaKind::Body && !p.range.is_empty() && !p.laid_out {
             let width: f32 = lines.iter().map(|l| l.w).sum();
             let measured = width / p.range.len() as f32;
             self.px_per_byte = 0.9 * self.px_per_byte + 0.1 * measured;
         }
+        if !p.laid_out {
+            self.laid_out += 1;
+        }
+        p.height = height;
         p.laid_out = true;
-        self.laid_out += 1;
+        if !p.live {
+            p.live = true;
+            self.live.insert(i);
+            self.live_bytes += p.range.len();
+        }
+    }
+
+    /// Drops shaping and geometry of the live paragraphs farthest from `keep` until the live
+    /// text fits [`LIVE_BYTES`]; their exact heights stay.
+    fn evict(&mut self) {
+        while self.live_bytes > LIVE_BYTES && self.live.len() > self.keep.len() {
+            let (Some(&first), Some(&last)) = (self.live.first(), self.live.last()) else { return };
+            let dist = |i: usize| if i < self.keep.start { self.keep.start - i } else { i.saturating_sub(self.keep.end) };
+            let victim = if dist(first) >= dist(last) { first } else { last };
+            if self.keep.contains(&victim) {
+                return;
+            }
+            self.live.remove(&victim);
+            let p = &mut self.paras[victim];
+            self.live_bytes -= p.range.len();
+            p.live = false;
+            let attrs = attrs_for(p.kind);
+            let old = std::mem::replace(
+                &mut p.line,
+                BufferLine::new(String::new(), LineEnding::None, AttrsList::new(&attrs), Shaping::Advanced),
+            );
+            p.line = BufferLine::new(old.into_text(), LineEnding::None, AttrsList::new(&attrs), Shaping::Advanced);
+        }
     }
 
     fn estimate_all(&mut self) {
@@ -286,7 +345,8 @@ impl ArticleLayout {
     /// Visual lines of paragraph `i` (none if it is not laid out).
     pub fn para_lines(&self, i: usize) -> impl Iterator<Item = VisualLine<'_>> {
         let p = self.paras.get(i);
-        let lines: &[LayoutLine] = p.and_then(|p| p.line.layout_opt()).map_or(&[], |v| v.as_slice());
+        let lines: &[LayoutLine] =
+            p.filter(|p| p.live && p.laid_out).and_then(|p| p.line.layout_opt()).map_or(&[], |v| v.as_slice());
         let rtl = p.and_then(|p| p.line.shape_opt()).is_some_and(|s| s.rtl);
         let (top, start, font_px) =
             p.map_or((0.0, 0, 0.0), |p| (p.top, p.range.start, font_px_for(p.kind, self.params.font_px)));
@@ -328,4 +388,47 @@ fn estimate_height(kind: ParaKind, bytes: usize, params: LayoutParams, px_per_by
     let width = bytes as f32 * px_per_byte * scale;
     let lines = (width / params.width_px.max(1.0)).ceil().max(1.0);
     lines * font_px * LINE_HEIGHT + params.font_px * PARA_GAP
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::font_system;
+
+    fn article(paragraphs: usize) -> String {
+        let para = "التقى وزير الخارجية نظيره في باكو عام 2023 وبحثا العلاقات الثنائية. ".repeat(12);
+        vec![para; paragraphs].join("\n")
+    }
+
+    #[test]
+    fn far_paragraphs_keep_heights_but_not_geometry() {
+        let text = article(400);
+        let mut fs = font_system();
+        let mut layout = ArticleLayout::new(&text, LayoutParams { width_px: 900.0, font_px: 22.0 });
+        layout.layout_all(&mut fs);
+        assert!(layout.is_complete());
+        assert!(layout.live_bytes <= LIVE_BYTES, "live text {} bytes", layout.live_bytes);
+        let last = layout.para_count() - 1;
+        assert!(!layout.is_laid_out(last), "the end of the article was evicted");
+        let height = layout.total_height();
+        let top = layout.para_top(last).unwrap_or(0.0);
+        layout.ensure_visible(&mut fs, top, top + 100.0);
+        assert!(layout.is_laid_out(last));
+        assert_eq!(layout.total_height(), height, "re-laying out an evicted paragraph keeps its height");
+        assert!(layout.para_lines(last).count() > 1);
+    }
+
+    #[test]
+    fn background_layout_makes_heights_exact() {
+        let text = article(60);
+        let mut fs = font_system();
+        let mut layout = ArticleLayout::new(&text, LayoutParams { width_px: 700.0, font_px: 20.0 });
+        let estimate = layout.total_height();
+        while !layout.layout_some(&mut fs, Duration::from_millis(5)) {}
+        let mut exact = ArticleLayout::new(&text, LayoutParams { width_px: 700.0, font_px: 20.0 });
+        exact.layout_all(&mut fs);
+        assert_eq!(layout.total_height(), exact.total_height());
+        assert!(estimate > 0.0);
+        assert_eq!(layout.progress(), (60, 60));
+    }
 }
