@@ -135,7 +135,9 @@ impl ArticleView {
             slot => {
                 self.doc_id = doc_id;
                 self.anchor = None;
-                slot.insert(ArticleLayout::new(session.doc.text(), params))
+                let mut layout = ArticleLayout::new(session.doc.text(), params);
+                layout.start_background();
+                slot.insert(layout)
             }
         };
         let mut area = egui::ScrollArea::vertical().auto_shrink(false).id_salt("article");
@@ -169,8 +171,8 @@ impl ArticleView {
             let before = anchor.and_then(|(i, _)| layout.para_top(i));
             layout.ensure_visible(fs, y0, y1);
             if !layout.is_complete() {
-                layout.layout_some(fs, Duration::from_millis(6));
-                ui.ctx().request_repaint();
+                layout.poll_background();
+                ui.ctx().request_repaint_after(Duration::from_millis(40));
             }
             let moved = anchor.and_then(|(i, _)| Some(layout.para_top(i)? - before?)).filter(|d| d.abs() > 0.5);
             if let Some(delta) = moved {

@@ -3,6 +3,7 @@
 //! screen of a huge article is ready without shaping the rest.
 
 use std::collections::BTreeSet;
+use std::sync::Arc;
 use std::ops::Range;
 use std::time::{Duration, Instant};
 
@@ -11,6 +12,7 @@ use cosmic_text::{
     LineEnding, Shaping, Weight, Wrap,
 };
 
+use super::background::HeightJob;
 use super::fonts::ARABIC_FAMILY;
 
 /// Line height as a multiple of the font size (Naskh has tall ascenders and deep descenders).
@@ -21,7 +23,7 @@ const HEADLINE_SCALE: f32 = 1.45;
 const PARA_GAP: f32 = 0.9;
 /// Text (bytes) whose shaping and geometry is kept; farther paragraphs keep only their height.
 /// cosmic-text holds a few hundred bytes per glyph, so this bounds memory to tens of MB.
-const LIVE_BYTES: usize = 256 * 1024;
+const LIVE_BYTES: usize = 128 * 1024;
 
 /// What a layout depends on; a change re-wraps every paragraph (shaping is kept).
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -45,15 +47,14 @@ struct Para {
     /// Byte range in the document (without the line end).
     range: Range<usize>,
     kind: ParaKind,
-    line: BufferLine,
+    /// Shaping and glyph geometry, held only near the view (`None` when evicted).
+    line: Option<BufferLine>,
     /// Top y; valid after `update_tops`.
     top: f32,
     /// Exact when `laid_out`, estimated otherwise.
     height: f32,
     /// The height is exact (the paragraph was laid out at the current parameters).
     laid_out: bool,
-    /// Shaping and glyph geometry are held (evicted far from the view to bound memory).
-    live: bool,
 }
 
 /// One wrapped visual line of a paragraph, positioned in the article.
@@ -77,12 +78,17 @@ pub struct VisualLine<'a> {
 
 /// The laid-out article.
 pub struct ArticleLayout {
+    text: Arc<str>,
     paras: Vec<Para>,
+    /// Heights computed on a worker thread, while it runs.
+    job: Option<HeightJob>,
+    /// Heights come from the worker (restarted when parameters change).
+    background: bool,
     params: LayoutParams,
     laid_out: usize,
     /// First paragraph that may not be laid out yet (background progress).
     cursor: usize,
-    /// Live paragraphs (see [`Para::live`]) and their text size.
+    /// Paragraphs holding geometry (see [`Para::line`]) and their text size.
     live: BTreeSet<usize>,
     live_bytes: usize,
     /// Paragraphs to keep live: the ones last shown.
@@ -114,12 +120,13 @@ impl ArticleLayout {
                 continue;
             }
             let kind = if headline && paras.is_empty() { ParaKind::Headline } else { ParaKind::Body };
-            let attrs = attrs_for(kind);
-            let line = BufferLine::new(line, LineEnding::None, AttrsList::new(&attrs), Shaping::Advanced);
-            paras.push(Para { range, kind, line, top: 0.0, height: 0.0, laid_out: false, live: false });
+            paras.push(Para { range, kind, line: None, top: 0.0, height: 0.0, laid_out: false });
         }
         let mut layout = Self {
+            text: Arc::from(text),
             paras,
+            job: None,
+            background: false,
             params,
             laid_out: 0,
             cursor: 0,
@@ -147,11 +154,17 @@ impl ArticleLayout {
         self.params = params;
         self.px_per_byte *= ratio;
         for p in &mut self.paras {
-            p.line.reset_layout();
+            if let Some(line) = &mut p.line {
+                line.reset_layout();
+            }
             p.laid_out = false;
         }
         self.laid_out = 0;
         self.cursor = 0;
+        self.job = None;
+        if self.background {
+            self.start_background();
+        }
         self.estimate_all();
     }
 
@@ -182,12 +195,12 @@ impl ArticleLayout {
 
     /// Text of paragraph `i`.
     pub fn para_text(&self, i: usize) -> &str {
-        self.paras.get(i).map_or("", |p| p.line.text())
+        self.paras.get(i).and_then(|p| self.text.get(p.range.clone())).unwrap_or("")
     }
 
     /// True if paragraph `i` has exact geometry in memory.
     pub fn is_laid_out(&self, i: usize) -> bool {
-        self.paras.get(i).is_some_and(|p| p.laid_out && p.live)
+        self.paras.get(i).is_some_and(|p| p.laid_out && p.line.is_some())
     }
 
     /// Top y of paragraph `i`.
@@ -258,21 +271,13 @@ impl ArticleLayout {
     fn layout_para(&mut self, fs: &mut FontSystem, i: usize) {
         let params = self.params;
         let p = &mut self.paras[i];
-        if p.laid_out && p.live {
+        if p.laid_out && p.line.is_some() {
             return;
         }
-        let font_px = font_px_for(p.kind, params.font_px);
-        let lines = p.line.layout(
-            fs,
-            font_px,
-            Some(params.width_px),
-            Wrap::WordOrGlyph,
-            Ellipsize::None,
-            None,
-            8,
-            Hinting::Disabled,
-        );
-        let height = lines.len().max(1) as f32 * font_px * LINE_HEIGHT + params.font_px * PARA_GAP;
+        let text = &self.text[p.range.clone()];
+        let line = p.line.get_or_insert_with(|| new_line(text, p.kind));
+        let lines = layout_line(fs, line, p.kind, params);
+        let height = para_height(lines.len(), p.kind, params);
         if p.kind == ParaKind::Body && !p.range.is_empty() && !p.laid_out {
             let width: f32 = lines.iter().map(|l| l.w).sum();
             let measured = width / p.range.len() as f32;
@@ -283,11 +288,39 @@ impl ArticleLayout {
         }
         p.height = height;
         p.laid_out = true;
-        if !p.live {
-            p.live = true;
-            self.live.insert(i);
+        if self.live.insert(i) {
             self.live_bytes += p.range.len();
         }
+    }
+
+    /// Starts computing every paragraph's exact height on a worker thread (its own font
+    /// system); [`Self::poll_background`] applies the results. Restarted on a parameter change.
+    pub fn start_background(&mut self) {
+        self.background = true;
+        let paras = self.paras.iter().map(|p| (p.range.clone(), p.kind)).collect();
+        self.job = Some(HeightJob::spawn(self.text.clone(), paras, self.params));
+    }
+
+    /// Applies heights the worker has computed; true if any height changed.
+    pub fn poll_background(&mut self) -> bool {
+        let Some(job) = &self.job else { return false };
+        let mut changed = false;
+        for (i, height) in job.results() {
+            let Some(p) = self.paras.get_mut(i) else { continue };
+            if !p.laid_out {
+                changed |= p.height != height;
+                p.height = height;
+                p.laid_out = true;
+                self.laid_out += 1;
+            }
+        }
+        if changed {
+            self.update_tops();
+        }
+        if self.is_complete() {
+            self.job = None;
+        }
+        changed
     }
 
     /// Drops shaping and geometry of the live paragraphs farthest from `keep` until the live
@@ -303,13 +336,7 @@ impl ArticleLayout {
             self.live.remove(&victim);
             let p = &mut self.paras[victim];
             self.live_bytes -= p.range.len();
-            p.live = false;
-            let attrs = attrs_for(p.kind);
-            let old = std::mem::replace(
-                &mut p.line,
-                BufferLine::new(String::new(), LineEnding::None, AttrsList::new(&attrs), Shaping::Advanced),
-            );
-            p.line = BufferLine::new(old.into_text(), LineEnding::None, AttrsList::new(&attrs), Shaping::Advanced);
+            p.line = None;
         }
     }
 
@@ -345,9 +372,9 @@ impl ArticleLayout {
     /// Visual lines of paragraph `i` (none if it is not laid out).
     pub fn para_lines(&self, i: usize) -> impl Iterator<Item = VisualLine<'_>> {
         let p = self.paras.get(i);
-        let lines: &[LayoutLine] =
-            p.filter(|p| p.live && p.laid_out).and_then(|p| p.line.layout_opt()).map_or(&[], |v| v.as_slice());
-        let rtl = p.and_then(|p| p.line.shape_opt()).is_some_and(|s| s.rtl);
+        let line = p.filter(|p| p.laid_out).and_then(|p| p.line.as_ref());
+        let lines: &[LayoutLine] = line.and_then(|l| l.layout_opt()).map_or(&[], |v| v.as_slice());
+        let rtl = line.and_then(|l| l.shape_opt()).is_some_and(|s| s.rtl);
         let (top, start, font_px) =
             p.map_or((0.0, 0, 0.0), |p| (p.top, p.range.start, font_px_for(p.kind, self.params.font_px)));
         let line_h = font_px * LINE_HEIGHT;
@@ -365,6 +392,28 @@ impl ArticleLayout {
             }
         })
     }
+}
+
+/// A cosmic-text line for a paragraph's text.
+pub(super) fn new_line(text: &str, kind: ParaKind) -> BufferLine {
+    BufferLine::new(text, LineEnding::None, AttrsList::new(&attrs_for(kind)), Shaping::Advanced)
+}
+
+/// Shapes (once) and wraps a paragraph at `params`.
+pub(super) fn layout_line<'a>(
+    fs: &mut FontSystem,
+    line: &'a mut BufferLine,
+    kind: ParaKind,
+    params: LayoutParams,
+) -> &'a [LayoutLine] {
+    let font_px = font_px_for(kind, params.font_px);
+    let wrap = Wrap::WordOrGlyph;
+    line.layout(fs, font_px, Some(params.width_px), wrap, Ellipsize::None, None, 8, Hinting::Disabled)
+}
+
+/// The exact height of a paragraph of `lines` visual lines, with the gap after it.
+pub(super) fn para_height(lines: usize, kind: ParaKind, params: LayoutParams) -> f32 {
+    lines.max(1) as f32 * font_px_for(kind, params.font_px) * LINE_HEIGHT + params.font_px * PARA_GAP
 }
 
 fn attrs_for(kind: ParaKind) -> Attrs<'static> {
@@ -430,5 +479,32 @@ mod tests {
         assert_eq!(layout.total_height(), exact.total_height());
         assert!(estimate > 0.0);
         assert_eq!(layout.progress(), (60, 60));
+    }
+
+    #[test]
+    fn worker_heights_equal_the_ui_threads() {
+        let text = article(80);
+        let params = LayoutParams { width_px: 640.0, font_px: 21.0 };
+        let mut fs = font_system();
+        let mut exact = ArticleLayout::new(&text, params);
+        exact.layout_all(&mut fs);
+        let mut layout = ArticleLayout::new(&text, params);
+        layout.ensure_visible(&mut fs, 0.0, 500.0);
+        layout.start_background();
+        let start = Instant::now();
+        while !layout.is_complete() && start.elapsed() < Duration::from_secs(60) {
+            layout.poll_background();
+            std::thread::sleep(Duration::from_millis(5));
+        }
+        assert!(layout.is_complete());
+        assert_eq!(layout.total_height(), exact.total_height());
+        // A new width restarts the worker; it completes again.
+        layout.set_params(LayoutParams { width_px: 400.0, ..params });
+        while !layout.is_complete() && start.elapsed() < Duration::from_secs(60) {
+            layout.poll_background();
+            std::thread::sleep(Duration::from_millis(5));
+        }
+        assert!(layout.is_complete());
+        assert!(layout.total_height() > exact.total_height());
     }
 }

@@ -6,6 +6,7 @@
 //! Coordinates are physical pixels with the origin at the top-left of the article column.
 
 mod atlas;
+mod background;
 mod fonts;
 mod geometry;
 mod layout;
