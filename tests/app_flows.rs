@@ -144,3 +144,21 @@ fn clicking_a_highlight_selects_the_entity_and_escape_clears() {
     h.run_steps(2);
     assert!(h.state().session().expect("session").selected.is_some());
 }
+
+#[test]
+fn dragging_the_end_handle_extends_the_entity() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut h = harness(dir.path());
+    let word = rect_of(&h, "وزير الخارجية", 0);
+    let wazir = rect_of(&h, "وزير", 1);
+    drag(&mut h, wazir.center(), Pos2::new(wazir.min.x + 2.0, wazir.center().y), Modifiers::NONE);
+    press_text(&mut h, "1");
+    assert_eq!(entities(&h), vec![("PER".to_string(), "وزير".to_string())]);
+    // The entity is selected; its end handle is at the left edge of «وزير» (right-to-left).
+    let handle = Pos2::new(wazir.min.x, wazir.center().y);
+    drag(&mut h, handle, Pos2::new(word.min.x + 0.5, word.center().y), Modifiers::NONE);
+    assert_eq!(entities(&h), vec![("PER".to_string(), "وزير الخارجية".to_string())]);
+    h.key_press_modifiers(Modifiers::COMMAND, egui::Key::Z);
+    h.run_steps(2);
+    assert_eq!(entities(&h), vec![("PER".to_string(), "وزير".to_string())]);
+}

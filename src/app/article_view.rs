@@ -8,10 +8,11 @@ use std::time::Duration;
 use cosmic_text::FontSystem;
 use egui::{Color32, Pos2, Rect, Sense, Stroke, Ui, vec2};
 
-use crate::model::{Entity, EntityId, snap_to_words, word_at};
+use crate::model::{Entity, EntityId};
 use crate::text::{ArticleLayout, GlyphAtlas, LayoutParams, font_system};
 
 use super::command::Command;
+use super::gestures::{Drag, handle_pointer};
 use super::highlight::{paint_entities, paint_rects};
 use super::painter::{AtlasTexture, glyph_mesh};
 use super::session::Session;
@@ -20,12 +21,6 @@ use super::session::Session;
 const MARGIN: f32 = 28.0;
 /// Widest text column, in points (long lines are hard to read).
 const MAX_COLUMN: f32 = 1000.0;
-
-/// A drag in progress.
-#[derive(Debug, Clone, Copy)]
-struct Drag {
-    anchor: usize,
-}
 
 /// Layout, glyph cache and gesture state of the article view.
 pub struct ArticleView {
@@ -160,7 +155,7 @@ impl ArticleView {
             }
         }
         let fs = &mut self.fs;
-        area.show_viewport(ui, |ui, viewport| {
+        let hover = area.show_viewport(ui, |ui, viewport| {
             let height = layout.total_height() / ppp + 2.0 * MARGIN;
             let (rect, response) = ui.allocate_exact_size(vec2(avail_w, height), Sense::click_and_drag());
             let raw_origin = rect.min + vec2((avail_w - col_w) / 2.0, MARGIN);
@@ -185,9 +180,29 @@ impl ArticleView {
             self.last_view = Some((origin, ppp));
             paint_view(ui, layout, &view, session, self.reveal);
             paint_glyphs(ui, layout, &view, fs, &mut self.atlas, &mut self.texture);
-            handle_pointer(ui, &response, layout, &view, session, &mut self.drag, cmds);
+            let preview = handle_pointer(ui, &response, layout, &view, session, &mut self.drag, cmds);
+            if let Some(range) = preview {
+                let stroke = Stroke::new(1.5, ui.visuals().strong_text_color());
+                paint_rects(ui, &layout.range_rects(range), &view, Color32::TRANSPARENT, stroke);
+            }
             accesskit_document(ui, &response, session);
+            let hits = hovered_entities(&response, layout, &view, session);
+            (!hits.is_empty()).then_some((response, hits))
         });
+        if let Some((response, hits)) = hover.inner {
+            response.on_hover_ui_at_pointer(|ui| self.entity_tooltip_ui(ui, session, &hits));
+        }
+    }
+
+    /// Label and surface text (shaped by cosmic-text) of the entities under the pointer.
+    fn entity_tooltip_ui(&mut self, ui: &mut Ui, session: &Session, hits: &[Entity]) {
+        for e in hits {
+            let name = session.ann.labels().get(e.label).map_or("?", |l| l.name.as_str());
+            ui.horizontal(|ui| {
+                ui.colored_label(super::highlight::label_color(session, e.label), name);
+                self.inline_text_ui(ui, session.doc.slice(e.range()).unwrap_or(""));
+            });
+        }
     }
 }
 
@@ -253,84 +268,12 @@ fn paint_glyphs(
     ui.painter().add(glyph_mesh(tex, size, &quads, view.origin, view.ppp, color));
 }
 
-fn handle_pointer(
-    ui: &Ui,
-    response: &egui::Response,
-    layout: &ArticleLayout,
-    view: &Viewport,
-    session: &Session,
-    drag: &mut Option<Drag>,
-    cmds: &mut Vec<Command>,
-) {
-    let (pressed, down, modifiers, press, pos) = ui.input(|i| {
-        (i.pointer.primary_pressed(), i.pointer.primary_down(), i.modifiers, i.pointer.press_origin(), i.pointer.interact_pos())
-    });
-    let text = session.doc.text();
-    if pressed && response.hovered() {
-        let at = press.map(|p| view.to_layout(p)).and_then(|(x, y)| layout.caret_at(x, y));
-        let anchor = match (modifiers.shift, session.selection) {
-            (true, Some(sel)) => Some(sel.anchor),
-            _ => at,
-        };
-        *drag = anchor.map(|anchor| Drag { anchor });
-    }
-    if let (Some(d), Some(p)) = (*drag, pos) {
-        let (x, y) = view.to_layout(p);
-        if let Some(caret) = layout.caret_at(x, y) {
-            let moved = caret != d.anchor;
-            if moved {
-                let (anchor, caret) = snapped(text, d.anchor, caret, modifiers.alt);
-                let current = session.selection.map(|s| (s.anchor, s.caret));
-                if current != Some((anchor, caret)) {
-                    cmds.push(Command::Select { anchor, caret });
-                }
-            }
-        }
-        if !down {
-            *drag = None;
-        }
-    }
-    if response.double_clicked() {
-        if let Some(ch) = pos.map(|p| view.to_layout(p)).and_then(|(x, y)| layout.char_at(x, y)) {
-            let w = word_at(text, ch.start);
-            cmds.push(Command::Select { anchor: w.start, caret: w.end });
-        }
-    } else if response.clicked() && !modifiers.shift {
-        let hit = pos.map(|p| view.to_layout(p)).and_then(|(x, y)| layout.char_at(x, y));
-        let entity = hit.and_then(|ch| session.ann.entities().innermost_at(ch.start).copied());
-        cmds.push(entity.map_or(Command::ClearSelection, |e| Command::SelectEntity(e.id)));
-    }
-    hover_tooltip(response, layout, view, session);
-}
-
-/// Extends a raw anchor..caret to whole words unless `precise` (Alt held).
-fn snapped(text: &str, anchor: usize, caret: usize, precise: bool) -> (usize, usize) {
-    if precise {
-        return (anchor, caret);
-    }
-    let r = snap_to_words(text, anchor.min(caret)..anchor.max(caret));
-    if caret >= anchor { (r.start, r.end) } else { (r.end, r.start) }
-}
-
-fn hover_tooltip(response: &egui::Response, layout: &ArticleLayout, view: &Viewport, session: &Session) {
-    let Some(pos) = response.hover_pos() else { return };
+/// Entities under the pointer, outermost first.
+fn hovered_entities(response: &egui::Response, layout: &ArticleLayout, view: &Viewport, session: &Session) -> Vec<Entity> {
+    let Some(pos) = response.hover_pos() else { return Vec::new() };
     let (x, y) = view.to_layout(pos);
-    let Some(ch) = layout.char_at(x, y) else { return };
-    let hits: Vec<Entity> = session.ann.entities().overlapping(ch.clone()).copied().collect();
-    if hits.is_empty() {
-        return;
-    }
-    response.clone().on_hover_ui_at_pointer(|ui| {
-        for e in &hits {
-            let label = session.ann.labels().get(e.label);
-            let name = label.map_or("?", |l| l.name.as_str());
-            let color = label.map_or(Color32::GRAY, |l| Color32::from_rgb(l.color.0, l.color.1, l.color.2));
-            ui.horizontal(|ui| {
-                ui.colored_label(color, name);
-                ui.label(session.doc.slice(e.range()).unwrap_or(""));
-            });
-        }
-    });
+    let Some(ch) = layout.char_at(x, y) else { return Vec::new() };
+    session.ann.entities().overlapping(ch).copied().collect()
 }
 
 /// Exposes the article to screen readers (and to egui_kittest): a Document node holding the

@@ -65,6 +65,9 @@ pub(super) fn paint_entities(
                 ui.painter().rect_stroke(r.expand(1.0), CornerRadius::same(3), stroke, StrokeKind::Outside);
             }
         }
+        if session.selected == Some(e.id) {
+            paint_handles(ui, layout, view, e.start, e.end, color);
+        }
         let rtl = layout.para_of_byte(e.start).and_then(|i| layout.para_lines(i).next()).is_some_and(|l| l.rtl);
         if let Some(first) = screen.first() {
             let name = session.ann.labels().get(e.label).map_or("?", |l| l.name.as_str());
@@ -83,4 +86,17 @@ fn paint_tag(ui: &Ui, r: egui::Rect, name: &str, color: Color32, rtl: bool, dept
     let chip = align.anchor_size(egui::pos2(x, y), size);
     ui.painter().rect_filled(chip, CornerRadius::same(3), color);
     ui.painter().galley(chip.min + egui::vec2(2.0, 0.0), galley, Color32::WHITE);
+}
+
+/// Boundary handles of the selected entity: a bar with a knob at each end (drag to adjust).
+fn paint_handles(ui: &Ui, layout: &ArticleLayout, view: &Viewport, start: usize, end: usize, color: Color32) {
+    use super::command::Edge;
+    for (offset, edge) in [(start, Edge::Start), (end, Edge::End)] {
+        let Some(r) = super::gestures::handle_rect(layout, view, offset, edge) else { continue };
+        let x = r.center().x;
+        let stroke = Stroke::new(2.0, color);
+        ui.painter().line_segment([egui::pos2(x, r.min.y), egui::pos2(x, r.max.y)], stroke);
+        let knob = if edge == Edge::Start { r.min.y } else { r.max.y };
+        ui.painter().circle(egui::pos2(x, knob), 4.0, color, Stroke::new(1.0, ui.visuals().extreme_bg_color));
+    }
 }

@@ -158,6 +158,25 @@ impl ArticleLayout {
         last
     }
 
+    /// The caret rectangle at the trailing edge of the code point that ends at `offset` (where
+    /// an entity's end handle goes, on the same line as its last code point).
+    pub fn caret_rect_before(&self, offset: usize) -> Option<Rect> {
+        let i = self.para_of_byte(offset.saturating_sub(1))?;
+        let (pr, _) = self.para(i)?;
+        let rel = offset.checked_sub(pr.start)?;
+        for line in self.para_lines(i) {
+            for g in &cells(line.glyphs) {
+                if g.start < rel && rel <= g.end {
+                    let text = self.para_text(i);
+                    let (x0, x1) = cell_span(text, g, rel, rel);
+                    let x = if g.rtl { x0.min(x1) } else { x0.max(x1) };
+                    return Some(Rect { x0: x - 1.0, y0: line.top, x1: x + 1.0, y1: line.top + line.height });
+                }
+            }
+        }
+        None
+    }
+
     /// The visual line at height `y` (clamped inside its paragraph) and its paragraph text.
     fn line_at(&self, y: f32) -> Option<(VisualLine<'_>, &str)> {
         let i = self.para_at_y(y)?;

@@ -1,0 +1,141 @@
+//! Pointer gestures on the article: drag to select (snapped to words, or letter-precise with
+//! Alt), Shift+click to extend, double-click for a word, click to select or clear, and
+//! dragging a selected entity's boundary handle. Gestures only emit [`Command`]s.
+
+use std::ops::Range;
+
+use egui::Ui;
+
+use crate::model::{EntityId, snap_to_words, word_at};
+use crate::text::ArticleLayout;
+
+use super::article_view::Viewport;
+use super::command::{Command, Edge};
+use super::session::Session;
+
+/// Distance (points) within which a press grabs a boundary handle.
+const HANDLE_GRAB: f32 = 7.0;
+
+/// A pointer drag in progress.
+#[derive(Debug, Clone, Copy)]
+pub(super) enum Drag {
+    /// Selecting text from `anchor`.
+    Select {
+        /// Where the press was (document byte).
+        anchor: usize,
+    },
+    /// Moving one boundary of an entity; the other end stays at `fixed`.
+    Edge {
+        /// The entity.
+        id: EntityId,
+        /// Its other end (document byte).
+        fixed: usize,
+        /// Where the moving end is now.
+        current: usize,
+    },
+}
+
+/// Handles the pointer for this frame; returns the range to preview while a boundary moves.
+pub(super) fn handle_pointer(
+    ui: &Ui,
+    response: &egui::Response,
+    layout: &ArticleLayout,
+    view: &Viewport,
+    session: &Session,
+    drag: &mut Option<Drag>,
+    cmds: &mut Vec<Command>,
+) -> Option<Range<usize>> {
+    let (pressed, down, modifiers, press, pos) = ui.input(|i| {
+        let p = &i.pointer;
+        (p.primary_pressed(), p.primary_down(), i.modifiers, p.press_origin(), p.interact_pos())
+    });
+    let text = session.doc.text();
+    if pressed && response.hovered() {
+        *drag = press.and_then(|p| start_drag(p, layout, view, session, modifiers.shift));
+    }
+    let caret = pos.map(|p| view.to_layout(p)).and_then(|(x, y)| layout.caret_at(x, y));
+    let preview = match (*drag, caret) {
+        (Some(Drag::Select { anchor }), Some(caret)) if caret != anchor => {
+            let (anchor, caret) = snapped(text, anchor, caret, modifiers.alt);
+            if session.selection.map(|s| (s.anchor, s.caret)) != Some((anchor, caret)) {
+                cmds.push(Command::Select { anchor, caret });
+            }
+            None
+        }
+        (Some(Drag::Edge { id, fixed, .. }), Some(caret)) => {
+            *drag = Some(Drag::Edge { id, fixed, current: caret });
+            Some(fixed.min(caret)..fixed.max(caret))
+        }
+        _ => None,
+    };
+    if !down {
+        if let Some(Drag::Edge { id, fixed, current }) = drag.take() {
+            let range = fixed.min(current)..fixed.max(current);
+            if !range.is_empty() {
+                cmds.push(Command::SetRange(id, range));
+            }
+        }
+    }
+    clicks(response, layout, view, session, pos, modifiers.shift, cmds);
+    preview.filter(|_| down)
+}
+
+/// What a press starts: grabbing a handle of the selected entity, or a text selection.
+fn start_drag(p: egui::Pos2, layout: &ArticleLayout, view: &Viewport, session: &Session, shift: bool) -> Option<Drag> {
+    if let Some(e) = session.selected.and_then(|id| session.ann.entities().get(id)) {
+        for (edge, at, fixed) in [(Edge::Start, e.start, e.end), (Edge::End, e.end, e.start)] {
+            let near = handle_rect(layout, view, at, edge).is_some_and(|r| r.expand(HANDLE_GRAB).contains(p));
+            if near {
+                return Some(Drag::Edge { id: e.id, fixed, current: at });
+            }
+        }
+    }
+    let (x, y) = view.to_layout(p);
+    let at = layout.caret_at(x, y)?;
+    let anchor = match (shift, session.selection) {
+        (true, Some(sel)) => sel.anchor,
+        _ => at,
+    };
+    Some(Drag::Select { anchor })
+}
+
+/// Screen rectangle of the handle at an entity boundary (`offset`, document byte).
+pub(super) fn handle_rect(layout: &ArticleLayout, view: &Viewport, offset: usize, edge: Edge) -> Option<egui::Rect> {
+    // The caret at the end boundary may be reported on the next line after a wrap; the start
+    // boundary is always where the entity's first code point is.
+    let r = match edge {
+        Edge::Start => layout.caret_rect(offset)?,
+        Edge::End => layout.caret_rect_before(offset)?,
+    };
+    Some(super::painter::to_screen(&r, view.origin, view.ppp))
+}
+
+fn clicks(
+    response: &egui::Response,
+    layout: &ArticleLayout,
+    view: &Viewport,
+    session: &Session,
+    pos: Option<egui::Pos2>,
+    shift: bool,
+    cmds: &mut Vec<Command>,
+) {
+    let hit = || pos.map(|p| view.to_layout(p)).and_then(|(x, y)| layout.char_at(x, y));
+    if response.double_clicked() {
+        if let Some(ch) = hit() {
+            let w = word_at(session.doc.text(), ch.start);
+            cmds.push(Command::Select { anchor: w.start, caret: w.end });
+        }
+    } else if response.clicked() && !shift {
+        let entity = hit().and_then(|ch| session.ann.entities().innermost_at(ch.start).copied());
+        cmds.push(entity.map_or(Command::ClearSelection, |e| Command::SelectEntity(e.id)));
+    }
+}
+
+/// Extends a raw anchor..caret to whole words unless `precise` (Alt held).
+fn snapped(text: &str, anchor: usize, caret: usize, precise: bool) -> (usize, usize) {
+    if precise {
+        return (anchor, caret);
+    }
+    let r = snap_to_words(text, anchor.min(caret)..anchor.max(caret));
+    if caret >= anchor { (r.start, r.end) } else { (r.end, r.start) }
+}
