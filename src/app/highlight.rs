@@ -71,17 +71,17 @@ pub(super) fn paint_entities(
         let rtl = layout.para_of_byte(e.start).and_then(|i| layout.para_lines(i).next()).is_some_and(|l| l.rtl);
         if let Some(first) = screen.first() {
             let name = session.ann.labels().get(e.label).map_or("?", |l| l.name.as_str());
-            paint_tag(ui, *first, name, color, rtl, depth);
+            paint_tag(ui, *first, name, color, rtl);
         }
     }
 }
 
 /// A small label chip on the top edge of an entity's first piece, on its logical-start side.
-fn paint_tag(ui: &Ui, r: egui::Rect, name: &str, color: Color32, rtl: bool, depth: usize) {
+fn paint_tag(ui: &Ui, r: egui::Rect, name: &str, color: Color32, rtl: bool) {
     let font = FontId::proportional(8.5);
     let galley = ui.painter().layout_no_wrap(name.to_string(), font, Color32::WHITE);
     let size = galley.size() + egui::vec2(4.0, 0.0);
-    let y = r.min.y - size.y * 0.35 + depth as f32 * size.y;
+    let y = r.min.y - size.y * 0.35;
     let (x, align) = if rtl { (r.max.x, Align2::RIGHT_TOP) } else { (r.min.x, Align2::LEFT_TOP) };
     let chip = align.anchor_size(egui::pos2(x, y), size);
     ui.painter().rect_filled(chip, CornerRadius::same(3), color);

@@ -56,7 +56,11 @@ fn write_text(out: Option<&Path>, (text, report): (String, ExportReport)) -> any
         Some(path) => fs::write(path, text).with_context(|| format!("writing {}", path.display()))?,
         None => {
             use std::io::Write as _;
-            std::io::stdout().lock().write_all(text.as_bytes()).context("writing to stdout")?;
+            match std::io::stdout().lock().write_all(text.as_bytes()) {
+                // The reader (e.g. `head`) stopped reading: not an error of the export.
+                Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => {}
+                other => other.context("writing to stdout")?,
+            }
         }
     }
     Ok(report)

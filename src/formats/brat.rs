@@ -154,17 +154,7 @@ pub fn import_str(ann_path: &Path, ann: &str, txt_path: &Path, txt: &str) -> Res
         let warn = |message: String| Warning::new(Location::new(ann_path, *line_no, 1), message);
         let pieces: Vec<&str> =
             (&mut raw_bytes).take(t.fragments.len()).filter_map(|b| txt.get(b[0]?..b[1]?)).collect();
-        if t.fragments.len() > 1 {
-            out.warnings
-                .push(warn(format!("discontinuous {} {start}..{end} imported as its full extent", t.label)));
-        }
-        if let Some(surface) = t.surface.filter(|s| flat(s) != flat(&pieces.join(" "))) {
-            let msg = format!(
-                "surface text {surface:?} differs from the text at {start}..{end} ({:?}); offsets kept",
-                pieces.join(" ")
-            );
-            out.warnings.push(warn(msg));
-        }
+        out.warnings.extend(check_t(t, (*start, *end), &pieces.join(" ")).into_iter().map(warn));
         match nb[0].zip(nb[1]).filter(|(s, e)| s < e) {
             Some((s, e)) if seen.insert((s, e, t.label)) => {
                 spans.push(Span { bytes: s..e, label: t.label.to_string() })
@@ -182,6 +172,20 @@ pub fn import_str(ann_path: &Path, ann: &str, txt_path: &Path, txt: &str) -> Res
     let document = Document::new(norm.text);
     out.documents.push(exchange::build_doc(exchange::stem(txt_path), document, spans, None, ann_path)?);
     Ok(out)
+}
+
+/// Warnings about a `T` line: discontinuous, or a surface text unlike the text at its offsets.
+fn check_t(t: &TLine<'_>, (start, end): (usize, usize), text: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    if t.fragments.len() > 1 {
+        out.push(format!("discontinuous {} {start}..{end} imported as its full extent", t.label));
+    }
+    if let Some(surface) = t.surface.filter(|s| flat(s) != flat(text)) {
+        out.push(format!(
+            "surface text {surface:?} differs from the text at {start}..{end} ({text:?}); offsets kept"
+        ));
+    }
+    out
 }
 
 /// The full extent (min start, max end) of fragments.

@@ -165,6 +165,15 @@ fn parse_row<'a>(path: &Path, line_no: usize, line: &'a str) -> Result<Row<'a>, 
         return Ok(Row::DocStart);
     }
     let at = |byte: usize| Location::new(path, line_no, exchange::column(line, byte));
+    if let (1, true, Some(tag)) = (f.len(), tok_at > 0, parse_tag(token)) {
+        // An empty token column (e.g. `\tO`, or a token of only invisible marks).
+        return Ok(Row::Token {
+            line: line_no,
+            token: String::new(),
+            tag,
+            tag_col: exchange::column(line, tok_at),
+        });
+    }
     let Some(&(tag_at, tag)) = f.get(1..).and_then(|rest| rest.last()) else {
         return Err(FormatError::at(
             at(tok_at + token.len()),
@@ -271,9 +280,18 @@ impl Builder {
 }
 
 /// Reads a CoNLL file (one document, or one per `-DOCSTART-` section).
+///
+/// The encoding is detected like an article's (UTF-8 with or without BOM, UTF-16 with BOM,
+/// else Windows-1256, with a warning).
 pub fn import(path: &Path) -> Result<Import, FormatError> {
-    let content = exchange::read_utf8(path)?;
-    import_str(path, &content)
+    let bytes = std::fs::read(path).map_err(|e| FormatError::io(path, e))?;
+    let decoded = super::decode::decode_bytes(path, &bytes)?;
+    let mut import = import_str(path, &decoded.text)?;
+    if decoded.encoding.is_legacy() {
+        let msg = format!("not UTF-8: read as {}", decoded.encoding);
+        import.warnings.insert(0, Warning::new(Location::new(path, 1, 1), msg));
+    }
+    Ok(import)
 }
 
 /// Reads CoNLL text; `path` names the input in errors, warnings and document names.
@@ -317,8 +335,10 @@ fn read_section(path: &Path, rows: &[Row<'_>], warnings: &mut Vec<Warning>) -> B
             warnings.push(Warning::new(Location::new(path, *line, *tag_col), msg));
         }
         if token.is_empty() {
-            warnings
-                .push(Warning::new(Location::new(path, *line, 1), "token is only invisible marks; left out"));
+            warnings.push(Warning::new(
+                Location::new(path, *line, 1),
+                "empty token (or only invisible marks); left out",
+            ));
         }
         b.push(token, *tag, opens);
     }
@@ -387,6 +407,10 @@ mod tests {
         let err = import_str(Path::new("x.conll"), "أ\tO\nب PER\n").expect_err("bad tag");
         assert!(err.to_string().starts_with("x.conll:2:3: expected a tag O, B-TYPE or I-TYPE"), "{err}");
         assert!(import_str(Path::new("x.conll"), "\n\t\n").is_err());
+        let got = import_str(Path::new("x.conll"), "أ\tB-PER\n\u{200e}\tI-PER\nب\tI-PER\n").expect("imports");
+        assert_eq!(got.warnings.len(), 1);
+        assert!(got.warnings[0].to_string().starts_with("x.conll:2:1: warning: empty token"));
+        assert_eq!(entities(&got.documents[0]), vec![("PER".to_string(), "أ ب".to_string())]);
     }
 
     #[test]

@@ -42,7 +42,7 @@ use time::format_description::well_known::Rfc3339;
 
 use super::atomic::write_atomic;
 use super::reanchor::{ReanchorReport, context};
-use super::store_raw::{push_char_lit, push_str_lit};
+use super::store_raw::{push_char_lit, push_str_lit, push_uint};
 use super::{FormatError, Location};
 use crate::model::{Annotations, Document, LabelId};
 
@@ -284,7 +284,13 @@ fn write_entities(out: &mut String, doc: &Document, ann: &Annotations) {
         at_char += gap.chars().count();
         at_byte = e.start;
         let end_char = at_char + span.chars().count();
-        let _ = write!(out, "id: {}, start: {at_char}, end: {end_char}, label: ", e.id.0);
+        out.push_str("id: ");
+        push_uint(out, e.id.0);
+        out.push_str(", start: ");
+        push_uint(out, at_char as u64);
+        out.push_str(", end: ");
+        push_uint(out, end_char as u64);
+        out.push_str(", label: ");
         out.push_str(label_literal(&names, e.label));
         out.push_str(", text: ");
         push_str_lit(out, span);

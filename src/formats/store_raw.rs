@@ -118,10 +118,36 @@ fn parse_with_ron(src: &str) -> Result<RawFile<'_>, ron::error::SpannedError> {
 /// letters and marks are written as they are.
 pub(crate) fn push_str_lit(out: &mut String, s: &str) {
     out.push('"');
-    for c in s.chars() {
-        push_escaped(out, c, '"');
+    // Copy runs of characters that need no escape in one go.
+    let mut run = 0;
+    for (i, c) in s.char_indices() {
+        if needs_escape(c, '"') {
+            out.push_str(&s[run..i]);
+            push_escaped(out, c, '"');
+            run = i + c.len_utf8();
+        }
     }
+    out.push_str(&s[run..]);
     out.push('"');
+}
+
+/// Appends the decimal digits of `n` (faster than `write!` in the per-entity loop).
+pub(crate) fn push_uint(out: &mut String, mut n: u64) {
+    let mut buf = [0u8; 20];
+    let mut i = buf.len();
+    loop {
+        i -= 1;
+        buf[i] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    out.extend(buf[i..].iter().map(|&b| char::from(b)));
+}
+
+fn needs_escape(c: char, quote: char) -> bool {
+    c == quote || c == '\\' || c.is_control() || is_invisible_format(c)
 }
 
 /// Writes `c` as a RON char literal.

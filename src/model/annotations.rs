@@ -217,22 +217,25 @@ impl Annotations {
         tokens: Option<Vec<Range<usize>>>,
     ) -> Result<Self, Option<(Entity, EditError)>> {
         let mut ann = Self::new(labels);
-        let mut ids = std::collections::HashSet::with_capacity(entities.len() + orphans.len());
+        let as_entity = |o: &Orphan| Entity { id: o.id, start: 0, end: 0, label: o.label };
         for o in &orphans {
-            let as_entity = Entity { id: o.id, start: 0, end: 0, label: o.label };
-            ann.labels.get(o.label).ok_or(Some((as_entity, EditError::unknown_label(o.label))))?;
-            if !ids.insert(o.id) {
-                return Err(Some((as_entity, EditError::DuplicateId(o.id.0))));
-            }
+            ann.labels.get(o.label).ok_or(Some((as_entity(o), EditError::unknown_label(o.label))))?;
             ann.next_id = ann.next_id.max(o.id.0 + 1);
         }
         for e in &entities {
             ann.check_range(doc, e.range()).map_err(|err| Some((*e, err)))?;
             ann.labels.get(e.label).ok_or(Some((*e, EditError::unknown_label(e.label))))?;
-            if !ids.insert(e.id) {
-                return Err(Some((*e, EditError::DuplicateId(e.id.0))));
-            }
             ann.next_id = ann.next_id.max(e.id.0 + 1);
+        }
+        // Unique ids: sort a copy (fast); only on a duplicate look for the first one in order.
+        let mut ids: Vec<EntityId> = orphans.iter().map(|o| o.id).chain(entities.iter().map(|e| e.id)).collect();
+        ids.sort_unstable();
+        if ids.windows(2).any(|w| w[0] == w[1]) {
+            let mut seen = std::collections::HashSet::new();
+            let all = orphans.iter().map(as_entity).chain(entities.iter().copied());
+            if let Some(dup) = all.into_iter().find(|e| !seen.insert(e.id)) {
+                return Err(Some((dup, EditError::DuplicateId(dup.id.0))));
+            }
         }
         ann.entities = EntitySet::from_entities(entities);
         ann.orphans = orphans;

@@ -4,6 +4,7 @@
 //! file order and located at the line of the offending field or list element.
 
 use std::collections::{HashMap, HashSet};
+use std::hash::{BuildHasherDefault, Hasher};
 use std::ops::Range;
 use std::path::Path;
 
@@ -18,6 +19,37 @@ use crate::model::{Annotations, Document, Entity, EntityId, Label, LabelId, Labe
 
 /// At most this many problems are located and listed; the rest are counted.
 const MAX_PROBLEMS: usize = 100;
+
+/// Label ids by name; a handful of labels, so a linear search beats hashing.
+struct Names<'a>(Vec<(&'a str, LabelId)>);
+
+impl Names<'_> {
+    fn get(&self, name: &str) -> Option<LabelId> {
+        self.0.iter().find(|(n, _)| *n == name).map(|(_, id)| *id)
+    }
+}
+
+/// Multiplicative hashing for entity ids: 100k SipHash lookups cost milliseconds.
+#[derive(Default)]
+struct IdHasher(u64);
+
+impl Hasher for IdHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0.rotate_left(8) ^ u64::from(b)).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+        }
+    }
+
+    fn write_u64(&mut self, n: u64) {
+        self.0 = (self.0 ^ n).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+    }
+}
+
+type Ids = HashSet<u64, BuildHasherDefault<IdHasher>>;
 
 /// Where a problem is.
 enum Site {
@@ -85,8 +117,8 @@ pub(super) fn validate(path: &Path, src: &str, doc: Option<&Document>) -> (Optio
     let info = header(&raw, &mut p);
     let text = doc.filter(|d| fingerprint_matches(&raw, d, &mut p));
     let labels = labels(&raw, &mut p);
-    let names: HashMap<&str, LabelId> = raw.labels.iter().rev().map(|l| (l.name.as_ref(), LabelId(l.id))).collect();
-    let mut ids = HashSet::with_capacity(raw.entities.len() + raw.orphans.len());
+    let names = Names(raw.labels.iter().map(|l| (l.name.as_ref(), LabelId(l.id))).collect());
+    let mut ids = Ids::with_capacity_and_hasher(raw.entities.len() + raw.orphans.len(), BuildHasherDefault::default());
     let placed = match text {
         Some(doc) => Placed::Exact(entities_in_text(&raw.entities, doc, &names, &mut ids, &mut p)),
         None => Placed::Anchors(anchors(&raw.entities, &names, &mut ids, &mut p)),
@@ -165,8 +197,8 @@ fn common(
     list: &'static str,
     i: usize,
     e: &RawEntity<'_>,
-    names: &HashMap<&str, LabelId>,
-    ids: &mut HashSet<u64>,
+    names: &Names<'_>,
+    ids: &mut Ids,
     p: &mut Problems<'_>,
 ) -> Option<LabelId> {
     let what = if list == "orphans" { "orphan" } else { "entity" };
@@ -175,7 +207,7 @@ fn common(
         problem("this id is used by another entity or orphan".into());
         return None;
     }
-    let Some(&label) = names.get(e.label.as_ref()) else {
+    let Some(label) = names.get(&e.label) else {
         problem(format!("label {:?} is not defined in `labels`", e.label));
         return None;
     };
@@ -204,8 +236,8 @@ fn length_matches(list: &'static str, i: usize, e: &RawEntity<'_>, p: &mut Probl
 fn entities_in_text(
     raw: &[RawEntity<'_>],
     doc: &Document,
-    names: &HashMap<&str, LabelId>,
-    ids: &mut HashSet<u64>,
+    names: &Names<'_>,
+    ids: &mut Ids,
     p: &mut Problems<'_>,
 ) -> Vec<Entity> {
     let n = doc.char_len();
@@ -236,8 +268,8 @@ fn entities_in_text(
 /// Entities of a changed (or missing) text, to be re-anchored.
 fn anchors(
     raw: &[RawEntity<'_>],
-    names: &HashMap<&str, LabelId>,
-    ids: &mut HashSet<u64>,
+    names: &Names<'_>,
+    ids: &mut Ids,
     p: &mut Problems<'_>,
 ) -> Vec<Anchor> {
     let mut out = Vec::with_capacity(raw.len());
@@ -260,8 +292,8 @@ fn anchors(
 
 fn orphans(
     raw: &[RawEntity<'_>],
-    names: &HashMap<&str, LabelId>,
-    ids: &mut HashSet<u64>,
+    names: &Names<'_>,
+    ids: &mut Ids,
     p: &mut Problems<'_>,
 ) -> Vec<Orphan> {
     let mut out = Vec::with_capacity(raw.len());
