@@ -210,12 +210,27 @@ impl HashiyaApp {
     }
 
     fn export_dialog(&mut self, format: Format) -> Result<(), Notice> {
-        let _ = format;
-        Err(Notice::warn("Export from the window is not wired yet; use `hashiya export`"))
+        let Some(s) = &self.session else { return Ok(()) };
+        let stem = s.path.file_stem().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+        let dir = s.path.parent().map(PathBuf::from).unwrap_or_default();
+        let name = format!("{stem}.{}", super::exchange::extension(format));
+        let Some(out) = rfd::FileDialog::new().set_directory(dir).set_file_name(name).save_file() else {
+            return Ok(());
+        };
+        self.notice = Some(super::exchange::export_to(format, s, &out)?);
+        Ok(())
     }
 
     fn import_dialog(&mut self, format: Format) -> Result<(), Notice> {
-        let _ = format;
-        Err(Notice::warn("Import from the window is not wired yet; use `hashiya import`"))
+        let ext = super::exchange::extension(format);
+        let Some(input) = rfd::FileDialog::new().add_filter(ext, &[ext, "txt", "tsv"]).pick_file() else {
+            return Ok(());
+        };
+        let (written, notice) = super::exchange::import_from(format, &input)?;
+        if let Some(first) = written.first() {
+            self.request_open(first.clone())?;
+        }
+        self.notice = Some(notice);
+        Ok(())
     }
 }

@@ -68,12 +68,10 @@ pub(super) fn handle_pointer(
         }
         _ => None,
     };
-    if !down {
-        if let Some(Drag::Edge { id, fixed, current }) = drag.take() {
-            let range = fixed.min(current)..fixed.max(current);
-            if !range.is_empty() {
-                cmds.push(Command::SetRange(id, range));
-            }
+    if !down && let Some(Drag::Edge { id, fixed, current }) = drag.take() {
+        let range = fixed.min(current)..fixed.max(current);
+        if !range.is_empty() {
+            cmds.push(Command::SetRange(id, range));
         }
     }
     clicks(response, layout, view, session, pos, modifiers.shift, cmds);

@@ -4,6 +4,7 @@
 mod article_view;
 mod command;
 mod entity_panel;
+mod exchange;
 mod gestures;
 mod highlight;
 mod label_editor;

@@ -158,7 +158,12 @@ mod tests {
         std::fs::write(&article, TEXT).expect("write article");
         let doc = Document::new(TEXT.to_string());
         let at = |s: &str| TEXT.find(s).map_or(0..0, |i| i..i + s.len());
-        let ent = |id, s: &str, l| Entity { id: EntityId(id), start: at(s).start, end: at(s).end, label: LabelId(l) };
+        let ent = |id, s: &str, l| Entity {
+            id: EntityId(id),
+            start: at(s).start,
+            end: at(s).end,
+            label: LabelId(l),
+        };
         let orphan = Orphan { id: EntityId(5), label: LabelId(1), chars: 0..2, text: "أب".into() };
         let entities = vec![ent(1, "المقداد", 1), ent(2, "باكو", 3), ent(3, "علييف", 1)];
         let ann = Annotations::from_parts(&doc, LabelSet::default(), entities, vec![orphan]).expect("valid");
@@ -168,7 +173,14 @@ mod tests {
     #[test]
     fn valid_pair_is_ok_from_either_name() {
         let (_dir, article, doc, ann) = setup();
-        assert_eq!(check(&article).notes, vec!["ok: no annotation file yet (".to_string() + &annotation_path(&article).display().to_string() + ")"]);
+        assert_eq!(
+            check(&article).notes,
+            vec![
+                "ok: no annotation file yet (".to_string()
+                    + &annotation_path(&article).display().to_string()
+                    + ")"
+            ]
+        );
         store::save(&annotation_path(&article), &doc, &ann, &SaveInfo::new(&article)).expect("save");
         for file in [article.clone(), annotation_path(&article)] {
             let out = check(&file);
@@ -188,8 +200,16 @@ mod tests {
         let out = check(&article);
         let line = |s: &str| text.lines().position(|l| l.contains(s)).map_or(0, |i| i + 1);
         let want = vec![
-            format!("{}:{}:9: entity #2: label \"PLACE\" is not defined in `labels`", path.display(), line("PLACE")),
-            format!("{}:{}:9: entity #1: this id is used by another entity or orphan", path.display(), line("علييف\"")),
+            format!(
+                "{}:{}:9: entity #2: label \"PLACE\" is not defined in `labels`",
+                path.display(),
+                line("PLACE")
+            ),
+            format!(
+                "{}:{}:9: entity #1: this id is used by another entity or orphan",
+                path.display(),
+                line("علييف\"")
+            ),
         ];
         assert_eq!(out.problems, want);
     }
@@ -202,7 +222,11 @@ mod tests {
         std::fs::write(&article, format!("عاجل: {TEXT}")).expect("edit article");
         let out = check(&path);
         assert_eq!(out.problems.len(), 1);
-        assert!(out.problems[0].contains(":4:5: the article changed") && out.problems[0].contains("3 moved"), "{:?}", out.problems);
+        assert!(
+            out.problems[0].contains(":4:5: the article changed") && out.problems[0].contains("3 moved"),
+            "{:?}",
+            out.problems
+        );
         std::fs::remove_file(&article).expect("remove article");
         let out = check(&path);
         assert_eq!(out.problems.len(), 1);

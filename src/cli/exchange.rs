@@ -10,8 +10,8 @@ use std::process::ExitCode;
 use anyhow::{Context, bail};
 
 use super::{ExportArgs, Format, ImportArgs};
-use crate::formats::exchange::{ExportReport, ImportedDoc};
-use crate::formats::{atomic, brat, conll, decode, jsonl, store};
+use crate::formats::exchange::{ExportReport, write_documents};
+use crate::formats::{brat, conll, decode, jsonl, store};
 use crate::model::Document;
 
 /// Exports an article's annotations to stdout or `-o`.
@@ -113,20 +113,8 @@ pub fn import(args: &ImportArgs) -> anyhow::Result<ExitCode> {
         Format::Jsonl => jsonl::import(&args.input)?,
     };
     let dir = args.out.clone().unwrap_or_else(|| PathBuf::from("."));
-    fs::create_dir_all(&dir).with_context(|| format!("creating {}", dir.display()))?;
-    let mut plans = Vec::with_capacity(imported.documents.len());
-    for doc in &imported.documents {
-        plans.push(plan(&dir, doc)?);
-    }
-    let mut entities = 0;
-    for (doc, (txt_path, write_txt)) in imported.documents.iter().zip(plans) {
-        if write_txt {
-            atomic::write_atomic(&txt_path, doc.document.text().as_bytes())?;
-        }
-        let info = store::SaveInfo::new(&txt_path);
-        store::save(&store::annotation_path(&txt_path), &doc.document, &doc.annotations, &info)?;
-        entities += doc.annotations.entities().len();
-    }
+    write_documents(&dir, &imported)?;
+    let entities: usize = imported.documents.iter().map(|d| d.annotations.entities().len()).sum();
     for w in &imported.warnings {
         eprintln!("{w}");
     }
@@ -137,29 +125,4 @@ pub fn import(args: &ImportArgs) -> anyhow::Result<ExitCode> {
         dir.display()
     );
     Ok(ExitCode::SUCCESS)
-}
-
-/// Where a document goes and whether its `.txt` must be written; refuses to overwrite an
-/// annotation file or an article with other text, and text Hashiya would not read back as is.
-fn plan(dir: &Path, doc: &ImportedDoc) -> anyhow::Result<(PathBuf, bool)> {
-    let txt_path = dir.join(format!("{}.txt", doc.name));
-    let text = doc.document.text();
-    let back = decode::decode_bytes(&txt_path, text.as_bytes())
-        .with_context(|| format!("document {} cannot be written as an article", doc.name))?;
-    if back.text != text {
-        bail!("document {}: its text would not read back unchanged (encoding or line ends)", doc.name);
-    }
-    let ann_path = store::annotation_path(&txt_path);
-    if ann_path.exists() {
-        bail!(
-            "{} already exists; not overwriting annotations (move it away or import into another folder)",
-            ann_path.display()
-        );
-    }
-    let write_txt = match fs::read(&txt_path) {
-        Ok(bytes) if bytes == text.as_bytes() => false,
-        Ok(_) => bail!("{} already exists with other text; import into another folder", txt_path.display()),
-        Err(_) => true,
-    };
-    Ok((txt_path, write_txt))
 }

@@ -30,9 +30,8 @@ pub fn backup_path(path: &Path) -> PathBuf {
 /// `ReadOnlyFilesystem`) as its kind, so callers can offer Save As. Making the backup is best
 /// effort: a save never fails only because the backup could not be refreshed.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), FormatError> {
-    let name = path
-        .file_name()
-        .ok_or_else(|| FormatError::file(path, "is not a file name that can be written"))?;
+    let name =
+        path.file_name().ok_or_else(|| FormatError::file(path, "is not a file name that can be written"))?;
     let dir = match path.parent() {
         Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
         _ => PathBuf::from("."),
@@ -167,7 +166,9 @@ mod tests {
         let err = result.expect_err("read-only folder");
         let message = err.to_string();
         assert!(message.contains("a.ron") && message.contains("read-only"), "{message}");
-        assert!(matches!(&err, FormatError::Io { source, .. } if source.kind() == io::ErrorKind::PermissionDenied));
+        assert!(
+            matches!(&err, FormatError::Io { source, .. } if source.kind() == io::ErrorKind::PermissionDenied)
+        );
         assert_eq!(fs::read(&path).expect("read"), b"old");
     }
 }

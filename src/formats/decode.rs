@@ -98,9 +98,7 @@ pub fn read_article(path: &Path) -> Result<Decoded, FormatError> {
     check_size(path, meta.len())?;
     let mut bytes = Vec::with_capacity(usize::try_from(meta.len()).unwrap_or(0));
     // Read one byte past the limit so a file that grew meanwhile is still refused.
-    file.take(MAX_ARTICLE_BYTES + 1)
-        .read_to_end(&mut bytes)
-        .map_err(|e| FormatError::io(path, e))?;
+    file.take(MAX_ARTICLE_BYTES + 1).read_to_end(&mut bytes).map_err(|e| FormatError::io(path, e))?;
     decode_bytes(path, &bytes)
 }
 
@@ -137,7 +135,10 @@ fn human_size(len: u64) -> String {
     if mib.fract() == 0.0 { format!("{mib:.0} MiB") } else { format!("{mib:.1} MiB") }
 }
 
-fn decode_raw<'a>(path: &Path, bytes: &'a [u8]) -> Result<(std::borrow::Cow<'a, str>, Encoding), FormatError> {
+fn decode_raw<'a>(
+    path: &Path,
+    bytes: &'a [u8],
+) -> Result<(std::borrow::Cow<'a, str>, Encoding), FormatError> {
     let utf16 = |enc: &'static encoding_rs::Encoding, body: &'a [u8], which: Encoding| {
         enc.decode_without_bom_handling_and_without_replacement(body).map(|t| (t, which)).ok_or_else(|| {
             FormatError::file(path, format!("starts with a {which} byte-order mark but is not valid {which}"))
@@ -145,7 +146,10 @@ fn decode_raw<'a>(path: &Path, bytes: &'a [u8]) -> Result<(std::borrow::Cow<'a, 
     };
     if let Some(body) = bytes.strip_prefix(b"\xEF\xBB\xBF") {
         return std::str::from_utf8(body).map(|t| (t.into(), Encoding::Utf8Bom)).map_err(|e| {
-            FormatError::file(path, format!("starts with a UTF-8 byte-order mark but is not valid UTF-8 ({e})"))
+            FormatError::file(
+                path,
+                format!("starts with a UTF-8 byte-order mark but is not valid UTF-8 ({e})"),
+            )
         });
     }
     if let Some(body) = bytes.strip_prefix(b"\xFF\xFE") {
@@ -206,7 +210,10 @@ fn check_content(path: &Path, text: &str) -> Result<(), FormatError> {
         return Err(FormatError::file(path, "contains only whitespace: there is no article text to show"));
     }
     if text.contains('\0') {
-        return Err(FormatError::file(path, "looks like a binary file, not an article (it contains NUL bytes)"));
+        return Err(FormatError::file(
+            path,
+            "looks like a binary file, not an article (it contains NUL bytes)",
+        ));
     }
     let mut total = 0usize;
     let mut control = 0usize;
@@ -306,7 +313,10 @@ mod tests {
     fn crlf_in_windows_1256() {
         let (bytes, _, _) = encoding_rs::WINDOWS_1256.encode("عنوان\r\nنص");
         let d = decode(&bytes).expect("decodes");
-        assert_eq!((d.text.as_str(), d.encoding, d.line_ends), ("عنوان\nنص", Encoding::Windows1256, LineEnds::CrLf));
+        assert_eq!(
+            (d.text.as_str(), d.encoding, d.line_ends),
+            ("عنوان\nنص", Encoding::Windows1256, LineEnds::CrLf)
+        );
     }
 
     #[test]

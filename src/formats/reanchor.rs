@@ -124,13 +124,18 @@ pub fn reanchor(doc: &Document, anchors: &[Anchor], orphans: Vec<Orphan>) -> Rea
                 shift = start_char as isize - a.chars.start as isize;
                 entities.push(Entity { id: a.id, start: bytes.start, end: bytes.end, label: a.label });
             }
-            None => lost.push(Orphan { id: a.id, label: a.label, chars: a.chars.clone(), text: a.text.clone() }),
+            None => {
+                lost.push(Orphan { id: a.id, label: a.label, chars: a.chars.clone(), text: a.text.clone() })
+            }
         }
     }
     let mut kept_orphans = lost.clone();
     for o in orphans {
         match doc.char_range_to_bytes(o.chars.clone()) {
-            Some(b) if doc.slice(b.clone()) == Some(o.text.as_str()) && taken.insert((b.start, b.end, o.label)) => {
+            Some(b)
+                if doc.slice(b.clone()) == Some(o.text.as_str())
+                    && taken.insert((b.start, b.end, o.label)) =>
+            {
                 report.restored += 1;
                 entities.push(Entity { id: o.id, start: b.start, end: b.end, label: o.label });
             }
@@ -230,7 +235,13 @@ mod tests {
     fn placed(r: &Reanchored, doc: &Document) -> Vec<(u64, String, usize)> {
         r.entities
             .iter()
-            .map(|e| (e.id.0, doc.slice(e.range()).unwrap_or("?").to_string(), doc.byte_to_char(e.start).unwrap_or(0)))
+            .map(|e| {
+                (
+                    e.id.0,
+                    doc.slice(e.range()).unwrap_or("?").to_string(),
+                    doc.byte_to_char(e.start).unwrap_or(0),
+                )
+            })
             .collect()
     }
 

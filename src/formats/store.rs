@@ -159,7 +159,10 @@ pub fn load(path: &Path, doc: &Document) -> Result<Loaded, FormatError> {
 pub fn read_text(path: &Path) -> Result<String, FormatError> {
     let len = fs::metadata(path).map_err(|e| FormatError::io(path, e))?.len();
     if len > MAX_ANNOTATION_BYTES {
-        return Err(FormatError::file(path, format!("is too large ({len} bytes) to be a Hashiya annotation file")));
+        return Err(FormatError::file(
+            path,
+            format!("is too large ({len} bytes) to be a Hashiya annotation file"),
+        ));
     }
     let bytes = fs::read(path).map_err(|e| FormatError::io(path, e))?;
     String::from_utf8(bytes)
@@ -170,17 +173,20 @@ pub fn read_text(path: &Path) -> Result<String, FormatError> {
 pub fn from_ron_str(path: &Path, text: &str, doc: &Document) -> Result<Loaded, FormatError> {
     match validate::validate(path, text, Some(doc)) {
         (Some(loaded), problems) if problems.is_empty() => Ok(loaded),
-        (_, problems) => Err(problems
-            .into_iter()
-            .next()
-            .unwrap_or_else(|| FormatError::file(path, "could not be loaded"))),
+        (_, problems) => {
+            Err(problems.into_iter().next().unwrap_or_else(|| FormatError::file(path, "could not be loaded")))
+        }
     }
 }
 
 /// Every problem of annotation-file text, in file order (for `hashiya validate`). With
 /// `doc` = `None` (the article is missing) only the checks that need no text are made and
 /// `Ok(None)` means none failed.
-pub fn check_str(path: &Path, text: &str, doc: Option<&Document>) -> Result<Option<Loaded>, Vec<FormatError>> {
+pub fn check_str(
+    path: &Path,
+    text: &str,
+    doc: Option<&Document>,
+) -> Result<Option<Loaded>, Vec<FormatError>> {
     match validate::validate(path, text, doc) {
         (loaded, problems) if problems.is_empty() => Ok(loaded),
         (_, problems) => Err(problems),
@@ -226,7 +232,12 @@ fn rfc3339(t: OffsetDateTime) -> String {
 }
 
 /// `    name: [` … `    ],` with one line per item (or `[]` when empty).
-fn write_list<T>(out: &mut String, name: &str, items: impl ExactSizeIterator<Item = T>, mut line: impl FnMut(&mut String, T)) {
+fn write_list<T>(
+    out: &mut String,
+    name: &str,
+    items: impl ExactSizeIterator<Item = T>,
+    mut line: impl FnMut(&mut String, T),
+) {
     if items.len() == 0 {
         let _ = writeln!(out, "    {name}: [],");
         return;
@@ -345,10 +356,12 @@ mod tests {
         };
         let orphan = Orphan { id: EntityId(9), label: LabelId(3), chars: 40..44, text: "دمشق".into() };
         let entities = vec![ent(1, "المقداد", 1), ent(2, "باكو", 3), ent(3, "\"UN\"", 2), ent(4, "UN", 2)];
-        let mut ann = Annotations::from_parts(&doc, LabelSet::default(), entities, vec![orphan]).expect("valid");
+        let mut ann =
+            Annotations::from_parts(&doc, LabelSet::default(), entities, vec![orphan]).expect("valid");
         assert!(ann.set_tokens(&doc, Some(vec![b("التقى"), b("المقداد"), b("في")])));
         let t = OffsetDateTime::from_unix_timestamp(1_700_000_000).expect("valid time");
-        let info = SaveInfo { article_name: "baku.txt".into(), annotator: "rana".into(), created: t, modified: t };
+        let info =
+            SaveInfo { article_name: "baku.txt".into(), annotator: "rana".into(), created: t, modified: t };
         (doc, ann, info)
     }
 

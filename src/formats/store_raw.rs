@@ -118,6 +118,11 @@ fn parse_with_ron(src: &str) -> Result<RawFile<'_>, ron::error::SpannedError> {
 /// letters and marks are written as they are.
 pub(crate) fn push_str_lit(out: &mut String, s: &str) {
     out.push('"');
+    if surely_plain(s) {
+        out.push_str(s);
+        out.push('"');
+        return;
+    }
     // Copy runs of characters that need no escape in one go.
     let mut run = 0;
     for (i, c) in s.char_indices() {
@@ -144,6 +149,13 @@ pub(crate) fn push_uint(out: &mut String, mut n: u64) {
         }
     }
     out.extend(buf[i..].iter().map(|&b| char::from(b)));
+}
+
+/// A quick byte test: true only if no character of `s` can need escaping in a string
+/// literal. Escaped characters are ASCII specials, or start with byte 0xC2 (C1 controls),
+/// 0xE2 (U+2000–U+2FFF: bidi controls, separators), 0xEF (U+FEFF), or end in 0x9C (U+061C).
+fn surely_plain(s: &str) -> bool {
+    !s.bytes().any(|b| b < 0x20 || matches!(b, b'"' | b'\\' | 0x7F | 0xC2 | 0xE2 | 0xEF | 0x9C))
 }
 
 fn needs_escape(c: char, quote: char) -> bool {
@@ -226,7 +238,8 @@ impl<'a> Fast<'a> {
     fn at_ident(&mut self, name: &str) -> bool {
         self.ws();
         let end = self.i + name.len();
-        self.b.get(self.i..end) == Some(name.as_bytes()) && !self.b.get(end).is_some_and(|&c| is_ident_byte(c))
+        self.b.get(self.i..end) == Some(name.as_bytes())
+            && !self.b.get(end).is_some_and(|&c| is_ident_byte(c))
     }
 
     fn field(&mut self, name: &str) -> Option<()> {
@@ -251,14 +264,17 @@ impl<'a> Fast<'a> {
 
     fn uint(&mut self) -> Option<u64> {
         self.ws();
-        let digits = self.b[self.i..].iter().take_while(|c| c.is_ascii_digit()).count();
-        let end = self.i + digits;
-        let leading_zero = digits > 1 && self.b[self.i] == b'0';
-        if digits == 0 || leading_zero || self.b.get(end).is_some_and(|&c| is_ident_byte(c) || c == b'.') {
+        let start = self.i;
+        let mut n: u64 = 0;
+        while let Some(&c) = self.b.get(self.i).filter(|c| c.is_ascii_digit()) {
+            n = n.checked_mul(10)?.checked_add(u64::from(c - b'0'))?;
+            self.i += 1;
+        }
+        let digits = self.i - start;
+        let leading_zero = digits > 1 && self.b[start] == b'0';
+        if digits == 0 || leading_zero || self.b.get(self.i).is_some_and(|&c| is_ident_byte(c) || c == b'.') {
             return None;
         }
-        let n = self.src[self.i..end].parse().ok()?;
-        self.i = end;
         Some(n)
     }
 
@@ -269,12 +285,15 @@ impl<'a> Fast<'a> {
     fn string(&mut self) -> Option<Cow<'a, str>> {
         self.punct(b'"')?;
         let start = self.i;
-        let len = self.b[start..].iter().position(|&c| c == b'"' || c == b'\\' || c < 0x20)?;
-        self.i += len;
-        if self.b[self.i] == b'"' {
-            self.i += 1;
-            return Some(Cow::Borrowed(&self.src[start..start + len]));
+        // Usually no escapes: find the closing quote (memchr), then check the body.
+        let close = self.src[start..].find('"')?;
+        let body = &self.b[start..start + close];
+        if !body.iter().any(|&c| c == b'\\' || c < 0x20) {
+            self.i += close + 1;
+            return Some(Cow::Borrowed(&self.src[start..start + close]));
         }
+        let len = body.iter().position(|&c| c == b'\\' || c < 0x20).unwrap_or(close);
+        self.i += len;
         let mut owned = self.src[start..start + len].to_string();
         loop {
             match *self.b.get(self.i)? {
@@ -389,11 +408,23 @@ impl<'a> Fast<'a> {
         let orphans = self.list(Self::entity)?;
         self.punct(b',')?;
         self.field("tokens")?;
-        let tokens = self.option(|me| me.list(|me| Some((me.punct(b'(')?, me.usize()?, me.punct(b',')?, me.usize()?, me.punct(b')')?))))?;
+        let tokens = self.option(|me| {
+            me.list(|me| Some((me.punct(b'(')?, me.usize()?, me.punct(b',')?, me.usize()?, me.punct(b')')?)))
+        })?;
         self.struct_end()?;
         self.ws();
         let tokens = tokens.map(|t| t.into_iter().map(|(_, a, _, b, _)| (a, b)).collect());
-        (self.i == self.b.len()).then_some(RawFile { version, article, annotator, created, modified, labels, entities, orphans, tokens })
+        (self.i == self.b.len()).then_some(RawFile {
+            version,
+            article,
+            annotator,
+            created,
+            modified,
+            labels,
+            entities,
+            orphans,
+            tokens,
+        })
     }
 
     fn article(&mut self) -> Option<RawArticle<'a>> {

@@ -247,6 +247,25 @@ impl Annotations {
 }
 
 #[cfg(test)]
+mod bulk_tests {
+    use super::*;
+
+    #[test]
+    fn bulk_matches_from_parts_and_refuses_duplicates() {
+        let doc = Document::new("التقى المقداد في باكو".to_string());
+        let e = |id, start, end| Entity { id: EntityId(id), start, end, label: super::LabelId(1) };
+        let entities = vec![e(3, 31, 39), e(1, 11, 25), e(2, 11, 39)];
+        let orphan = Orphan { id: EntityId(9), label: super::LabelId(2), chars: 0..1, text: "x".into() };
+        let slow = Annotations::from_parts(&doc, LabelSet::default(), entities.clone(), vec![orphan.clone()]);
+        let fast = Annotations::from_parts_bulk(&doc, LabelSet::default(), entities.clone(), vec![orphan.clone()], None);
+        assert_eq!(fast.ok(), slow.ok());
+        let dup = Orphan { id: EntityId(2), ..orphan };
+        let err = Annotations::from_parts_bulk(&doc, LabelSet::default(), entities, vec![dup], None);
+        assert_eq!(err.err().flatten().map(|(e, err)| (e.id, err)), Some((EntityId(2), EditError::DuplicateId(2))));
+    }
+}
+
+#[cfg(test)]
 mod tests {
     use super::*;
     use crate::model::History;

@@ -1,5 +1,6 @@
 //! Entities (labelled byte ranges) and the ordered set that answers range queries fast.
 
+use std::collections::HashMap;
 use std::ops::Range;
 
 use serde::{Deserialize, Serialize};
@@ -42,6 +43,8 @@ impl Entity {
 #[derive(Debug, Clone, Default)]
 pub struct EntitySet {
     sorted: Vec<Entity>,
+    /// The same entities by id, for O(1) lookup.
+    by_id: HashMap<EntityId, Entity>,
     /// Upper bound on `end - start` of every entity (never shrinks below the true maximum).
     max_len: usize,
 }
@@ -56,11 +59,12 @@ impl PartialEq for EntitySet {
 impl Eq for EntitySet {}
 
 impl EntitySet {
-    /// Builds a set from entities in any order.
+    /// Builds a set from entities in any order (ids must be unique).
     pub fn from_entities(mut entities: Vec<Entity>) -> Self {
         entities.sort_by_key(Entity::key);
         let max_len = entities.iter().map(|e| e.end - e.start).max().unwrap_or(0);
-        Self { sorted: entities, max_len }
+        let by_id = entities.iter().map(|e| (e.id, *e)).collect();
+        Self { sorted: entities, by_id, max_len }
     }
 
     /// Number of entities.
@@ -80,7 +84,7 @@ impl EntitySet {
 
     /// The entity with this id.
     pub fn get(&self, id: EntityId) -> Option<&Entity> {
-        self.sorted.iter().find(|e| e.id == id)
+        self.by_id.get(&id)
     }
 
     /// Position of an exact entity, by binary search.
@@ -95,9 +99,10 @@ impl EntitySet {
 
     /// Inserts; returns false (and changes nothing) if the id is already present.
     pub(crate) fn insert(&mut self, e: Entity) -> bool {
-        if self.get(e.id).is_some() {
+        if self.by_id.contains_key(&e.id) {
             return false;
         }
+        self.by_id.insert(e.id, e);
         let i = self.sorted.partition_point(|x| x.key() < e.key());
         self.sorted.insert(i, e);
         self.max_len = self.max_len.max(e.end - e.start);
@@ -109,6 +114,7 @@ impl EntitySet {
         match self.position(e) {
             Some(i) if self.sorted[i] == *e => {
                 self.sorted.remove(i);
+                self.by_id.remove(&e.id);
                 true
             }
             _ => false,

@@ -118,7 +118,8 @@ pub(super) fn validate(path: &Path, src: &str, doc: Option<&Document>) -> (Optio
     let text = doc.filter(|d| fingerprint_matches(&raw, d, &mut p));
     let labels = labels(&raw, &mut p);
     let names = Names(raw.labels.iter().map(|l| (l.name.as_ref(), LabelId(l.id))).collect());
-    let mut ids = Ids::with_capacity_and_hasher(raw.entities.len() + raw.orphans.len(), BuildHasherDefault::default());
+    let mut ids =
+        Ids::with_capacity_and_hasher(raw.entities.len() + raw.orphans.len(), BuildHasherDefault::default());
     let placed = match text {
         Some(doc) => Placed::Exact(entities_in_text(&raw.entities, doc, &names, &mut ids, &mut p)),
         None => Placed::Anchors(anchors(&raw.entities, &names, &mut ids, &mut p)),
@@ -138,7 +139,12 @@ fn header(raw: &RawFile<'_>, p: &mut Problems<'_>) -> Option<SaveInfo> {
     let mut time = |field: &'static str, value: &str| {
         let parsed = OffsetDateTime::parse(value, &Rfc3339);
         if parsed.is_err() {
-            p.field(field, format!("{field} time {value:?} is not an RFC 3339 date and time like \"2025-03-01T09:30:00Z\""));
+            p.field(
+                field,
+                format!(
+                    "{field} time {value:?} is not an RFC 3339 date and time like \"2025-03-01T09:30:00Z\""
+                ),
+            );
         }
         parsed.ok()
     };
@@ -226,7 +232,14 @@ fn length_matches(list: &'static str, i: usize, e: &RawEntity<'_>, p: &mut Probl
         p.element(
             list,
             i,
-            format!("{what} #{}: text {:?} has {n} code points but the range {}..{} spans {}", e.id, e.text, e.start, e.end, e.end - e.start),
+            format!(
+                "{what} #{}: text {:?} has {n} code points but the range {}..{} spans {}",
+                e.id,
+                e.text,
+                e.start,
+                e.end,
+                e.end - e.start
+            ),
         );
     }
     n == e.end - e.start
@@ -247,7 +260,14 @@ fn entities_in_text(
     for (i, e) in raw.iter().enumerate() {
         let Some(label) = common("entities", i, e, names, ids, p) else { continue };
         if e.end > n {
-            p.element("entities", i, format!("entity #{}: range {}..{} is outside the article ({n} code points)", e.id, e.start, e.end));
+            p.element(
+                "entities",
+                i,
+                format!(
+                    "entity #{}: range {}..{} is outside the article ({n} code points)",
+                    e.id, e.start, e.end
+                ),
+            );
             continue;
         }
         let range = bytes[2 * i]..bytes[2 * i + 1];
@@ -256,7 +276,10 @@ fn entities_in_text(
             p.element(
                 "entities",
                 i,
-                format!("entity #{}: text {:?} does not match the article's text {found:?} at {}..{}", e.id, e.text, e.start, e.end),
+                format!(
+                    "entity #{}: text {:?} does not match the article's text {found:?} at {}..{}",
+                    e.id, e.text, e.start, e.end
+                ),
             );
             continue;
         }
@@ -266,12 +289,7 @@ fn entities_in_text(
 }
 
 /// Entities of a changed (or missing) text, to be re-anchored.
-fn anchors(
-    raw: &[RawEntity<'_>],
-    names: &Names<'_>,
-    ids: &mut Ids,
-    p: &mut Problems<'_>,
-) -> Vec<Anchor> {
+fn anchors(raw: &[RawEntity<'_>], names: &Names<'_>, ids: &mut Ids, p: &mut Problems<'_>) -> Vec<Anchor> {
     let mut out = Vec::with_capacity(raw.len());
     for (i, e) in raw.iter().enumerate() {
         if let Some(label) = common("entities", i, e, names, ids, p)
@@ -290,12 +308,7 @@ fn anchors(
     out
 }
 
-fn orphans(
-    raw: &[RawEntity<'_>],
-    names: &Names<'_>,
-    ids: &mut Ids,
-    p: &mut Problems<'_>,
-) -> Vec<Orphan> {
+fn orphans(raw: &[RawEntity<'_>], names: &Names<'_>, ids: &mut Ids, p: &mut Problems<'_>) -> Vec<Orphan> {
     let mut out = Vec::with_capacity(raw.len());
     for (i, e) in raw.iter().enumerate() {
         if let Some(label) = common("orphans", i, e, names, ids, p)
@@ -309,7 +322,11 @@ fn orphans(
 
 /// Token boundaries: sorted, non-overlapping, non-empty; converted to bytes when the text is
 /// unchanged (they are dropped when it changed).
-fn tokens(raw: Option<&[(usize, usize)]>, doc: Option<&Document>, p: &mut Problems<'_>) -> Option<Vec<Range<usize>>> {
+fn tokens(
+    raw: Option<&[(usize, usize)]>,
+    doc: Option<&Document>,
+    p: &mut Problems<'_>,
+) -> Option<Vec<Range<usize>>> {
     let raw = raw?;
     let limit = doc.map_or(usize::MAX, Document::char_len);
     let mut prev_end = 0;
@@ -349,10 +366,11 @@ fn build(
             (r.entities, r.orphans, None, Some(r.report))
         }
     };
-    let annotations = Annotations::from_parts_bulk(doc, labels, entities, orphans, tokens).map_err(|err| match err {
-        Some((e, err)) => format!("entity #{}: {err}", e.id.0),
-        None => "the token boundaries do not fit the article".to_string(),
-    })?;
+    let annotations =
+        Annotations::from_parts_bulk(doc, labels, entities, orphans, tokens).map_err(|err| match err {
+            Some((e, err)) => format!("entity #{}: {err}", e.id.0),
+            None => "the token boundaries do not fit the article".to_string(),
+        })?;
     Ok((annotations, report))
 }
 
