@@ -11,11 +11,16 @@ use hashiya::app::{HashiyaApp, Settings};
 const ARTICLE: &str = "وزير خارجية إيران يزور دمشق\nدمشق- وكالة\nالتقى وزير الخارجية وإيران وسورية في دمشق عام 2023.\n";
 
 fn harness(dir: &Path) -> Harness<'static, HashiyaApp> {
+    harness_at(dir, 1.0)
+}
+
+fn harness_at(dir: &Path, pixels_per_point: f32) -> Harness<'static, HashiyaApp> {
     let article = dir.join("a.txt");
     std::fs::write(&article, ARTICLE).expect("write article");
     let settings = Settings { autosave: false, ..Settings::default() };
     let mut h = Harness::builder()
         .with_size(egui::vec2(1200.0, 800.0))
+        .with_pixels_per_point(pixels_per_point)
         .build_eframe(move |cc| HashiyaApp::new(&cc.egui_ctx, settings, Some(article)));
     h.run_steps(4);
     h
@@ -161,4 +166,65 @@ fn dragging_the_end_handle_extends_the_entity() {
     h.key_press_modifiers(Modifiers::COMMAND, egui::Key::Z);
     h.run_steps(2);
     assert_eq!(entities(&h), vec![("PER".to_string(), "وزير".to_string())]);
+}
+
+#[test]
+fn hidpi_selection_hits_the_same_word() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut h = harness_at(dir.path(), 2.0);
+    let r = rect_of(&h, "دمشق", 1);
+    drag(&mut h, Pos2::new(r.max.x - 1.0, r.center().y), Pos2::new(r.min.x + 1.0, r.center().y), Modifiers::NONE);
+    press_text(&mut h, "3");
+    assert_eq!(entities(&h), vec![("LOC".to_string(), "دمشق".to_string())]);
+    let start = ARTICLE.match_indices("دمشق").nth(1).expect("word").0;
+    let e = h.state().session().expect("session").ann.entities().iter().next().copied().expect("entity");
+    assert_eq!(e.start, start);
+}
+
+#[test]
+fn keyboard_only_select_tag_and_adjust() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut h = harness(dir.path());
+    // The caret starts at the text start; on a right-to-left line Left moves forward.
+    for _ in 0..4 {
+        h.key_press_modifiers(Modifiers::SHIFT, egui::Key::ArrowLeft);
+        h.run_steps(1);
+    }
+    press_text(&mut h, "1");
+    assert_eq!(entities(&h), vec![("PER".to_string(), "وزير".to_string())]);
+    // Shift+Alt+Left moves the end forward by one code point, Shift+Alt+Right back.
+    h.key_press_modifiers(Modifiers::SHIFT | Modifiers::ALT, egui::Key::ArrowLeft);
+    h.run_steps(2);
+    assert_eq!(entities(&h), vec![("PER".to_string(), "وزير ".to_string())]);
+    h.key_press_modifiers(Modifiers::SHIFT | Modifiers::ALT, egui::Key::ArrowRight);
+    h.run_steps(2);
+    assert_eq!(entities(&h), vec![("PER".to_string(), "وزير".to_string())]);
+    h.key_press_modifiers(Modifiers::COMMAND, egui::Key::Z);
+    h.run_steps(2);
+    assert_eq!(entities(&h), vec![("PER".to_string(), "وزير ".to_string())]);
+}
+
+#[test]
+fn label_set_change_is_one_undo_step() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut h = harness(dir.path());
+    let mut labels = h.state().session().expect("session").ann.labels().clone();
+    labels.labels_mut()[0].name = "PERSON".into();
+    labels.labels_mut()[0].hotkey = Some('p');
+    h.state_mut().push_command(hashiya::app::Command::SetLabels(labels));
+    h.run_steps(2);
+    let r = rect_of(&h, "دمشق", 0);
+    drag(&mut h, Pos2::new(r.max.x - 1.0, r.center().y), Pos2::new(r.min.x + 1.0, r.center().y), Modifiers::NONE);
+    press_text(&mut h, "p");
+    assert_eq!(entities(&h), vec![("PERSON".to_string(), "دمشق".to_string())]);
+    let saved = dir.path().join("a.txt.hashiya.ron");
+    h.key_press_modifiers(Modifiers::COMMAND, egui::Key::S);
+    h.run_steps(2);
+    assert!(std::fs::read_to_string(&saved).expect("saved").contains("PERSON"));
+    // Undo the tag, then the rename: back to the default label set.
+    h.key_press_modifiers(Modifiers::COMMAND, egui::Key::Z);
+    h.key_press_modifiers(Modifiers::COMMAND, egui::Key::Z);
+    h.run_steps(2);
+    let session = h.state().session().expect("session");
+    assert_eq!(session.ann.labels(), &hashiya::model::LabelSet::default());
 }
