@@ -23,32 +23,12 @@ impl History {
 
     /// Undoes the last transaction; `Ok(false)` when there is nothing to undo.
     pub fn undo(&mut self, ann: &mut Annotations, doc: &Document) -> Result<bool, EditError> {
-        let Some(tx) = self.undo.pop() else { return Ok(false) };
-        match ann.apply(doc, &tx.invert()) {
-            Ok(()) => {
-                self.redo.push(tx);
-                Ok(true)
-            }
-            Err(e) => {
-                self.undo.push(tx);
-                Err(e)
-            }
-        }
+        replay(ann, doc, &mut self.undo, &mut self.redo, true)
     }
 
     /// Redoes the last undone transaction; `Ok(false)` when there is nothing to redo.
     pub fn redo(&mut self, ann: &mut Annotations, doc: &Document) -> Result<bool, EditError> {
-        let Some(tx) = self.redo.pop() else { return Ok(false) };
-        match ann.apply(doc, &tx) {
-            Ok(()) => {
-                self.undo.push(tx);
-                Ok(true)
-            }
-            Err(e) => {
-                self.redo.push(tx);
-                Err(e)
-            }
-        }
+        replay(ann, doc, &mut self.redo, &mut self.undo, false)
     }
 
     /// True if there is something to undo.
@@ -65,5 +45,28 @@ impl History {
     pub fn clear(&mut self) {
         self.undo.clear();
         self.redo.clear();
+    }
+}
+
+/// Moves the top transaction of `from` to `to`, applying it (or its inverse); on error both
+/// stacks and the annotations stay as they were.
+fn replay(
+    ann: &mut Annotations,
+    doc: &Document,
+    from: &mut Vec<Transaction>,
+    to: &mut Vec<Transaction>,
+    invert: bool,
+) -> Result<bool, EditError> {
+    let Some(tx) = from.pop() else { return Ok(false) };
+    let result = if invert { ann.apply(doc, &tx.invert()) } else { ann.apply(doc, &tx) };
+    match result {
+        Ok(()) => {
+            to.push(tx);
+            Ok(true)
+        }
+        Err(e) => {
+            from.push(tx);
+            Err(e)
+        }
     }
 }
