@@ -228,3 +228,30 @@ fn label_set_change_is_one_undo_step() {
     let session = h.state().session().expect("session");
     assert_eq!(session.ann.labels(), &hashiya::model::LabelSet::default());
 }
+
+#[test]
+fn a_broken_annotation_file_is_reported_and_never_overwritten() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let article = dir.path().join("a.txt");
+    std::fs::write(&article, ARTICLE).expect("write article");
+    let store = dir.path().join("a.txt.hashiya.ron");
+    let broken = "(\n    version: 1,\n    article: (name: \"a.txt\", chars: 3\n";
+    std::fs::write(&store, broken).expect("write broken store");
+    let settings = Settings { autosave: true, ..Settings::default() };
+    let mut h = Harness::builder()
+        .with_size(egui::vec2(1200.0, 800.0))
+        .build_eframe(move |cc| HashiyaApp::new(&cc.egui_ctx, settings, Some(article)));
+    h.run_steps(4);
+    let notice = h.state().notice().expect("an error is shown").text.clone();
+    assert!(notice.contains("a.txt.hashiya.ron:"), "names the file with a position: {notice}");
+    // Work goes on in memory; autosave and Ctrl+S leave the broken file alone.
+    let r = rect_of(&h, "دمشق", 0);
+    drag(&mut h, Pos2::new(r.max.x - 1.0, r.center().y), Pos2::new(r.min.x + 1.0, r.center().y), Modifiers::NONE);
+    press_text(&mut h, "3");
+    h.key_press_modifiers(Modifiers::COMMAND, egui::Key::S);
+    std::thread::sleep(std::time::Duration::from_millis(900));
+    h.run_steps(3);
+    assert_eq!(std::fs::read_to_string(&store).expect("still there"), broken);
+    assert!(h.state().session().expect("session").is_dirty());
+    assert_eq!(entities(&h).len(), 1);
+}
