@@ -131,7 +131,8 @@ pub fn status_bar_ui(ui: &mut Ui, session: Option<&Session>, progress: Option<(u
                 Level::Warning => Color32::from_rgb(0xe6, 0x9f, 0x00),
                 Level::Error => ui.visuals().error_fg_color,
             };
-            ui.colored_label(color, &n.text);
+            let label = egui::Label::new(RichText::new(&n.text).color(color)).truncate();
+            ui.add(label).on_hover_text(&n.text);
         }
     });
 }
