@@ -353,10 +353,8 @@ fn location_type_is_what_errors_carry() {
     assert!(err.starts_with(&want), "{err}");
 }
 
-/// Release-build timing for 100k entities: `cargo test --release --test store -- --ignored --nocapture`.
-#[test]
-#[ignore = "timing; run in release"]
-fn save_and_load_100k_entities_fast() {
+/// An article of 100k words, each one an entity.
+fn big_case() -> (Document, Annotations) {
     let words = ["المقداد", "باكو", "وزير", "الخارجية", "السوري", "Iran", "2023", "«الأمم»"];
     let mut text = String::new();
     for i in 0..100_000 {
@@ -378,6 +376,14 @@ fn save_and_load_100k_entities_fast() {
     }
     let ann = Annotations::from_parts_bulk(&doc, LabelSet::default(), entities, vec![], None).expect("valid");
     assert_eq!(ann.entities().len(), 100_000);
+    (doc, ann)
+}
+
+/// Release-build timing for 100k entities: `cargo test --release --test store -- --ignored --nocapture`.
+#[test]
+#[ignore = "timing; run in release"]
+fn save_and_load_100k_entities_fast() {
+    let (doc, ann) = big_case();
     let info = SaveInfo::new(Path::new("big.txt"));
     let dir = tempfile::tempdir().expect("temp dir");
     let path = dir.path().join("big.txt.hashiya.ron");
@@ -396,9 +402,10 @@ fn save_and_load_100k_entities_fast() {
     let save = best(&mut || store::save(&path, &doc, &ann, &info).expect("save"));
     let text = std::fs::read_to_string(&path).expect("read");
     let parse = best(&mut || drop(load_str(&text, &doc).expect("load")));
+    let read = best(&mut || drop(store::read_text(&path).expect("read")));
     let load = best(&mut || drop(store::load(&path, &doc).expect("load")));
     println!(
-        "100k entities, {} bytes: to_ron_string {to_string:?}, save {save:?}, from_ron_str {parse:?}, load {load:?}",
+        "100k entities, {} bytes: to_ron_string {to_string:?}, save {save:?}, from_ron_str {parse:?}, read_text {read:?}, load {load:?}",
         text.len()
     );
     // save and load add a 14 MB write + fsync and read, which depend on the disk; the

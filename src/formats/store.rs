@@ -25,10 +25,22 @@
 //! )
 //! ```
 //! Entities are written one per line in reading order so diffs and merges stay readable;
-//! `before`/`after` hold up to [`CONTEXT`](super::reanchor::CONTEXT) code points of context used to re-anchor them
-//! if the article changes. `orphans` are entities that lost their place (offsets in the
-//! text they were last placed in). `tokens` are imported CoNLL token boundaries. Strings
-//! escape quotes, backslashes, control characters and bidi controls; Arabic is written as is.
+//! `before`/`after` hold up to [`CONTEXT`](super::reanchor::CONTEXT) code points of context
+//! used to re-anchor them if the article changes (optional when writing a file by hand).
+//! `orphans` are entities that lost their place (offsets in the text they were last placed
+//! in); `tokens` are imported CoNLL token boundaries, ten per line. Strings escape quotes,
+//! backslashes, control characters and bidi controls; Arabic is written as is. Any valid RON
+//! with these fields loads (field order and layout are free); the canonical layout above is
+//! read by a fast path.
+//!
+//! # Loading
+//! Everything is checked and the first problem is reported as `path:line:column`: RON
+//! syntax, the version, timestamps, the fingerprint's form, labels (ids, names, hotkeys
+//! unique; colours `#rrggbb`), entity and orphan ids unique, labels defined, ranges non-empty.
+//! If the SHA-256 of the article's text is the file's, every range must lie inside the text
+//! and the surface text must match it exactly. If not, the entities are re-anchored
+//! ([`super::reanchor`]): none is dropped or shifted blindly; those that cannot be placed
+//! become orphans, the token boundaries are dropped, and [`Loaded::reanchor`] says so.
 
 mod validate;
 

@@ -4,7 +4,6 @@
 //! file order and located at the line of the offending field or list element.
 
 use std::collections::{HashMap, HashSet};
-use std::hash::{BuildHasherDefault, Hasher};
 use std::ops::Range;
 use std::path::Path;
 
@@ -29,27 +28,22 @@ impl Names<'_> {
     }
 }
 
-/// Multiplicative hashing for entity ids: 100k SipHash lookups cost milliseconds.
-#[derive(Default)]
-struct IdHasher(u64);
+/// Finds repeated entity ids. A sorted copy tells whether any id repeats (fast for the
+/// usual sorted ids); only then are ids tracked one by one to say which element repeats one.
+struct Ids(Option<HashSet<u64>>);
 
-impl Hasher for IdHasher {
-    fn finish(&self) -> u64 {
-        self.0
+impl Ids {
+    fn new(raw: &RawFile<'_>) -> Self {
+        let mut all: Vec<u64> = raw.entities.iter().chain(&raw.orphans).map(|e| e.id).collect();
+        all.sort_unstable();
+        Self(all.windows(2).any(|w| w[0] == w[1]).then(HashSet::new))
     }
 
-    fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.0 = (self.0.rotate_left(8) ^ u64::from(b)).wrapping_mul(0x9E37_79B9_7F4A_7C15);
-        }
-    }
-
-    fn write_u64(&mut self, n: u64) {
-        self.0 = (self.0 ^ n).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+    /// False if `id` was seen before.
+    fn insert(&mut self, id: u64) -> bool {
+        self.0.as_mut().is_none_or(|seen| seen.insert(id))
     }
 }
-
-type Ids = HashSet<u64, BuildHasherDefault<IdHasher>>;
 
 /// Where a problem is.
 enum Site {
@@ -118,8 +112,7 @@ pub(super) fn validate(path: &Path, src: &str, doc: Option<&Document>) -> (Optio
     let text = doc.filter(|d| fingerprint_matches(&raw, d, &mut p));
     let labels = labels(&raw, &mut p);
     let names = Names(raw.labels.iter().map(|l| (l.name.as_ref(), LabelId(l.id))).collect());
-    let mut ids =
-        Ids::with_capacity_and_hasher(raw.entities.len() + raw.orphans.len(), BuildHasherDefault::default());
+    let mut ids = Ids::new(&raw);
     let placed = match text {
         Some(doc) => Placed::Exact(entities_in_text(&raw.entities, doc, &names, &mut ids, &mut p)),
         None => Placed::Anchors(anchors(&raw.entities, &names, &mut ids, &mut p)),
@@ -254,33 +247,23 @@ fn entities_in_text(
     p: &mut Problems<'_>,
 ) -> Vec<Entity> {
     let n = doc.char_len();
-    let positions: Vec<usize> = raw.iter().flat_map(|e| [e.start.min(n), e.end.min(n)]).collect();
-    let bytes = chars_to_bytes(doc, &positions);
+    let mut cursor = Cursor::new(doc);
     let mut out = Vec::with_capacity(raw.len());
     for (i, e) in raw.iter().enumerate() {
         let Some(label) = common("entities", i, e, names, ids, p) else { continue };
         if e.end > n {
-            p.element(
-                "entities",
-                i,
-                format!(
-                    "entity #{}: range {}..{} is outside the article ({n} code points)",
-                    e.id, e.start, e.end
-                ),
-            );
+            let message = format!("range {}..{} is outside the article ({n} code points)", e.start, e.end);
+            p.element("entities", i, format!("entity #{}: {message}", e.id));
             continue;
         }
-        let range = bytes[2 * i]..bytes[2 * i + 1];
-        let found = doc.slice(range.clone()).unwrap_or("");
-        if found != e.text {
-            p.element(
-                "entities",
-                i,
-                format!(
-                    "entity #{}: text {:?} does not match the article's text {found:?} at {}..{}",
-                    e.id, e.text, e.start, e.end
-                ),
-            );
+        // The surface text must be at `start`; then `end` follows from its length.
+        let start = cursor.byte(e.start).unwrap_or(doc.len());
+        let range = start..start + e.text.len();
+        if doc.slice(range.clone()) != Some(e.text.as_ref()) || e.text.chars().count() != e.end - e.start {
+            let found = doc.char_range_to_bytes(e.start..e.end).and_then(|r| doc.slice(r)).unwrap_or("");
+            let at = format!("{}..{}", e.start, e.end);
+            let message = format!("text {:?} does not match the article's text {found:?} at {at}", e.text);
+            p.element("entities", i, format!("entity #{}: {message}", e.id));
             continue;
         }
         out.push(Entity { id: EntityId(e.id), start: range.start, end: range.end, label });
@@ -344,10 +327,8 @@ fn tokens(
         p.element("tokens", i, format!("token ({start}, {end}) {problem}"));
         return None;
     }
-    let doc = doc?;
-    let positions: Vec<usize> = raw.iter().flat_map(|&(s, e)| [s, e]).collect();
-    let bytes = chars_to_bytes(doc, &positions);
-    Some(bytes.chunks_exact(2).map(|b| b[0]..b[1]).collect())
+    let mut cursor = Cursor::new(doc?);
+    raw.iter().map(|&(s, e)| Some(cursor.byte(s)?..cursor.byte(e)?)).collect()
 }
 
 fn build(
@@ -374,20 +355,36 @@ fn build(
     Ok((annotations, report))
 }
 
-/// Byte offsets of code-point offsets (each at most `doc.char_len()`), in one pass.
-fn chars_to_bytes(doc: &Document, positions: &[usize]) -> Vec<usize> {
-    let mut order: Vec<usize> = (0..positions.len()).collect();
-    order.sort_by_key(|&k| positions[k]);
-    let mut out = vec![doc.len(); positions.len()];
-    let text = doc.text();
-    let mut walk = text.char_indices().map(|(b, _)| b).chain([text.len()]).enumerate().peekable();
-    for k in order {
-        while walk.next_if(|&(c, _)| c < positions[k]).is_some() {}
-        if let Some(&(_, b)) = walk.peek() {
-            out[k] = b;
-        }
+/// Converts code-point offsets to byte offsets, walking forward through the text: offsets in
+/// a file come (nearly) in order, so this is O(text) for all of them. Earlier or far-away
+/// offsets go through the document's index.
+struct Cursor<'d> {
+    doc: &'d Document,
+    byte: usize,
+    ch: usize,
+}
+
+impl<'d> Cursor<'d> {
+    /// Forward gaps longer than this use the index instead of walking.
+    const WALK: usize = 512;
+
+    fn new(doc: &'d Document) -> Self {
+        Self { doc, byte: 0, ch: 0 }
     }
-    out
+
+    /// The byte offset of code point `ch`; `None` past the end.
+    fn byte(&mut self, ch: usize) -> Option<usize> {
+        let byte = if ch < self.ch || ch - self.ch > Self::WALK {
+            self.doc.char_to_byte(ch)?
+        } else if ch > self.doc.char_len() {
+            return None;
+        } else {
+            let rest = self.doc.text().get(self.byte..)?;
+            rest.char_indices().nth(ch - self.ch).map_or(self.doc.len(), |(i, _)| self.byte + i)
+        };
+        (self.byte, self.ch) = (byte, ch);
+        Some(byte)
+    }
 }
 
 #[cfg(test)]
@@ -395,10 +392,12 @@ mod tests {
     use super::*;
 
     #[test]
-    fn chars_to_bytes_matches_the_index() {
-        let doc = Document::new("أب c دهـ 😀 و".to_string());
-        let positions: Vec<usize> = vec![5, 0, doc.char_len(), 3, 3, 9];
-        let want: Vec<usize> = positions.iter().map(|&c| doc.char_to_byte(c).unwrap_or(usize::MAX)).collect();
-        assert_eq!(chars_to_bytes(&doc, &positions), want);
+    fn cursor_matches_the_index_in_any_order() {
+        let doc = Document::new("أب c دهـ 😀 و".repeat(100));
+        let mut cursor = Cursor::new(&doc);
+        for ch in [5, 0, 3, 3, 9, 700, 650, 1299, doc.char_len(), 2] {
+            assert_eq!(cursor.byte(ch), doc.char_to_byte(ch), "code point {ch}");
+        }
+        assert_eq!(cursor.byte(doc.char_len() + 1), None);
     }
 }
