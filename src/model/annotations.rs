@@ -49,7 +49,9 @@ impl Annotations {
         Self { labels, ..Self::default() }
     }
 
-    /// Builds validated annotations; fails on the first invalid entity.
+    /// Builds validated annotations in O(n log n): ranges on char boundaries of `doc`, labels
+    /// defined (orphans' too), ids unique across entities and orphans. Fails on the first
+    /// problem, in file order.
     pub fn from_parts(
         doc: &Document,
         labels: LabelSet,
@@ -57,14 +59,27 @@ impl Annotations {
         orphans: Vec<Orphan>,
     ) -> Result<Self, (Entity, EditError)> {
         let mut ann = Self::new(labels);
-        for e in entities {
-            ann.check_new(doc, &e).map_err(|err| (e, err))?;
-            ann.entities.insert(e);
-            ann.next_id = ann.next_id.max(e.id.0 + 1);
-        }
+        let as_entity = |o: &Orphan| Entity { id: o.id, start: 0, end: 0, label: o.label };
         for o in &orphans {
+            ann.labels.get(o.label).ok_or((as_entity(o), EditError::unknown_label(o.label)))?;
             ann.next_id = ann.next_id.max(o.id.0 + 1);
         }
+        for e in &entities {
+            ann.check_range(doc, e.range()).map_err(|err| (*e, err))?;
+            ann.labels.get(e.label).ok_or((*e, EditError::unknown_label(e.label)))?;
+            ann.next_id = ann.next_id.max(e.id.0 + 1);
+        }
+        // Unique ids: sort a copy (fast); only on a duplicate look for the first one in order.
+        let mut ids: Vec<EntityId> = orphans.iter().map(|o| o.id).chain(entities.iter().map(|e| e.id)).collect();
+        ids.sort_unstable();
+        if ids.windows(2).any(|w| w[0] == w[1]) {
+            let mut seen = std::collections::HashSet::new();
+            let all = orphans.iter().map(as_entity).chain(entities.iter().copied());
+            if let Some(dup) = all.into_iter().find(|e| !seen.insert(e.id)) {
+                return Err((dup, EditError::DuplicateId(dup.id.0)));
+            }
+        }
+        ann.entities = EntitySet::from_entities(entities);
         ann.orphans = orphans;
         Ok(ann)
     }
@@ -199,16 +214,9 @@ impl Annotations {
     }
 }
 
-// ---- Bulk construction for loading large annotation files (added for the store, issue 4) ----
-
 impl Annotations {
-    /// Same result as [`Annotations::from_parts`] (then [`Annotations::set_tokens`]), in
-    /// O(n log n) instead of O(n²): loading 100k entities must take milliseconds.
-    ///
-    /// Checks every entity (non-empty range on char boundaries of `doc`, defined label, id not
-    /// used by another entity or orphan) and fails on the first invalid one in input order;
-    /// orphans must have defined labels and unique ids too. Invalid `tokens` are reported
-    /// as `Err(None)`.
+    /// [`Annotations::from_parts`] then [`Annotations::set_tokens`]; invalid `tokens` are
+    /// reported as `Err(None)`.
     pub fn from_parts_bulk(
         doc: &Document,
         labels: LabelSet,
@@ -216,29 +224,7 @@ impl Annotations {
         orphans: Vec<Orphan>,
         tokens: Option<Vec<Range<usize>>>,
     ) -> Result<Self, Option<(Entity, EditError)>> {
-        let mut ann = Self::new(labels);
-        let as_entity = |o: &Orphan| Entity { id: o.id, start: 0, end: 0, label: o.label };
-        for o in &orphans {
-            ann.labels.get(o.label).ok_or(Some((as_entity(o), EditError::unknown_label(o.label))))?;
-            ann.next_id = ann.next_id.max(o.id.0 + 1);
-        }
-        for e in &entities {
-            ann.check_range(doc, e.range()).map_err(|err| Some((*e, err)))?;
-            ann.labels.get(e.label).ok_or(Some((*e, EditError::unknown_label(e.label))))?;
-            ann.next_id = ann.next_id.max(e.id.0 + 1);
-        }
-        // Unique ids: sort a copy (fast); only on a duplicate look for the first one in order.
-        let mut ids: Vec<EntityId> = orphans.iter().map(|o| o.id).chain(entities.iter().map(|e| e.id)).collect();
-        ids.sort_unstable();
-        if ids.windows(2).any(|w| w[0] == w[1]) {
-            let mut seen = std::collections::HashSet::new();
-            let all = orphans.iter().map(as_entity).chain(entities.iter().copied());
-            if let Some(dup) = all.into_iter().find(|e| !seen.insert(e.id)) {
-                return Err(Some((dup, EditError::DuplicateId(dup.id.0))));
-            }
-        }
-        ann.entities = EntitySet::from_entities(entities);
-        ann.orphans = orphans;
+        let mut ann = Self::from_parts(doc, labels, entities, orphans).map_err(Some)?;
         if !ann.set_tokens(doc, tokens) {
             return Err(None);
         }
