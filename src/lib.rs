@@ -1,6 +1,6 @@
 //! Hashiya: reader and named-entity annotator for Arabic news articles.
-pub mod model;
-pub mod formats;
-pub mod cli;
-pub mod text;
 pub mod app;
+pub mod cli;
+pub mod formats;
+pub mod model;
+pub mod text;

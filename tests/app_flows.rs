@@ -8,7 +8,8 @@ use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use hashiya::app::{HashiyaApp, Settings};
 
-const ARTICLE: &str = "وزير خارجية إيران يزور دمشق\nدمشق- وكالة\nالتقى وزير الخارجية وإيران وسورية في دمشق عام 2023.\n";
+const ARTICLE: &str =
+    "وزير خارجية إيران يزور دمشق\nدمشق- وكالة\nالتقى وزير الخارجية وإيران وسورية في دمشق عام 2023.\n";
 
 fn harness(dir: &Path) -> Harness<'static, HashiyaApp> {
     harness_at(dir, 1.0)
@@ -34,7 +35,12 @@ fn rect_of(h: &Harness<'_, HashiyaApp>, needle: &str, nth: usize) -> Rect {
 }
 
 fn drag(h: &mut Harness<'_, HashiyaApp>, from: Pos2, to: Pos2, modifiers: Modifiers) {
-    let button = |pos, pressed| egui::Event::PointerButton { pos, button: egui::PointerButton::Primary, pressed, modifiers };
+    let button = |pos, pressed| egui::Event::PointerButton {
+        pos,
+        button: egui::PointerButton::Primary,
+        pressed,
+        modifiers,
+    };
     h.event(egui::Event::ModifiersChanged(modifiers));
     h.hover_at(from);
     h.run_steps(1);
@@ -92,7 +98,11 @@ fn alt_drag_tags_a_word_inside_a_clitic_joined_word() {
     let mut h = harness(dir.path());
     // «وإيران»: select only «إيران» (drag from its right edge to the word's left edge).
     let word = rect_of(&h, "وإيران", 0);
-    let waw = rect_of(&h, "و", ARTICLE.match_indices('و').position(|(i, _)| ARTICLE[i..].starts_with("وإيران")).expect("waw"));
+    let waw = rect_of(
+        &h,
+        "و",
+        ARTICLE.match_indices('و').position(|(i, _)| ARTICLE[i..].starts_with("وإيران")).expect("waw"),
+    );
     let from = Pos2::new(waw.min.x - 0.5, word.center().y);
     let to = Pos2::new(word.min.x - 2.0, word.center().y);
     drag(&mut h, from, to, Modifiers::ALT);
@@ -105,7 +115,12 @@ fn relabel_delete_undo_redo_and_save() {
     let dir = tempfile::tempdir().expect("tempdir");
     let mut h = harness(dir.path());
     let r = rect_of(&h, "دمشق", 0);
-    drag(&mut h, Pos2::new(r.max.x - 2.0, r.center().y), Pos2::new(r.min.x + 2.0, r.center().y), Modifiers::NONE);
+    drag(
+        &mut h,
+        Pos2::new(r.max.x - 2.0, r.center().y),
+        Pos2::new(r.min.x + 2.0, r.center().y),
+        Modifiers::NONE,
+    );
     press_text(&mut h, "3");
     assert_eq!(entities(&h), vec![("LOC".to_string(), "دمشق".to_string())]);
     // The new entity is selected: another key relabels it.
@@ -144,8 +159,18 @@ fn clicking_a_highlight_selects_the_entity_and_escape_clears() {
     let r = rect_of(&h, "سورية", 0);
     h.hover_at(r.center());
     h.run_steps(1);
-    h.event(egui::Event::PointerButton { pos: r.center(), button: egui::PointerButton::Primary, pressed: true, modifiers: Modifiers::NONE });
-    h.event(egui::Event::PointerButton { pos: r.center(), button: egui::PointerButton::Primary, pressed: false, modifiers: Modifiers::NONE });
+    h.event(egui::Event::PointerButton {
+        pos: r.center(),
+        button: egui::PointerButton::Primary,
+        pressed: true,
+        modifiers: Modifiers::NONE,
+    });
+    h.event(egui::Event::PointerButton {
+        pos: r.center(),
+        button: egui::PointerButton::Primary,
+        pressed: false,
+        modifiers: Modifiers::NONE,
+    });
     h.run_steps(2);
     assert!(h.state().session().expect("session").selected.is_some());
 }
@@ -173,7 +198,12 @@ fn hidpi_selection_hits_the_same_word() {
     let dir = tempfile::tempdir().expect("tempdir");
     let mut h = harness_at(dir.path(), 2.0);
     let r = rect_of(&h, "دمشق", 1);
-    drag(&mut h, Pos2::new(r.max.x - 1.0, r.center().y), Pos2::new(r.min.x + 1.0, r.center().y), Modifiers::NONE);
+    drag(
+        &mut h,
+        Pos2::new(r.max.x - 1.0, r.center().y),
+        Pos2::new(r.min.x + 1.0, r.center().y),
+        Modifiers::NONE,
+    );
     press_text(&mut h, "3");
     assert_eq!(entities(&h), vec![("LOC".to_string(), "دمشق".to_string())]);
     let start = ARTICLE.match_indices("دمشق").nth(1).expect("word").0;
@@ -214,7 +244,12 @@ fn label_set_change_is_one_undo_step() {
     h.state_mut().push_command(hashiya::app::Command::SetLabels(labels));
     h.run_steps(2);
     let r = rect_of(&h, "دمشق", 0);
-    drag(&mut h, Pos2::new(r.max.x - 1.0, r.center().y), Pos2::new(r.min.x + 1.0, r.center().y), Modifiers::NONE);
+    drag(
+        &mut h,
+        Pos2::new(r.max.x - 1.0, r.center().y),
+        Pos2::new(r.min.x + 1.0, r.center().y),
+        Modifiers::NONE,
+    );
     press_text(&mut h, "p");
     assert_eq!(entities(&h), vec![("PERSON".to_string(), "دمشق".to_string())]);
     let saved = dir.path().join("a.txt.hashiya.ron");
@@ -246,7 +281,12 @@ fn a_broken_annotation_file_is_reported_and_never_overwritten() {
     assert!(notice.contains("a.txt.hashiya.ron:"), "names the file with a position: {notice}");
     // Work goes on in memory; autosave and Ctrl+S leave the broken file alone.
     let r = rect_of(&h, "دمشق", 0);
-    drag(&mut h, Pos2::new(r.max.x - 1.0, r.center().y), Pos2::new(r.min.x + 1.0, r.center().y), Modifiers::NONE);
+    drag(
+        &mut h,
+        Pos2::new(r.max.x - 1.0, r.center().y),
+        Pos2::new(r.min.x + 1.0, r.center().y),
+        Modifiers::NONE,
+    );
     press_text(&mut h, "3");
     h.key_press_modifiers(Modifiers::COMMAND, egui::Key::S);
     std::thread::sleep(std::time::Duration::from_millis(900));

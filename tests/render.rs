@@ -6,10 +6,18 @@ use std::process::Command;
 fn render_command_writes_a_non_blank_png() {
     let dir = tempfile::tempdir().expect("tempdir");
     let article = dir.path().join("a.txt");
-    std::fs::write(&article, "عنوان الخبر\nباكو- سانا\nالتقى وزير الخارجية في العاصمة باكو عام 2023.\n").expect("write");
+    std::fs::write(&article, "عنوان الخبر\nباكو- سانا\nالتقى وزير الخارجية في العاصمة باكو عام 2023.\n")
+        .expect("write");
     let out = dir.path().join("page.png");
     let status = Command::new(env!("CARGO_BIN_EXE_hashiya"))
-        .args(["render", article.to_str().expect("utf8"), "--out", out.to_str().expect("utf8"), "--width", "640"])
+        .args([
+            "render",
+            article.to_str().expect("utf8"),
+            "--out",
+            out.to_str().expect("utf8"),
+            "--width",
+            "640",
+        ])
         .args(["--font-size", "22"])
         .status()
         .expect("runs");

@@ -15,7 +15,10 @@ impl HashiyaApp {
     pub(super) fn apply(&mut self, ctx: &egui::Context, cmd: Command) {
         let result = match cmd {
             Command::OpenDialog => {
-                let picked = rfd::FileDialog::new().add_filter("Articles", &["txt"]).add_filter("All files", &["*"]).pick_file();
+                let picked = rfd::FileDialog::new()
+                    .add_filter("Articles", &["txt"])
+                    .add_filter("All files", &["*"])
+                    .pick_file();
                 self.cmds.extend(picked.map(Command::Open));
                 Ok(())
             }
@@ -92,7 +95,9 @@ impl HashiyaApp {
             Command::Relabel(id, label) => s.relabel_tx(id, label),
             Command::AdjustEdge(id, edge, delta) => s.adjust_tx(id, edge, delta),
             Command::SetRange(id, range) => s.set_range_tx(id, range),
-            Command::SetLabels(new) => Some(Transaction::single(Edit::Labels { old: s.ann.labels().clone(), new })),
+            Command::SetLabels(new) => {
+                Some(Transaction::single(Edit::Labels { old: s.ann.labels().clone(), new }))
+            }
             Command::Undo => {
                 s.undo()?;
                 None
@@ -112,7 +117,10 @@ impl HashiyaApp {
         Ok(())
     }
 
-    fn with_session(&mut self, f: impl FnOnce(&mut super::Session) -> Result<Option<Notice>, Notice>) -> Result<(), Notice> {
+    fn with_session(
+        &mut self,
+        f: impl FnOnce(&mut super::Session) -> Result<Option<Notice>, Notice>,
+    ) -> Result<(), Notice> {
         let Some(s) = &mut self.session else { return Ok(()) };
         if let Some(n) = f(s)? {
             self.notice = Some(n);
@@ -124,7 +132,9 @@ impl HashiyaApp {
         let Some(s) = &self.session else { return Ok(()) };
         let name = s.store_path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
         let dir = s.store_path.parent().map(PathBuf::from).unwrap_or_default();
-        let Some(path) = rfd::FileDialog::new().set_directory(dir).set_file_name(name).save_file() else { return Ok(()) };
+        let Some(path) = rfd::FileDialog::new().set_directory(dir).set_file_name(name).save_file() else {
+            return Ok(());
+        };
         self.with_session(|s| s.save_to(&path).map(Some))
     }
 

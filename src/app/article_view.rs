@@ -106,14 +106,22 @@ impl ArticleView {
         let x_max = line.and_then(|l| l.glyphs.iter().map(|g| g.x + g.w).reduce(f32::max)).unwrap_or(0.0);
         let h = line.map_or(font_px, |l| l.height);
         let (rect, response) = ui.allocate_exact_size(vec2((x_max - x_min) / ppp, h / ppp), Sense::hover());
-        let origin = Pos2::new(((rect.min.x * ppp).round() - x_min.round()) / ppp, (rect.min.y * ppp).round() / ppp);
+        let origin =
+            Pos2::new(((rect.min.x * ppp).round() - x_min.round()) / ppp, (rect.min.y * ppp).round() / ppp);
         let view = Viewport { origin, ppp, y0: 0.0, y1: f32::MAX };
         paint_glyphs(ui, layout, &view, fs, &mut self.atlas, &mut self.texture);
         response
     }
 
     /// Shows the article. `doc_id` changes when another document is opened.
-    pub fn article_view_ui(&mut self, ui: &mut Ui, session: &Session, doc_id: u64, font_pt: f32, cmds: &mut Vec<Command>) {
+    pub fn article_view_ui(
+        &mut self,
+        ui: &mut Ui,
+        session: &Session,
+        doc_id: u64,
+        font_pt: f32,
+        cmds: &mut Vec<Command>,
+    ) {
         let ppp = ui.ctx().pixels_per_point();
         let avail_w = ui.available_width();
         let col_w = (avail_w - 2.0 * MARGIN).clamp(120.0, MAX_COLUMN);
@@ -162,14 +170,17 @@ impl ArticleView {
             let origin = Pos2::new((raw_origin.x * ppp).round() / ppp, (raw_origin.y * ppp).round() / ppp);
             let (y0, y1) = ((viewport.min.y - MARGIN) * ppp, (viewport.max.y - MARGIN) * ppp);
             // The paragraph at the top of the view and its offset, before layout work moves it.
-            let anchor = layout.para_at_y(y0.max(0.0)).and_then(|i| Some((i, layout.para_top(i)? / ppp + MARGIN - viewport.min.y)));
+            let anchor = layout
+                .para_at_y(y0.max(0.0))
+                .and_then(|i| Some((i, layout.para_top(i)? / ppp + MARGIN - viewport.min.y)));
             let before = anchor.and_then(|(i, _)| layout.para_top(i));
             layout.ensure_visible(fs, y0, y1);
             if !layout.is_complete() {
                 layout.poll_background();
                 ui.ctx().request_repaint_after(Duration::from_millis(40));
             }
-            let moved = anchor.and_then(|(i, _)| Some(layout.para_top(i)? - before?)).filter(|d| d.abs() > 0.5);
+            let moved =
+                anchor.and_then(|(i, _)| Some(layout.para_top(i)? - before?)).filter(|d| d.abs() > 0.5);
             if let Some(delta) = moved {
                 self.scroll_fix = Some((viewport.min.y + delta / ppp).max(0.0));
                 ui.ctx().request_repaint();
@@ -232,7 +243,13 @@ fn visible_bytes(layout: &ArticleLayout, view: &Viewport) -> Range<usize> {
     a..b.max(a)
 }
 
-fn paint_view(ui: &Ui, layout: &ArticleLayout, view: &Viewport, session: &Session, reveal: Option<(EntityId, f64)>) {
+fn paint_view(
+    ui: &Ui,
+    layout: &ArticleLayout,
+    view: &Viewport,
+    session: &Session,
+    reveal: Option<(EntityId, f64)>,
+) {
     let visible = visible_bytes(layout, view);
     let now = ui.input(|i| i.time);
     let flash = reveal.filter(|(_, t)| now - t < 1.5).map(|(id, _)| id);
@@ -269,7 +286,12 @@ fn paint_glyphs(
 }
 
 /// Entities under the pointer, outermost first.
-fn hovered_entities(response: &egui::Response, layout: &ArticleLayout, view: &Viewport, session: &Session) -> Vec<Entity> {
+fn hovered_entities(
+    response: &egui::Response,
+    layout: &ArticleLayout,
+    view: &Viewport,
+    session: &Session,
+) -> Vec<Entity> {
     let Some(pos) = response.hover_pos() else { return Vec::new() };
     let (x, y) = view.to_layout(pos);
     let Some(ch) = layout.char_at(x, y) else { return Vec::new() };

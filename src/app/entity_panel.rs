@@ -19,7 +19,13 @@ pub struct EntityPanel {
 
 impl EntityPanel {
     /// Shows the panel.
-    pub fn entity_panel_ui(&mut self, ui: &mut Ui, session: &Session, view: &mut ArticleView, cmds: &mut Vec<Command>) {
+    pub fn entity_panel_ui(
+        &mut self,
+        ui: &mut Ui,
+        session: &Session,
+        view: &mut ArticleView,
+        cmds: &mut Vec<Command>,
+    ) {
         ui.heading("Entities");
         self.counts_ui(ui, session);
         ui.separator();
@@ -31,19 +37,24 @@ impl EntityPanel {
             .map(|e| e.id)
             .collect();
         let row_h = 30.0;
-        egui::ScrollArea::vertical().id_salt("entities").auto_shrink(false).max_height(ui.available_height() - 60.0).show_rows(
-            ui,
-            row_h,
-            ids.len(),
-            |ui, rows| {
+        egui::ScrollArea::vertical()
+            .id_salt("entities")
+            .auto_shrink(false)
+            .max_height(ui.available_height() - 60.0)
+            .show_rows(ui, row_h, ids.len(), |ui, rows| {
                 for id in &ids[rows] {
                     entity_row_ui(ui, session, *id, view, cmds);
                 }
-            },
-        );
+            });
         if !session.ann.orphans().is_empty() {
             ui.separator();
-            ui.label(RichText::new(format!("Orphans ({}): not found in the changed text", session.ann.orphans().len())).strong());
+            ui.label(
+                RichText::new(format!(
+                    "Orphans ({}): not found in the changed text",
+                    session.ann.orphans().len()
+                ))
+                .strong(),
+            );
             egui::ScrollArea::vertical().id_salt("orphans").max_height(120.0).show(ui, |ui| {
                 for o in session.ann.orphans() {
                     let name = session.ann.labels().get(o.label).map_or("?", |l| l.name.as_str());
@@ -78,7 +89,13 @@ impl EntityPanel {
     }
 }
 
-fn entity_row_ui(ui: &mut Ui, session: &Session, id: EntityId, view: &mut ArticleView, cmds: &mut Vec<Command>) {
+fn entity_row_ui(
+    ui: &mut Ui,
+    session: &Session,
+    id: EntityId,
+    view: &mut ArticleView,
+    cmds: &mut Vec<Command>,
+) {
     let Some(e) = session.ann.entities().get(id).copied() else { return };
     let selected = session.selected == Some(id);
     ui.horizontal(|ui| {
@@ -100,7 +117,12 @@ fn entity_row_ui(ui: &mut Ui, session: &Session, id: EntityId, view: &mut Articl
         let response = view.inline_text_ui(ui, text);
         let response = response.interact(egui::Sense::click());
         if selected {
-            ui.painter().rect_stroke(response.rect.expand(2.0), 3.0, egui::Stroke::new(1.5, color), egui::StrokeKind::Outside);
+            ui.painter().rect_stroke(
+                response.rect.expand(2.0),
+                3.0,
+                egui::Stroke::new(1.5, color),
+                egui::StrokeKind::Outside,
+            );
         }
         if response.clicked() {
             cmds.push(Command::SelectEntity(id));

@@ -97,7 +97,8 @@ mod tests {
         assert_eq!(std::fs::read_to_string(&out).expect("ann"), "T1\tLOC 16 20\tباكو\n");
         let (written, _) = import_from(Format::Brat, &out).expect("imports");
         let (back, _) = Session::open(&written[0]).expect("opens the imported article");
-        let got: Vec<_> = back.ann.entities().iter().map(|e| back.doc.slice(e.range()).map(str::to_string)).collect();
+        let got: Vec<_> =
+            back.ann.entities().iter().map(|e| back.doc.slice(e.range()).map(str::to_string)).collect();
         assert_eq!(got, vec![Some("باكو".to_string())]);
         // Importing again would overwrite the annotation file: refused, nothing written.
         assert!(import_from(Format::Brat, &out).is_err());

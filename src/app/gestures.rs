@@ -79,7 +79,13 @@ pub(super) fn handle_pointer(
 }
 
 /// What a press starts: grabbing a handle of the selected entity, or a text selection.
-fn start_drag(p: egui::Pos2, layout: &ArticleLayout, view: &Viewport, session: &Session, shift: bool) -> Option<Drag> {
+fn start_drag(
+    p: egui::Pos2,
+    layout: &ArticleLayout,
+    view: &Viewport,
+    session: &Session,
+    shift: bool,
+) -> Option<Drag> {
     if let Some(e) = session.selected.and_then(|id| session.ann.entities().get(id)) {
         for (edge, at, fixed) in [(Edge::Start, e.start, e.end), (Edge::End, e.end, e.start)] {
             let near = handle_rect(layout, view, at, edge).is_some_and(|r| r.expand(HANDLE_GRAB).contains(p));
@@ -98,7 +104,12 @@ fn start_drag(p: egui::Pos2, layout: &ArticleLayout, view: &Viewport, session: &
 }
 
 /// Screen rectangle of the handle at an entity boundary (`offset`, document byte).
-pub(super) fn handle_rect(layout: &ArticleLayout, view: &Viewport, offset: usize, edge: Edge) -> Option<egui::Rect> {
+pub(super) fn handle_rect(
+    layout: &ArticleLayout,
+    view: &Viewport,
+    offset: usize,
+    edge: Edge,
+) -> Option<egui::Rect> {
     // The caret at the end boundary may be reported on the next line after a wrap; the start
     // boundary is always where the entity's first code point is.
     let r = match edge {

@@ -14,7 +14,13 @@ use super::article_view::{Viewport, screen_rects};
 use super::session::Session;
 
 /// Paints filled rectangles (layout pixels) with an optional outline.
-pub(super) fn paint_rects(ui: &Ui, rects: &[crate::text::Rect], view: &Viewport, fill: Color32, stroke: Stroke) {
+pub(super) fn paint_rects(
+    ui: &Ui,
+    rects: &[crate::text::Rect],
+    view: &Viewport,
+    fill: Color32,
+    stroke: Stroke,
+) {
     for r in screen_rects(rects, view) {
         ui.painter().rect(r, CornerRadius::same(2), fill, stroke, StrokeKind::Outside);
     }
@@ -68,7 +74,8 @@ pub(super) fn paint_entities(
         if session.selected == Some(e.id) {
             paint_handles(ui, layout, view, e.start, e.end, color);
         }
-        let rtl = layout.para_of_byte(e.start).and_then(|i| layout.para_lines(i).next()).is_some_and(|l| l.rtl);
+        let rtl =
+            layout.para_of_byte(e.start).and_then(|i| layout.para_lines(i).next()).is_some_and(|l| l.rtl);
         if let Some(first) = screen.first() {
             let name = session.ann.labels().get(e.label).map_or("?", |l| l.name.as_str());
             paint_tag(ui, *first, name, color, rtl);

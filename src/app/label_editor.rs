@@ -27,7 +27,13 @@ impl LabelEditor {
     }
 
     /// Shows the window while open. `in_use` tells whether a label has entities.
-    pub fn label_editor_ui(&mut self, ctx: &egui::Context, current: &LabelSet, in_use: impl Fn(&Label) -> bool, cmds: &mut Vec<Command>) {
+    pub fn label_editor_ui(
+        &mut self,
+        ctx: &egui::Context,
+        current: &LabelSet,
+        in_use: impl Fn(&Label) -> bool,
+        cmds: &mut Vec<Command>,
+    ) {
         let Some(draft) = &mut self.draft else { return };
         let mut close = false;
         egui::Window::new("Labels").collapsible(false).resizable(false).show(ctx, |ui| {
@@ -54,7 +60,12 @@ impl LabelEditor {
                 let max = draft.iter().map(|l| l.id.0).max().unwrap_or(0);
                 let id = crate::model::LabelId(max.max(current.next_id().0 - 1) + 1);
                 let n = draft.len();
-                draft.push(Label { id, name: format!("LABEL{}", n + 1), color: PALETTE[n % PALETTE.len()], hotkey: None });
+                draft.push(Label {
+                    id,
+                    name: format!("LABEL{}", n + 1),
+                    color: PALETTE[n % PALETTE.len()],
+                    hotkey: None,
+                });
             }
             if let Some(err) = &self.error {
                 ui.colored_label(ui.visuals().error_fg_color, err);

@@ -117,7 +117,10 @@ impl HashiyaApp {
                 self.session = Some(session);
                 self.doc_id += 1;
                 self.open_error = None;
-                self.notice = notices.into_iter().last().or_else(|| Some(Notice::info(format!("Opened {}", path.display()))));
+                self.notice = notices
+                    .into_iter()
+                    .last()
+                    .or_else(|| Some(Notice::info(format!("Opened {}", path.display()))));
             }
             Err(err) => {
                 let text = format!("Could not open {err}");
@@ -149,9 +152,11 @@ impl HashiyaApp {
     fn panels_ui(&mut self, ui: &mut egui::Ui) {
         let mut cmds = Vec::new();
         let mut edit_labels = false;
-        egui::Panel::top("menu").show(ui, |ui| panels::menu_bar_ui(ui, self.session.as_ref(), &self.settings, &mut cmds));
+        egui::Panel::top("menu")
+            .show(ui, |ui| panels::menu_bar_ui(ui, self.session.as_ref(), &self.settings, &mut cmds));
         if let Some(session) = &self.session {
-            egui::Panel::top("labels").show(ui, |ui| panels::label_bar_ui(ui, session, &mut edit_labels, &mut cmds));
+            egui::Panel::top("labels")
+                .show(ui, |ui| panels::label_bar_ui(ui, session, &mut edit_labels, &mut cmds));
         }
         let progress = self.view.progress();
         egui::Panel::bottom("status")
@@ -162,10 +167,15 @@ impl HashiyaApp {
             });
         }
         egui::CentralPanel::default().show(ui, |ui| match &self.session {
-            Some(session) => self.view.article_view_ui(ui, session, self.doc_id, self.settings.font_pt, &mut cmds),
+            Some(session) => {
+                self.view.article_view_ui(ui, session, self.doc_id, self.settings.font_pt, &mut cmds)
+            }
             None => {
                 ui.centered_and_justified(|ui| {
-                    let text = self.open_error.as_deref().unwrap_or("Open an article with File > Open… or drop a file here");
+                    let text = self
+                        .open_error
+                        .as_deref()
+                        .unwrap_or("Open an article with File > Open… or drop a file here");
                     ui.colored_label(ui.visuals().error_fg_color, text);
                 });
             }
@@ -182,7 +192,14 @@ impl HashiyaApp {
     }
 
     fn handle_dropped_files(&mut self, ctx: &egui::Context) {
-        let dropped: Vec<PathBuf> = ctx.input(|i| i.raw.dropped_files.iter().map(|f| f.path().to_path_buf()).filter(|p| !p.as_os_str().is_empty()).collect());
+        let dropped: Vec<PathBuf> = ctx.input(|i| {
+            i.raw
+                .dropped_files
+                .iter()
+                .map(|f| f.path().to_path_buf())
+                .filter(|p| !p.as_os_str().is_empty())
+                .collect()
+        });
         if let Some(path) = dropped.into_iter().next() {
             self.cmds.push(Command::Open(path));
         }
@@ -250,7 +267,9 @@ impl eframe::App for HashiyaApp {
 /// Adds the bundled Arabic and Latin faces to egui's fonts so UI chrome never lacks glyphs.
 fn install_ui_fonts(ctx: &egui::Context) {
     let mut fonts = egui::FontDefinitions::default();
-    for (name, bytes) in [("noto-sans", crate::text::font_bytes()[2]), ("noto-naskh", crate::text::font_bytes()[0])] {
+    for (name, bytes) in
+        [("noto-sans", crate::text::font_bytes()[2]), ("noto-naskh", crate::text::font_bytes()[0])]
+    {
         fonts.font_data.insert(name.to_string(), std::sync::Arc::new(egui::FontData::from_static(bytes)));
         for family in [egui::FontFamily::Proportional, egui::FontFamily::Monospace] {
             fonts.families.entry(family).or_default().push(name.to_string());

@@ -37,7 +37,14 @@ impl AtlasTexture {
 
 /// Builds one textured mesh for glyph quads. `origin` is the article's top-left in points,
 /// `ppp` pixels per point (quads are in physical pixels).
-pub fn glyph_mesh(tex: &TextureHandle, size: u32, quads: &[GlyphQuad], origin: Pos2, ppp: f32, color: Color32) -> Mesh {
+pub fn glyph_mesh(
+    tex: &TextureHandle,
+    size: u32,
+    quads: &[GlyphQuad],
+    origin: Pos2,
+    ppp: f32,
+    color: Color32,
+) -> Mesh {
     let mut mesh = Mesh::with_texture(tex.id());
     let s = size as f32;
     for q in quads {

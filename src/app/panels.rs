@@ -82,7 +82,9 @@ pub fn menu_bar_ui(ui: &mut Ui, session: Option<&Session>, settings: &Settings, 
 }
 
 fn format_buttons(ui: &mut Ui, enabled: bool, make: fn(Format) -> Command, cmds: &mut Vec<Command>) {
-    for (format, name) in [(Format::Conll, "CoNLL IOB2"), (Format::Brat, "brat standoff"), (Format::Jsonl, "JSONL (doccano)")] {
+    for (format, name) in
+        [(Format::Conll, "CoNLL IOB2"), (Format::Brat, "brat standoff"), (Format::Jsonl, "JSONL (doccano)")]
+    {
         if ui.add_enabled(enabled, egui::Button::new(name)).clicked() {
             cmds.push(make(format));
         }
@@ -110,20 +112,33 @@ pub fn label_bar_ui(ui: &mut Ui, session: &Session, editing: &mut bool, cmds: &m
 }
 
 /// File name, save state, encoding, counts, layout progress and the last notice.
-pub fn status_bar_ui(ui: &mut Ui, session: Option<&Session>, progress: Option<(usize, usize)>, notice: Option<&Notice>) {
+pub fn status_bar_ui(
+    ui: &mut Ui,
+    session: Option<&Session>,
+    progress: Option<(usize, usize)>,
+    notice: Option<&Notice>,
+) {
     ui.horizontal(|ui| {
         if let Some(s) = session {
-            let name = s.path.file_name().map_or_else(|| s.path.display().to_string(), |n| n.to_string_lossy().into());
+            let name = s
+                .path
+                .file_name()
+                .map_or_else(|| s.path.display().to_string(), |n| n.to_string_lossy().into());
             ui.label(RichText::new(name).strong());
             ui.label(if s.is_dirty() { "• unsaved" } else { "saved" });
             ui.label(format!("{}", s.encoding));
             ui.label(format!("{} entities", s.ann.entities().len()));
             if !s.ann.orphans().is_empty() {
-                ui.colored_label(Color32::from_rgb(0xd5, 0x5e, 0x00), format!("{} orphans", s.ann.orphans().len()));
+                ui.colored_label(
+                    Color32::from_rgb(0xd5, 0x5e, 0x00),
+                    format!("{} orphans", s.ann.orphans().len()),
+                );
             }
         }
         if let Some((done, all)) = progress.filter(|(d, a)| d < a) {
-            ui.add(egui::ProgressBar::new(done as f32 / all.max(1) as f32).desired_width(120.0).text("layout"));
+            ui.add(
+                egui::ProgressBar::new(done as f32 / all.max(1) as f32).desired_width(120.0).text("layout"),
+            );
         }
         if let Some(n) = notice {
             let color = match n.level {

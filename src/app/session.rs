@@ -5,9 +5,9 @@
 use std::ops::Range;
 use std::path::{Path, PathBuf};
 
+use crate::formats::FormatError;
 use crate::formats::decode::{self, Encoding};
 use crate::formats::store::{self, SaveInfo};
-use crate::formats::FormatError;
 use crate::model::{Annotations, Document, Edit, Entity, EntityId, History, LabelId, LabelSet, Transaction};
 
 use super::command::Edge;

@@ -292,7 +292,12 @@ pub fn write_documents(dir: &Path, import: &Import) -> Result<Vec<PathBuf>, Form
             super::atomic::write_atomic(&txt_path, doc.document.text().as_bytes())?;
         }
         let info = super::store::SaveInfo::new(&txt_path);
-        super::store::save(&super::store::annotation_path(&txt_path), &doc.document, &doc.annotations, &info)?;
+        super::store::save(
+            &super::store::annotation_path(&txt_path),
+            &doc.document,
+            &doc.annotations,
+            &info,
+        )?;
         written.push(txt_path);
     }
     Ok(written)
@@ -304,7 +309,8 @@ fn plan(dir: &Path, doc: &ImportedDoc) -> Result<(PathBuf, bool), FormatError> {
     let text = doc.document.text();
     let back = super::decode::decode_bytes(&txt_path, text.as_bytes())?;
     if back.text != text {
-        let msg = format!("document {}: its text would not read back unchanged (encoding or line ends)", doc.name);
+        let msg =
+            format!("document {}: its text would not read back unchanged (encoding or line ends)", doc.name);
         return Err(FormatError::file(&txt_path, msg));
     }
     let ann_path = super::store::annotation_path(&txt_path);
@@ -314,7 +320,9 @@ fn plan(dir: &Path, doc: &ImportedDoc) -> Result<(PathBuf, bool), FormatError> {
     }
     match std::fs::read(&txt_path) {
         Ok(bytes) if bytes == text.as_bytes() => Ok((txt_path, false)),
-        Ok(_) => Err(FormatError::file(&txt_path, "already exists with other text; import into another folder")),
+        Ok(_) => {
+            Err(FormatError::file(&txt_path, "already exists with other text; import into another folder"))
+        }
         Err(_) => Ok((txt_path, true)),
     }
 }

@@ -70,7 +70,8 @@ impl Annotations {
             ann.next_id = ann.next_id.max(e.id.0 + 1);
         }
         // Unique ids: sort a copy (fast); only on a duplicate look for the first one in order.
-        let mut ids: Vec<EntityId> = orphans.iter().map(|o| o.id).chain(entities.iter().map(|e| e.id)).collect();
+        let mut ids: Vec<EntityId> =
+            orphans.iter().map(|o| o.id).chain(entities.iter().map(|e| e.id)).collect();
         ids.sort_unstable();
         if ids.windows(2).any(|w| w[0] == w[1]) {
             let mut seen = std::collections::HashSet::new();
@@ -243,11 +244,20 @@ mod bulk_tests {
         let entities = vec![e(3, 31, 39), e(1, 11, 25), e(2, 11, 39)];
         let orphan = Orphan { id: EntityId(9), label: super::LabelId(2), chars: 0..1, text: "x".into() };
         let slow = Annotations::from_parts(&doc, LabelSet::default(), entities.clone(), vec![orphan.clone()]);
-        let fast = Annotations::from_parts_bulk(&doc, LabelSet::default(), entities.clone(), vec![orphan.clone()], None);
+        let fast = Annotations::from_parts_bulk(
+            &doc,
+            LabelSet::default(),
+            entities.clone(),
+            vec![orphan.clone()],
+            None,
+        );
         assert_eq!(fast.ok(), slow.ok());
         let dup = Orphan { id: EntityId(2), ..orphan };
         let err = Annotations::from_parts_bulk(&doc, LabelSet::default(), entities, vec![dup], None);
-        assert_eq!(err.err().flatten().map(|(e, err)| (e.id, err)), Some((EntityId(2), EditError::DuplicateId(2))));
+        assert_eq!(
+            err.err().flatten().map(|(e, err)| (e.id, err)),
+            Some((EntityId(2), EditError::DuplicateId(2)))
+        );
     }
 }
 
@@ -287,7 +297,10 @@ mod tests {
         assert!(matches!(ann.apply(&doc, &tx), Err(EditError::BadRange { .. })));
         assert_eq!(ann, Annotations::new(LabelSet::default()));
         let unknown = Entity { label: LabelId(99), ..good };
-        assert_eq!(ann.apply(&doc, &Transaction::single(Edit::Add(unknown))), Err(EditError::UnknownLabel(99)));
+        assert_eq!(
+            ann.apply(&doc, &Transaction::single(Edit::Add(unknown))),
+            Err(EditError::UnknownLabel(99))
+        );
     }
 
     #[test]

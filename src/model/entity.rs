@@ -126,9 +126,7 @@ impl EntitySet {
         let lo = range.start.saturating_sub(self.max_len);
         let first = self.sorted.partition_point(|e| e.start < lo);
         let last = self.sorted.partition_point(|e| e.start < range.end);
-        self.sorted[first..last.max(first)]
-            .iter()
-            .filter(move |e| e.end > range.start)
+        self.sorted[first..last.max(first)].iter().filter(move |e| e.end > range.start)
     }
 
     /// The innermost (shortest) entity that contains byte `pos`.

@@ -47,7 +47,13 @@ impl Drop for HeightJob {
     }
 }
 
-fn run(text: &str, paras: &[(Range<usize>, ParaKind)], params: LayoutParams, stop: &AtomicBool, tx: &Sender<Vec<(usize, f32)>>) {
+fn run(
+    text: &str,
+    paras: &[(Range<usize>, ParaKind)],
+    params: LayoutParams,
+    stop: &AtomicBool,
+    tx: &Sender<Vec<(usize, f32)>>,
+) {
     let mut fs = font_system();
     let mut batch = Vec::with_capacity(BATCH);
     for (i, (range, kind)) in paras.iter().enumerate() {

@@ -9,7 +9,6 @@ use std::ops::Range;
 
 use cosmic_text::LayoutGlyph;
 
-
 use super::layout::{ArticleLayout, VisualLine};
 
 /// An axis-aligned rectangle in layout pixels.
@@ -61,7 +60,13 @@ fn cells(glyphs: &[LayoutGlyph]) -> Vec<Cell> {
         match out.last_mut() {
             Some(c) if joins => {
                 let (x0, x1) = (c.x.min(g.x), (c.x + c.w).max(g.x + g.w));
-                *c = Cell { start: c.start.min(g.start), end: c.end.max(g.end), x: x0, w: x1 - x0, rtl: c.rtl };
+                *c = Cell {
+                    start: c.start.min(g.start),
+                    end: c.end.max(g.end),
+                    x: x0,
+                    w: x1 - x0,
+                    rtl: c.rtl,
+                };
             }
             _ => out.push(Cell { start: g.start, end: g.end, x: g.x, w: g.w, rtl: g.level.is_rtl() }),
         }

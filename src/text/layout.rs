@@ -3,8 +3,8 @@
 //! screen of a huge article is ready without shaping the rest.
 
 use std::collections::BTreeSet;
-use std::sync::Arc;
 use std::ops::Range;
+use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use cosmic_text::{
@@ -328,7 +328,9 @@ impl ArticleLayout {
     fn evict(&mut self) {
         while self.live_bytes > LIVE_BYTES && self.live.len() > self.keep.len() {
             let (Some(&first), Some(&last)) = (self.live.first(), self.live.last()) else { return };
-            let dist = |i: usize| if i < self.keep.start { self.keep.start - i } else { i.saturating_sub(self.keep.end) };
+            let dist = |i: usize| {
+                if i < self.keep.start { self.keep.start - i } else { i.saturating_sub(self.keep.end) }
+            };
             let victim = if dist(first) >= dist(last) { first } else { last };
             if self.keep.contains(&victim) {
                 return;

@@ -82,8 +82,10 @@ struct Canvas {
 
 impl Canvas {
     fn fill(&mut self, r: Rect, margin: f32, rgb: [u8; 3], alpha: f32) {
-        let (x0, x1) = ((r.x0 + margin).round().max(0.0) as u32, ((r.x1 + margin).round() as u32).min(self.w));
-        let (y0, y1) = ((r.y0 + margin).round().max(0.0) as u32, ((r.y1 + margin).round() as u32).min(self.h));
+        let (x0, x1) =
+            ((r.x0 + margin).round().max(0.0) as u32, ((r.x1 + margin).round() as u32).min(self.w));
+        let (y0, y1) =
+            ((r.y0 + margin).round().max(0.0) as u32, ((r.y1 + margin).round() as u32).min(self.h));
         for y in y0..y1 {
             for x in x0..x1 {
                 let i = ((y * self.w + x) * 4) as usize;
