@@ -295,3 +295,26 @@ fn a_broken_annotation_file_is_reported_and_never_overwritten() {
     assert!(h.state().session().expect("session").is_dirty());
     assert_eq!(entities(&h).len(), 1);
 }
+
+#[test]
+fn quitting_with_unsaved_changes_asks_first() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut h = harness(dir.path());
+    let r = rect_of(&h, "دمشق", 0);
+    drag(
+        &mut h,
+        Pos2::new(r.max.x - 1.0, r.center().y),
+        Pos2::new(r.min.x + 1.0, r.center().y),
+        Modifiers::NONE,
+    );
+    press_text(&mut h, "3");
+    h.state_mut().push_command(hashiya::app::Command::Quit);
+    h.run_steps(2);
+    // The question is shown; "Save" writes the file.
+    h.get_by_label("Discard changes");
+    h.get_by_label("Save").click();
+    h.run_steps(2);
+    let saved = std::fs::read_to_string(dir.path().join("a.txt.hashiya.ron")).expect("saved on quit");
+    assert!(saved.contains("LOC"));
+    assert!(!h.state().session().expect("session").is_dirty());
+}
