@@ -2,6 +2,8 @@
 //! label, a label filter, orphans, and per-entity relabel and delete. Rows are virtualised so
 //! 100k entities scroll smoothly.
 
+use std::collections::HashMap;
+
 use egui::{Color32, RichText, Ui};
 
 use crate::model::{EntityId, LabelId};
@@ -15,27 +17,38 @@ use super::session::Session;
 #[derive(Debug, Default)]
 pub struct EntityPanel {
     filter: Option<LabelId>,
+    /// Rows and counts, rebuilt only when the annotations or the filter change.
+    cache: Option<Rows>,
+}
+
+/// The filtered rows and per-label counts for one (document, revision, filter).
+#[derive(Debug)]
+struct Rows {
+    key: (u64, u64, Option<LabelId>),
+    ids: Vec<EntityId>,
+    counts: HashMap<LabelId, usize>,
 }
 
 impl EntityPanel {
     /// Shows the panel.
+    /// `doc_id` changes when another article is opened.
     pub fn entity_panel_ui(
         &mut self,
         ui: &mut Ui,
         session: &Session,
+        doc_id: u64,
         view: &mut ArticleView,
         cmds: &mut Vec<Command>,
     ) {
         ui.heading("Entities");
-        self.counts_ui(ui, session);
+        let key = (doc_id, session.ann.revision(), self.filter);
+        if self.cache.as_ref().is_none_or(|c| c.key != key) {
+            self.cache = Some(rows(session, key));
+        }
+        let Some(cache) = self.cache.take() else { return };
+        self.counts_ui(ui, session, &cache.counts);
         ui.separator();
-        let ids: Vec<EntityId> = session
-            .ann
-            .entities()
-            .iter()
-            .filter(|e| self.filter.is_none_or(|f| e.label == f))
-            .map(|e| e.id)
-            .collect();
+        let ids = &cache.ids;
         let row_h = 30.0;
         egui::ScrollArea::vertical()
             .id_salt("entities")
@@ -46,6 +59,7 @@ impl EntityPanel {
                     entity_row_ui(ui, session, *id, view, cmds);
                 }
             });
+        self.cache = Some(cache);
         if !session.ann.orphans().is_empty() {
             ui.separator();
             ui.label(
@@ -68,11 +82,7 @@ impl EntityPanel {
         }
     }
 
-    fn counts_ui(&mut self, ui: &mut Ui, session: &Session) {
-        let mut counts = std::collections::HashMap::<LabelId, usize>::new();
-        for e in session.ann.entities().iter() {
-            *counts.entry(e.label).or_default() += 1;
-        }
+    fn counts_ui(&mut self, ui: &mut Ui, session: &Session, counts: &HashMap<LabelId, usize>) {
         ui.horizontal_wrapped(|ui| {
             let all = RichText::new(format!("All {}", session.ann.entities().len()));
             if ui.selectable_label(self.filter.is_none(), all).clicked() {
@@ -87,6 +97,18 @@ impl EntityPanel {
             }
         });
     }
+}
+
+fn rows(session: &Session, key: (u64, u64, Option<LabelId>)) -> Rows {
+    let mut counts = HashMap::new();
+    let mut ids = Vec::new();
+    for e in session.ann.entities().iter() {
+        *counts.entry(e.label).or_default() += 1;
+        if key.2.is_none_or(|f| e.label == f) {
+            ids.push(e.id);
+        }
+    }
+    Rows { key, ids, counts }
 }
 
 fn entity_row_ui(

@@ -163,7 +163,7 @@ impl HashiyaApp {
             .show(ui, |ui| panels::status_bar_ui(ui, self.session.as_ref(), progress, self.notice.as_ref()));
         if let Some(session) = &self.session {
             egui::Panel::right("entities").resizable(true).default_size(320.0).show(ui, |ui| {
-                self.panel.entity_panel_ui(ui, session, &mut self.view, &mut cmds);
+                self.panel.entity_panel_ui(ui, session, self.doc_id, &mut self.view, &mut cmds);
             });
         }
         egui::CentralPanel::default().show(ui, |ui| match &self.session {
