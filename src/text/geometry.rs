@@ -7,8 +7,7 @@
 
 use std::ops::Range;
 
-use cosmic_text::LayoutGlyph;
-
+use super::cells::{Cell, cell_bounds, cell_span};
 use super::layout::{ArticleLayout, VisualLine};
 
 /// An axis-aligned rectangle in layout pixels.
@@ -36,61 +35,6 @@ impl Rect {
     }
 }
 
-/// A run of glyphs that share screen space: one glyph, a glyph with its zero-width marks, or
-/// a ligature that the font draws as a wide glyph plus zero-width glyphs (Noto Naskh's
-/// lam-alef). Byte offsets relative to the paragraph.
-#[derive(Debug, Clone, Copy)]
-struct Cell {
-    start: usize,
-    end: usize,
-    x: f32,
-    w: f32,
-    rtl: bool,
-}
-
-/// The cells of a visual line, in the glyph order cosmic-text gives (logical within a run).
-fn cells(glyphs: &[LayoutGlyph]) -> Vec<Cell> {
-    let mut out: Vec<Cell> = Vec::with_capacity(glyphs.len());
-    for g in glyphs {
-        let joins = out.last().is_some_and(|c| {
-            let same_cluster = g.start == c.start && g.end == c.end;
-            let adjacent = g.start == c.end || g.end == c.start;
-            same_cluster || (g.w == 0.0 && adjacent && g.level.is_rtl() == c.rtl)
-        });
-        match out.last_mut() {
-            Some(c) if joins => {
-                let (x0, x1) = (c.x.min(g.x), (c.x + c.w).max(g.x + g.w));
-                *c = Cell {
-                    start: c.start.min(g.start),
-                    end: c.end.max(g.end),
-                    x: x0,
-                    w: x1 - x0,
-                    rtl: c.rtl,
-                };
-            }
-            _ => out.push(Cell { start: g.start, end: g.end, x: g.x, w: g.w, rtl: g.level.is_rtl() }),
-        }
-    }
-    out
-}
-
-/// Byte offsets of the code-point boundaries of a cell, relative to its paragraph.
-fn cell_bounds(text: &str, c: &Cell) -> Vec<usize> {
-    let cluster = text.get(c.start..c.end).unwrap_or("");
-    cluster.char_indices().map(|(i, _)| c.start + i).chain([c.end]).collect()
-}
-
-/// The x span of code points `a..b` (paragraph bytes) inside cell `c`; its width is shared
-/// evenly by its code points, from the right edge for right-to-left cells.
-fn cell_span(text: &str, c: &Cell, a: usize, b: usize) -> (f32, f32) {
-    let bounds = cell_bounds(text, c);
-    let n = (bounds.len() - 1).max(1) as f32;
-    let ia = bounds.iter().position(|&o| o >= a).unwrap_or(0) as f32;
-    let ib = bounds.iter().position(|&o| o >= b).unwrap_or(bounds.len() - 1) as f32;
-    let (fa, fb) = (ia / n, ib / n);
-    if c.rtl { (c.x + c.w * (1.0 - fb), c.x + c.w * (1.0 - fa)) } else { (c.x + c.w * fa, c.x + c.w * fb) }
-}
-
 impl ArticleLayout {
     /// Rectangles covering document bytes `range`, one per contiguous visual piece, merged
     /// along each line. Only laid-out paragraphs contribute.
@@ -104,7 +48,10 @@ impl ArticleLayout {
             }
             let text = self.para_text(i);
             for line in self.para_lines(i) {
-                line_rects(text, &line, range.clone(), &mut out);
+                let (a, b) = (pr.start + line.bytes.0, pr.start + line.bytes.1);
+                if a < range.end && b > range.start {
+                    line_rects(text, &line, range.clone(), &mut out);
+                }
             }
         }
         out
@@ -113,7 +60,7 @@ impl ArticleLayout {
     /// The caret offset (document byte on a code-point boundary) nearest to point `(x, y)`.
     pub fn caret_at(&self, x: f32, y: f32) -> Option<usize> {
         let (line, text) = self.line_at(y)?;
-        let cells = cells(line.glyphs);
+        let cells = line.cells;
         let Some(g) = nearest_cell(&cells, x) else { return Some(line.para_start) };
         let bounds = cell_bounds(text, g);
         let n = bounds.len() - 1;
@@ -129,7 +76,7 @@ impl ArticleLayout {
     /// `None` when the point is not over a glyph.
     pub fn char_at(&self, x: f32, y: f32) -> Option<Range<usize>> {
         let (line, text) = self.line_at(y)?;
-        let cells = cells(line.glyphs);
+        let cells = line.cells;
         let g = cells.iter().find(|g| x >= g.x && x < g.x + g.w)?;
         let bounds = cell_bounds(text, g);
         let n = bounds.len() - 1;
@@ -149,7 +96,7 @@ impl ArticleLayout {
         let rel = offset.checked_sub(pr.start)?.min(text.len());
         let mut last = None;
         for line in self.para_lines(i) {
-            for g in &cells(line.glyphs) {
+            for g in line.cells {
                 if g.start <= rel && rel < g.end {
                     let (x, _) = cell_span(text, g, rel, rel);
                     return Some(Rect { x0: x - 1.0, y0: line.top, x1: x + 1.0, y1: line.top + line.height });
@@ -170,7 +117,7 @@ impl ArticleLayout {
         let (pr, _) = self.para(i)?;
         let rel = offset.checked_sub(pr.start)?;
         for line in self.para_lines(i) {
-            for g in &cells(line.glyphs) {
+            for g in line.cells {
                 if g.start < rel && rel <= g.end {
                     let text = self.para_text(i);
                     let (x0, x1) = cell_span(text, g, rel, rel);
@@ -211,7 +158,7 @@ fn nearest_cell(cells: &[Cell], x: f32) -> Option<&Cell> {
 fn line_rects(text: &str, line: &VisualLine<'_>, range: Range<usize>, out: &mut Vec<Rect>) {
     let (y0, y1) = (line.top, line.top + line.height);
     let mut pieces: Vec<(f32, f32)> = Vec::new();
-    for c in cells(line.glyphs) {
+    for c in line.cells {
         let (cs, ce) = (line.para_start + c.start, line.para_start + c.end);
         let (a, b) = (cs.max(range.start), ce.min(range.end));
         if a < b {

@@ -13,6 +13,7 @@ use cosmic_text::{
 };
 
 use super::background::HeightJob;
+use super::cells::{Cell, LineCells};
 use super::fonts::ARABIC_FAMILY;
 
 /// Line height as a multiple of the font size (Naskh has tall ascenders and deep descenders).
@@ -55,6 +56,8 @@ struct Para {
     height: f32,
     /// The height is exact (the paragraph was laid out at the current parameters).
     laid_out: bool,
+    /// Cells of each visual line, built with the layout (empty when not live).
+    cells: Vec<LineCells>,
 }
 
 /// One wrapped visual line of a paragraph, positioned in the article.
@@ -74,6 +77,10 @@ pub struct VisualLine<'a> {
     pub rtl: bool,
     /// Glyphs in visual (left-to-right) order; `start`/`end` relative to `para_start`.
     pub glyphs: &'a [LayoutGlyph],
+    /// The glyphs grouped into cells (see [`super::cells`]).
+    pub(super) cells: &'a [Cell],
+    /// Paragraph-relative bytes the line covers (first..last cell byte).
+    pub(super) bytes: (usize, usize),
 }
 
 /// The laid-out article.
@@ -120,7 +127,15 @@ impl ArticleLayout {
                 continue;
             }
             let kind = if headline && paras.is_empty() { ParaKind::Headline } else { ParaKind::Body };
-            paras.push(Para { range, kind, line: None, top: 0.0, height: 0.0, laid_out: false });
+            paras.push(Para {
+                range,
+                kind,
+                line: None,
+                top: 0.0,
+                height: 0.0,
+                laid_out: false,
+                cells: Vec::new(),
+            });
         }
         let mut layout = Self {
             text: Arc::from(text),
@@ -158,6 +173,7 @@ impl ArticleLayout {
                 line.reset_layout();
             }
             p.laid_out = false;
+            p.cells.clear();
         }
         self.laid_out = 0;
         self.cursor = 0;
@@ -278,6 +294,7 @@ impl ArticleLayout {
         let line = p.line.get_or_insert_with(|| new_line(text, p.kind));
         let lines = layout_line(fs, line, p.kind, params);
         let height = para_height(lines.len(), p.kind, params);
+        p.cells = lines.iter().map(|l| LineCells::new(&l.glyphs)).collect();
         if p.kind == ParaKind::Body && !p.range.is_empty() && !p.laid_out {
             let width: f32 = lines.iter().map(|l| l.w).sum();
             let measured = width / p.range.len() as f32;
@@ -339,6 +356,7 @@ impl ArticleLayout {
             let p = &mut self.paras[victim];
             self.live_bytes -= p.range.len();
             p.line = None;
+            p.cells = Vec::new();
         }
     }
 
@@ -380,10 +398,13 @@ impl ArticleLayout {
         let (top, start, font_px) =
             p.map_or((0.0, 0, 0.0), |p| (p.top, p.range.start, font_px_for(p.kind, self.params.font_px)));
         let line_h = font_px * LINE_HEIGHT;
-        lines.iter().enumerate().map(move |(k, l)| {
+        let cells: &[LineCells] = p.map_or(&[], |p| p.cells.as_slice());
+        lines.iter().zip(cells).enumerate().map(move |(k, (l, c))| {
             let line_top = top + k as f32 * line_h;
             let centering = (line_h - (l.max_ascent + l.max_descent)) / 2.0;
             VisualLine {
+                cells: &c.cells,
+                bytes: (c.bytes.start, c.bytes.end),
                 para: i,
                 para_start: start,
                 top: line_top,

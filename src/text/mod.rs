@@ -7,6 +7,7 @@
 
 mod atlas;
 mod background;
+mod cells;
 mod fonts;
 mod geometry;
 mod layout;
