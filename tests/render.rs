@@ -50,3 +50,18 @@ fn render_refuses_a_binary_file_with_a_message() {
     assert!(err.contains("bin.txt"), "names the file: {err}");
     assert!(!dir.path().join("x.png").exists());
 }
+
+#[test]
+fn render_draws_all_of_an_article_larger_than_the_kept_geometry() {
+    // More text than the layout keeps shaped at once (128 KB): the bottom must still be drawn.
+    let sentence = "وقال المتحدث إن الوفد سيزور العاصمة في 12 أيار لبحث التعاون الاقتصادي. ";
+    let para = sentence.repeat(20);
+    let text = vec![para; 120].join("\n");
+    assert!(text.len() > 200 * 1024);
+    let (w, h, px) = hashiya::text::render_png_rgba(&text, 2400, 8.0, &[]);
+    let row_dark = |y: u32| (0..w).filter(|&x| px[((y * w + x) * 4) as usize] < 100).count();
+    let last_text_row = (0..h).rev().find(|&y| row_dark(y) > 0).expect("some text");
+    assert!(last_text_row > h - 40, "text stops at row {last_text_row} of {h}");
+    let dark_rows_in_last_tenth = (h * 9 / 10..h).filter(|&y| row_dark(y) > 0).count();
+    assert!(dark_rows_in_last_tenth > (h / 10) as usize / 3, "{dark_rows_in_last_tenth} rows");
+}

@@ -60,8 +60,7 @@ impl ArticleLayout {
     /// The caret offset (document byte on a code-point boundary) nearest to point `(x, y)`.
     pub fn caret_at(&self, x: f32, y: f32) -> Option<usize> {
         let (line, text) = self.line_at(y)?;
-        let cells = line.cells;
-        let Some(g) = nearest_cell(&cells, x) else { return Some(line.para_start) };
+        let Some(g) = nearest_cell(line.cells, x) else { return Some(line.para_start) };
         let bounds = cell_bounds(text, g);
         let n = bounds.len() - 1;
         let mut f = ((x - g.x) / g.w.max(f32::EPSILON)).clamp(0.0, 1.0);
@@ -162,7 +161,7 @@ fn line_rects(text: &str, line: &VisualLine<'_>, range: Range<usize>, out: &mut 
         let (cs, ce) = (line.para_start + c.start, line.para_start + c.end);
         let (a, b) = (cs.max(range.start), ce.min(range.end));
         if a < b {
-            pieces.push(cell_span(text, &c, a - line.para_start, b - line.para_start));
+            pieces.push(cell_span(text, c, a - line.para_start, b - line.para_start));
         }
     }
     // Glyph order is logical inside right-to-left runs: merge touching pieces in x order.

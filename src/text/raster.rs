@@ -57,19 +57,33 @@ pub fn render_png_rgba(
     layout.layout_all(&mut fs);
     let height = (layout.total_height() + 2.0 * margin).ceil() as u32;
     let mut canvas = Canvas { w: width_px, h: height, px: vec![255; (width_px * height * 4) as usize] };
-    for (range, rgb) in highlights {
-        for r in layout.range_rects(range.clone()) {
-            canvas.fill(r, margin, *rgb, 0.35);
-        }
-    }
     let mut atlas = GlyphAtlas::new(1024);
-    let quads = loop {
-        if let Some(q) = ArticleLayout::glyph_quads(layout.lines_in(0.0, f32::MAX), &mut fs, &mut atlas) {
-            break q;
+    let mut sorted: Vec<&(Range<usize>, [u8; 3])> = highlights.iter().collect();
+    sorted.sort_by_key(|(r, _)| r.start);
+    let longest = sorted.iter().map(|(r, _)| r.len()).max().unwrap_or(0);
+    // Geometry is kept only near the "view", so draw paragraph by paragraph: heights are
+    // exact after `layout_all`, and each paragraph is laid out again just before drawing.
+    for i in 0..layout.para_count() {
+        let (Some(top), Some((range, _))) = (layout.para_top(i), layout.para(i)) else { continue };
+        layout.ensure_visible(&mut fs, top + 0.5, top + 0.5);
+        let lo = sorted.partition_point(|(h, _)| h.start + longest < range.start);
+        let hi = sorted.partition_point(|(h, _)| h.start < range.end);
+        for (hl, rgb) in &sorted[lo..hi.max(lo)] {
+            let part = hl.start.max(range.start)..hl.end.min(range.end);
+            if !part.is_empty() {
+                for r in layout.range_rects(part) {
+                    canvas.fill(r, margin, *rgb, 0.35);
+                }
+            }
         }
-    };
-    for q in quads {
-        canvas.blit(&atlas, &q, margin);
+        let quads = loop {
+            if let Some(q) = ArticleLayout::glyph_quads(layout.para_lines(i), &mut fs, &mut atlas) {
+                break q;
+            }
+        };
+        for q in quads {
+            canvas.blit(&atlas, &q, margin);
+        }
     }
     (width_px, height, canvas.px)
 }
