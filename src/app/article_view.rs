@@ -138,9 +138,7 @@ impl ArticleView {
             slot => {
                 self.doc_id = doc_id;
                 self.anchor = None;
-                let mut layout = ArticleLayout::new(session.doc.text(), params);
-                layout.start_background();
-                slot.insert(layout)
+                slot.insert(ArticleLayout::new(session.doc.text(), params))
             }
         };
         let mut area = egui::ScrollArea::vertical().auto_shrink(false).id_salt("article");
@@ -176,7 +174,11 @@ impl ArticleView {
             let before = anchor.and_then(|(i, _)| layout.para_top(i));
             layout.ensure_visible(fs, y0, y1);
             if !layout.is_complete() {
-                layout.poll_background();
+                // The worker starts after the first screen is laid out, so it does not compete
+                // with it for the cores.
+                if !layout.poll_background() && !layout.has_background() {
+                    layout.start_background();
+                }
                 ui.ctx().request_repaint_after(Duration::from_millis(40));
             }
             let moved =

@@ -1,8 +1,8 @@
 //! Entities (labelled byte ranges) and the ordered set that answers range queries fast.
 
-use std::collections::HashMap;
 use std::ops::Range;
 
+use rustc_hash::FxHashMap;
 use serde::{Deserialize, Serialize};
 
 use super::LabelId;
@@ -44,7 +44,7 @@ impl Entity {
 pub struct EntitySet {
     sorted: Vec<Entity>,
     /// The same entities by id, for O(1) lookup.
-    by_id: HashMap<EntityId, Entity>,
+    by_id: FxHashMap<EntityId, Entity>,
     /// Upper bound on `end - start` of every entity (never shrinks below the true maximum).
     max_len: usize,
 }

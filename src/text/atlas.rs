@@ -2,9 +2,8 @@
 //! swash and copied into one RGBA (premultiplied, white for masks) image that a renderer uploads
 //! as a texture. It records the region changed since the last upload.
 
-use std::collections::HashMap;
-
 use cosmic_text::{CacheKey, FontSystem, SwashCache, SwashContent};
+use rustc_hash::FxHashMap;
 
 /// Where a glyph image lives in the atlas and how to place it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -29,7 +28,7 @@ pub struct AtlasEntry {
 pub struct GlyphAtlas {
     size: u32,
     pixels: Vec<u8>,
-    entries: HashMap<CacheKey, Option<AtlasEntry>>,
+    entries: FxHashMap<CacheKey, Option<AtlasEntry>>,
     swash: SwashCache,
     shelf_x: u32,
     shelf_y: u32,
@@ -47,7 +46,7 @@ impl GlyphAtlas {
         Self {
             size,
             pixels: vec![0; (size * size * 4) as usize],
-            entries: HashMap::new(),
+            entries: FxHashMap::default(),
             swash: SwashCache::new(),
             shelf_x: 0,
             shelf_y: 0,

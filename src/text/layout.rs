@@ -318,6 +318,11 @@ impl ArticleLayout {
         self.job = Some(HeightJob::spawn(self.text.clone(), paras, self.params));
     }
 
+    /// True once [`Self::start_background`] was called (heights come from the worker).
+    pub fn has_background(&self) -> bool {
+        self.background
+    }
+
     /// Applies heights the worker has computed; true if any height changed.
     pub fn poll_background(&mut self) -> bool {
         let Some(job) = &self.job else { return false };
