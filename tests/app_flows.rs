@@ -67,6 +67,13 @@ fn entities(h: &Harness<'_, HashiyaApp>) -> Vec<(String, String)> {
         .collect()
 }
 
+/// Drags across the `nth` occurrence of `needle` (right to left, as in Arabic) and presses `key`.
+fn tag_word(h: &mut Harness<'_, HashiyaApp>, needle: &str, nth: usize, key: &str) {
+    let r = rect_of(h, needle, nth);
+    drag(h, Pos2::new(r.max.x - 1.0, r.center().y), Pos2::new(r.min.x + 1.0, r.center().y), Modifiers::NONE);
+    press_text(h, key);
+}
+
 fn press_text(h: &mut Harness<'_, HashiyaApp>, text: &str) {
     h.event(egui::Event::Text(text.to_string()));
     h.run_steps(2);
@@ -114,14 +121,7 @@ fn alt_drag_tags_a_word_inside_a_clitic_joined_word() {
 fn relabel_delete_undo_redo_and_save() {
     let dir = tempfile::tempdir().expect("tempdir");
     let mut h = harness(dir.path());
-    let r = rect_of(&h, "دمشق", 0);
-    drag(
-        &mut h,
-        Pos2::new(r.max.x - 2.0, r.center().y),
-        Pos2::new(r.min.x + 2.0, r.center().y),
-        Modifiers::NONE,
-    );
-    press_text(&mut h, "3");
+    tag_word(&mut h, "دمشق", 0, "3");
     assert_eq!(entities(&h), vec![("LOC".to_string(), "دمشق".to_string())]);
     // The new entity is selected: another key relabels it.
     press_text(&mut h, "4");
@@ -197,14 +197,7 @@ fn dragging_the_end_handle_extends_the_entity() {
 fn hidpi_selection_hits_the_same_word() {
     let dir = tempfile::tempdir().expect("tempdir");
     let mut h = harness_at(dir.path(), 2.0);
-    let r = rect_of(&h, "دمشق", 1);
-    drag(
-        &mut h,
-        Pos2::new(r.max.x - 1.0, r.center().y),
-        Pos2::new(r.min.x + 1.0, r.center().y),
-        Modifiers::NONE,
-    );
-    press_text(&mut h, "3");
+    tag_word(&mut h, "دمشق", 1, "3");
     assert_eq!(entities(&h), vec![("LOC".to_string(), "دمشق".to_string())]);
     let start = ARTICLE.match_indices("دمشق").nth(1).expect("word").0;
     let e = h.state().session().expect("session").ann.entities().iter().next().copied().expect("entity");
@@ -243,14 +236,7 @@ fn label_set_change_is_one_undo_step() {
     labels.labels_mut()[0].hotkey = Some('p');
     h.state_mut().push_command(hashiya::app::Command::SetLabels(labels));
     h.run_steps(2);
-    let r = rect_of(&h, "دمشق", 0);
-    drag(
-        &mut h,
-        Pos2::new(r.max.x - 1.0, r.center().y),
-        Pos2::new(r.min.x + 1.0, r.center().y),
-        Modifiers::NONE,
-    );
-    press_text(&mut h, "p");
+    tag_word(&mut h, "دمشق", 0, "p");
     assert_eq!(entities(&h), vec![("PERSON".to_string(), "دمشق".to_string())]);
     let saved = dir.path().join("a.txt.hashiya.ron");
     h.key_press_modifiers(Modifiers::COMMAND, egui::Key::S);
@@ -280,14 +266,7 @@ fn a_broken_annotation_file_is_reported_and_never_overwritten() {
     let notice = h.state().notice().expect("an error is shown").text.clone();
     assert!(notice.contains("a.txt.hashiya.ron:"), "names the file with a position: {notice}");
     // Work goes on in memory; autosave and Ctrl+S leave the broken file alone.
-    let r = rect_of(&h, "دمشق", 0);
-    drag(
-        &mut h,
-        Pos2::new(r.max.x - 1.0, r.center().y),
-        Pos2::new(r.min.x + 1.0, r.center().y),
-        Modifiers::NONE,
-    );
-    press_text(&mut h, "3");
+    tag_word(&mut h, "دمشق", 0, "3");
     h.key_press_modifiers(Modifiers::COMMAND, egui::Key::S);
     std::thread::sleep(std::time::Duration::from_millis(900));
     h.run_steps(3);
@@ -300,14 +279,7 @@ fn a_broken_annotation_file_is_reported_and_never_overwritten() {
 fn quitting_with_unsaved_changes_asks_first() {
     let dir = tempfile::tempdir().expect("tempdir");
     let mut h = harness(dir.path());
-    let r = rect_of(&h, "دمشق", 0);
-    drag(
-        &mut h,
-        Pos2::new(r.max.x - 1.0, r.center().y),
-        Pos2::new(r.min.x + 1.0, r.center().y),
-        Modifiers::NONE,
-    );
-    press_text(&mut h, "3");
+    tag_word(&mut h, "دمشق", 0, "3");
     h.state_mut().push_command(hashiya::app::Command::Quit);
     h.run_steps(2);
     // The question is shown; "Save" writes the file.
