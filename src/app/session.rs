@@ -119,12 +119,14 @@ impl Session {
             info: SaveInfo::new(path),
             saved_revision: 0,
         };
+        let mut reanchored = false;
         if store_path.exists() {
             match store::load(&store_path, &session.doc) {
                 Ok(loaded) => {
                     if let Some(report) = &loaded.reanchor {
                         notices.push(Notice::warn(report.to_string()));
                     }
+                    reanchored = loaded.reanchor.is_some();
                     session.ann = loaded.annotations;
                     session.info = loaded.info;
                 }
@@ -135,7 +137,9 @@ impl Session {
                 }
             }
         }
-        session.saved_revision = session.ann.revision();
+        // Re-anchored entities differ from the file: unsaved until written (the old file is kept
+        // as the .bak by the atomic save).
+        session.saved_revision = if reanchored { u64::MAX } else { session.ann.revision() };
         Ok((session, notices))
     }
 
@@ -255,5 +259,32 @@ impl Session {
         if self.selected.is_some_and(|id| self.ann.entities().get(id).is_none()) {
             self.selected = None;
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::LabelId;
+
+    #[test]
+    fn reanchored_annotations_are_unsaved_until_written() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let article = dir.path().join("a.txt");
+        std::fs::write(&article, "التقى الوزير في باكو.\n").expect("write");
+        let (mut session, _) = Session::open(&article).expect("opens");
+        let start = session.doc.text().find("باكو").expect("word");
+        session.selection = Some(Selection { anchor: start, caret: start + "باكو".len() });
+        session.tag(LabelId(3)).expect("tags");
+        session.save(false).expect("saves");
+        std::fs::write(&article, "صباح اليوم التقى الوزير في باكو.\n").expect("edit the article");
+        let (mut session, notices) = Session::open(&article).expect("reopens");
+        assert!(notices.iter().any(|n| n.level == Level::Warning), "the report is shown: {notices:?}");
+        assert!(session.is_dirty());
+        let e = session.ann.entities().iter().next().copied().expect("kept");
+        assert_eq!(session.doc.slice(e.range()), Some("باكو"));
+        session.save(false).expect("saves");
+        let (session, notices) = Session::open(&article).expect("reopens again");
+        assert!(!session.is_dirty() && notices.iter().all(|n| n.level == Level::Info));
     }
 }
