@@ -143,7 +143,6 @@ impl ArticleView {
         };
         let mut area = egui::ScrollArea::vertical().auto_shrink(false).id_salt("article");
         if let Some(start) = self.pending_scroll.take() {
-            layout.ensure_visible(&mut self.fs, 0.0, 0.0);
             if let Some(i) = layout.para_of_byte(start) {
                 let top = layout.para_top(i).unwrap_or(0.0);
                 layout.ensure_visible(&mut self.fs, top, top + 1.0);
