@@ -40,12 +40,6 @@ impl History {
     pub fn can_redo(&self) -> bool {
         !self.redo.is_empty()
     }
-
-    /// Forgets everything (a new document was opened).
-    pub fn clear(&mut self) {
-        self.undo.clear();
-        self.redo.clear();
-    }
 }
 
 /// Moves the top transaction of `from` to `to`, applying it (or its inverse); on error both

@@ -5,7 +5,6 @@
 use std::collections::BTreeSet;
 use std::ops::Range;
 use std::sync::Arc;
-use std::time::{Duration, Instant};
 
 use cosmic_text::{
     Attrs, AttrsList, BufferLine, Ellipsize, Family, FontSystem, Hinting, LayoutGlyph, LayoutLine,
@@ -93,8 +92,6 @@ pub struct ArticleLayout {
     background: bool,
     params: LayoutParams,
     laid_out: usize,
-    /// First paragraph that may not be laid out yet (background progress).
-    cursor: usize,
     /// Paragraphs holding geometry (see [`Para::line`]) and their text size.
     live: BTreeSet<usize>,
     live_bytes: usize,
@@ -144,7 +141,6 @@ impl ArticleLayout {
             background: false,
             params,
             laid_out: 0,
-            cursor: 0,
             live: BTreeSet::new(),
             live_bytes: 0,
             keep: 0..0,
@@ -176,7 +172,6 @@ impl ArticleLayout {
             p.cells.clear();
         }
         self.laid_out = 0;
-        self.cursor = 0;
         self.job = None;
         if self.background {
             self.start_background();
@@ -256,31 +251,12 @@ impl ArticleLayout {
         }
     }
 
-    /// Lays out paragraphs in document order for up to `budget`; true when complete.
-    pub fn layout_some(&mut self, fs: &mut FontSystem, budget: Duration) -> bool {
-        let start = Instant::now();
-        let mut changed = false;
-        while self.cursor < self.paras.len() && start.elapsed() < budget {
-            if !self.paras[self.cursor].laid_out {
-                self.layout_para(fs, self.cursor);
-                changed = true;
-                self.evict();
-            }
-            self.cursor += 1;
-        }
-        if changed {
-            self.update_tops();
-        }
-        self.is_complete()
-    }
-
     /// Lays out everything now (memory stays bounded: far paragraphs keep only heights).
     pub fn layout_all(&mut self, fs: &mut FontSystem) {
         for i in 0..self.paras.len() {
             self.layout_para(fs, i);
             self.evict();
         }
-        self.cursor = self.paras.len();
         self.update_tops();
     }
 
@@ -469,6 +445,8 @@ fn estimate_height(kind: ParaKind, bytes: usize, params: LayoutParams, px_per_by
 
 #[cfg(test)]
 mod tests {
+    use std::time::{Duration, Instant};
+
     use super::*;
     use crate::text::font_system;
 
@@ -496,20 +474,6 @@ mod tests {
     }
 
     #[test]
-    fn background_layout_makes_heights_exact() {
-        let text = article(60);
-        let mut fs = font_system();
-        let mut layout = ArticleLayout::new(&text, LayoutParams { width_px: 700.0, font_px: 20.0 });
-        let estimate = layout.total_height();
-        while !layout.layout_some(&mut fs, Duration::from_millis(5)) {}
-        let mut exact = ArticleLayout::new(&text, LayoutParams { width_px: 700.0, font_px: 20.0 });
-        exact.layout_all(&mut fs);
-        assert_eq!(layout.total_height(), exact.total_height());
-        assert!(estimate > 0.0);
-        assert_eq!(layout.progress(), (60, 60));
-    }
-
-    #[test]
     fn worker_heights_equal_the_ui_threads() {
         let text = article(80);
         let params = LayoutParams { width_px: 640.0, font_px: 21.0 };
@@ -525,6 +489,7 @@ mod tests {
             std::thread::sleep(Duration::from_millis(5));
         }
         assert!(layout.is_complete());
+        assert_eq!(layout.progress(), (80, 80));
         assert_eq!(layout.total_height(), exact.total_height());
         // A new width restarts the worker; it completes again.
         layout.set_params(LayoutParams { width_px: 400.0, ..params });
