@@ -36,7 +36,7 @@ use serde::{Deserialize, Serialize};
 
 use hashiya::formats::{conll, reanchor, store, tokenize};
 use hashiya::model::{
-    Annotations, Document, Edit, Entity, EntityId, History, LabelId, LabelSet, Transaction,
+    Annotations, Document, Edit, Entity, EntityId, History, LabelId, LabelSet, Transaction, ops,
 };
 use hashiya::text::{ARABIC_FAMILY, ArticleLayout, GlyphAtlas, GlyphQuad, LayoutParams, font_system};
 
@@ -675,7 +675,7 @@ fn bench_edits(c: &mut Criterion, big: &Big) {
                 &mut st,
                 |_| {},
                 |(ann, h)| {
-                    let tx = ann.tag(free.clone(), add_label).expect("adds");
+                    let tx = ops::tag(&ann, free.clone(), add_label).map(|(tx, _)| tx).expect("adds");
                     h.apply(ann, doc, tx).expect("valid add");
                 },
                 |(ann, h)| {
@@ -690,7 +690,7 @@ fn bench_edits(c: &mut Criterion, big: &Big) {
                 &mut st,
                 |_| {},
                 |(ann, h)| {
-                    let tx = ann.tag(mid.range(), other).expect("relabels");
+                    let tx = ops::tag(&ann, mid.range(), other).map(|(tx, _)| tx).expect("relabels");
                     h.apply(ann, doc, tx).expect("valid relabel");
                 },
                 |(ann, h)| {
@@ -714,7 +714,7 @@ fn bench_edits(c: &mut Criterion, big: &Big) {
                 b,
                 &mut st,
                 |(ann, h)| {
-                    let tx = ann.tag(free.clone(), add_label).expect("adds");
+                    let tx = ops::tag(&ann, free.clone(), add_label).map(|(tx, _)| tx).expect("adds");
                     h.apply(ann, doc, tx).expect("valid add");
                 },
                 |(ann, h)| {

@@ -15,7 +15,7 @@ use super::command::Command;
 use super::gestures::{Drag, handle_pointer};
 use super::highlight::{paint_entities, paint_rects};
 use super::painter::{AtlasTexture, glyph_mesh};
-use super::session::Session;
+use crate::editor::Article;
 
 /// Margin around the text column, in points.
 const MARGIN: f32 = 28.0;
@@ -117,7 +117,7 @@ impl ArticleView {
     pub fn article_view_ui(
         &mut self,
         ui: &mut Ui,
-        session: &Session,
+        article: &Article,
         doc_id: u64,
         font_pt: f32,
         cmds: &mut Vec<Command>,
@@ -138,7 +138,7 @@ impl ArticleView {
             slot => {
                 self.doc_id = doc_id;
                 self.anchor = None;
-                slot.insert(ArticleLayout::new(session.doc.text(), params))
+                slot.insert(ArticleLayout::new(article.doc.text(), params))
             }
         };
         let mut area = egui::ScrollArea::vertical().auto_shrink(false).id_salt("article");
@@ -190,29 +190,29 @@ impl ArticleView {
             self.last_height = layout.total_height();
             let view = Viewport { origin, ppp, y0, y1 };
             self.last_view = Some((origin, ppp));
-            paint_view(ui, layout, &view, session, self.reveal);
+            paint_view(ui, layout, &view, article, self.reveal);
             paint_glyphs(ui, layout, &view, fs, &mut self.atlas, &mut self.texture);
-            let preview = handle_pointer(ui, &response, layout, &view, session, &mut self.drag, cmds);
+            let preview = handle_pointer(ui, &response, layout, &view, article, &mut self.drag, cmds);
             if let Some(range) = preview {
                 let stroke = Stroke::new(1.5, ui.visuals().strong_text_color());
                 paint_rects(ui, &layout.range_rects(range), &view, Color32::TRANSPARENT, stroke);
             }
-            accesskit_document(ui, &response, session);
-            let hits = hovered_entities(&response, layout, &view, session);
+            accesskit_document(ui, &response, article);
+            let hits = hovered_entities(&response, layout, &view, article);
             (!hits.is_empty()).then_some((response, hits))
         });
         if let Some((response, hits)) = hover.inner {
-            response.on_hover_ui_at_pointer(|ui| self.entity_tooltip_ui(ui, session, &hits));
+            response.on_hover_ui_at_pointer(|ui| self.entity_tooltip_ui(ui, article, &hits));
         }
     }
 
     /// Label and surface text (shaped by cosmic-text) of the entities under the pointer.
-    fn entity_tooltip_ui(&mut self, ui: &mut Ui, session: &Session, hits: &[Entity]) {
+    fn entity_tooltip_ui(&mut self, ui: &mut Ui, article: &Article, hits: &[Entity]) {
         for e in hits {
-            let name = session.ann.labels().get(e.label).map_or("?", |l| l.name.as_str());
+            let name = article.ann().labels().get(e.label).map_or("?", |l| l.name.as_str());
             ui.horizontal(|ui| {
-                ui.colored_label(super::highlight::label_color(session, e.label), name);
-                self.inline_text_ui(ui, session.doc.slice(e.range()).unwrap_or(""));
+                ui.colored_label(super::highlight::label_color(article, e.label), name);
+                self.inline_text_ui(ui, article.doc.slice(e.range()).unwrap_or(""));
             });
         }
     }
@@ -248,7 +248,7 @@ fn paint_view(
     ui: &Ui,
     layout: &ArticleLayout,
     view: &Viewport,
-    session: &Session,
+    article: &Article,
     reveal: Option<(EntityId, f64)>,
 ) {
     let visible = visible_bytes(layout, view);
@@ -257,8 +257,8 @@ fn paint_view(
     if flash.is_some() {
         ui.ctx().request_repaint();
     }
-    paint_entities(ui, layout, view, session, visible, flash);
-    if let Some(sel) = session.selection {
+    paint_entities(ui, layout, view, article, visible, flash);
+    if let Some(sel) = article.selection {
         let tint = ui.visuals().selection.bg_fill.gamma_multiply(0.75);
         paint_rects(ui, &layout.range_rects(sel.range()), view, tint, Stroke::NONE);
         if let Some(c) = layout.caret_rect(sel.caret) {
@@ -291,22 +291,22 @@ fn hovered_entities(
     response: &egui::Response,
     layout: &ArticleLayout,
     view: &Viewport,
-    session: &Session,
+    article: &Article,
 ) -> Vec<Entity> {
     let Some(pos) = response.hover_pos() else { return Vec::new() };
     let (x, y) = view.to_layout(pos);
     let Some(ch) = layout.char_at(x, y) else { return Vec::new() };
-    session.ann.entities().overlapping(ch).copied().collect()
+    article.ann().entities().overlapping(ch).copied().collect()
 }
 
 /// Exposes the article to screen readers (and to egui_kittest): a Document node holding the
 /// text, right-to-left.
-fn accesskit_document(ui: &Ui, response: &egui::Response, session: &Session) {
+fn accesskit_document(ui: &Ui, response: &egui::Response, article: &Article) {
     const MAX_VALUE: usize = 256 * 1024;
     ui.ctx().accesskit_node_builder(response.id, |node| {
         node.set_role(egui::accesskit::Role::Document);
         node.set_label("Article");
-        let text = session.doc.text();
+        let text = article.doc.text();
         let cut = text.floor_char_boundary(MAX_VALUE.min(text.len()));
         node.set_value(&text[..cut]);
         node.set_text_direction(egui::accesskit::TextDirection::RightToLeft);

@@ -1,65 +1,41 @@
 //! The one command enum shared by menus, shortcuts, buttons and the article view. Widgets emit
-//! commands; the app drains and applies them once per frame, so no panel mutates the model.
+//! commands; the app drains and applies them once per frame, so no panel mutates state.
+//! Changes to an article are [`EditCommand`]s for the editor core, wrapped in
+//! [`Command::Edit`]; the other variants are about files, dialogs and the window.
 
-use std::ops::Range;
 use std::path::PathBuf;
 
-use crate::cli::Format;
-use crate::model::{EntityId, LabelId, LabelSet};
+use crate::editor::EditCommand;
+use crate::formats::exchange::Format;
 
-/// Which end of an entity a boundary adjustment moves.
+/// What a file dialog was opened for; its answer comes back as [`Command::DialogDone`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Edge {
-    /// The logical start.
-    Start,
-    /// The logical end.
-    End,
+pub enum DialogPurpose {
+    /// Pick an article to open.
+    Open,
+    /// Choose where to save the annotation file.
+    SaveAs,
+    /// Choose where to export.
+    Export(Format),
+    /// Pick a file to import.
+    Import(Format),
 }
 
 /// Everything a user can ask for.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Command {
-    /// Show the Open dialog.
-    OpenDialog,
+    /// A change to the active article (selection, tagging, undo…), for the editor core.
+    Edit(EditCommand),
+    /// Show a file dialog (native when available, else the built-in one).
+    Dialog(DialogPurpose),
+    /// A file dialog answered (with the chosen path; `None`: cancelled).
+    DialogDone(DialogPurpose, Option<PathBuf>),
     /// Open an article (and its annotation file if present).
     Open(PathBuf),
     /// Save the annotation file.
     Save,
-    /// Show the Save As dialog for the annotation file.
-    SaveAsDialog,
     /// Save even though the existing annotation file could not be read (user confirmed).
     OverwriteBrokenStore,
-    /// Show the Export dialog for a format.
-    ExportDialog(Format),
-    /// Show the Import dialog for a format.
-    ImportDialog(Format),
-    /// Set the text selection (document bytes; anchor, caret).
-    Select {
-        /// Where the selection started.
-        anchor: usize,
-        /// Where it ends (the caret).
-        caret: usize,
-    },
-    /// Select an entity (and clear the text selection).
-    SelectEntity(EntityId),
-    /// Clear text and entity selection.
-    ClearSelection,
-    /// Tag the selection with a label, or relabel the selected entity.
-    Tag(LabelId),
-    /// Delete an entity.
-    Delete(EntityId),
-    /// Change an entity's label.
-    Relabel(EntityId, LabelId),
-    /// Move one edge of an entity by `delta` code points (negative: towards the text start).
-    AdjustEdge(EntityId, Edge, i32),
-    /// Set an entity's byte range (boundary handle drag).
-    SetRange(EntityId, Range<usize>),
-    /// Replace the label set (one undo step).
-    SetLabels(LabelSet),
-    /// Undo the last change.
-    Undo,
-    /// Redo the last undone change.
-    Redo,
     /// Larger text.
     ZoomIn,
     /// Smaller text.
@@ -70,8 +46,16 @@ pub enum Command {
     ToggleTheme,
     /// Turn autosave on or off.
     ToggleAutosave,
+    /// Use the built-in file picker even where native dialogs work (or stop using it).
+    ToggleBuiltinDialogs,
     /// Scroll the article so the entity is visible and flash it.
-    Reveal(EntityId),
+    Reveal(crate::model::EntityId),
     /// Quit (asks first if there are unsaved changes and autosave is off).
     Quit,
+}
+
+impl From<EditCommand> for Command {
+    fn from(cmd: EditCommand) -> Self {
+        Command::Edit(cmd)
+    }
 }

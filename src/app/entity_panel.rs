@@ -11,7 +11,8 @@ use crate::model::{EntityId, LabelId};
 use super::article_view::ArticleView;
 use super::command::Command;
 use super::highlight::label_color;
-use super::session::Session;
+use crate::editor::Article;
+use crate::editor::EditCommand;
 
 /// Panel state that is not part of the model.
 #[derive(Debug, Default)]
@@ -35,18 +36,18 @@ impl EntityPanel {
     pub fn entity_panel_ui(
         &mut self,
         ui: &mut Ui,
-        session: &Session,
+        article: &Article,
         doc_id: u64,
         view: &mut ArticleView,
         cmds: &mut Vec<Command>,
     ) {
         ui.heading("Entities");
-        let key = (doc_id, session.ann.revision(), self.filter);
+        let key = (doc_id, article.ann().revision(), self.filter);
         if self.cache.as_ref().is_none_or(|c| c.key != key) {
-            self.cache = Some(rows(session, key));
+            self.cache = Some(rows(article, key));
         }
         let Some(cache) = self.cache.take() else { return };
-        self.counts_ui(ui, session, &cache.counts);
+        self.counts_ui(ui, article, &cache.counts);
         ui.separator();
         let ids = &cache.ids;
         let row_h = 30.0;
@@ -56,24 +57,24 @@ impl EntityPanel {
             .max_height(ui.available_height() - 60.0)
             .show_rows(ui, row_h, ids.len(), |ui, rows| {
                 for id in &ids[rows] {
-                    entity_row_ui(ui, session, *id, view, cmds);
+                    entity_row_ui(ui, article, *id, view, cmds);
                 }
             });
         self.cache = Some(cache);
-        if !session.ann.orphans().is_empty() {
+        if !article.ann().orphans().is_empty() {
             ui.separator();
             ui.label(
                 RichText::new(format!(
                     "Orphans ({}): not found in the changed text",
-                    session.ann.orphans().len()
+                    article.ann().orphans().len()
                 ))
                 .strong(),
             );
             egui::ScrollArea::vertical().id_salt("orphans").max_height(120.0).show(ui, |ui| {
-                for o in session.ann.orphans() {
-                    let name = session.ann.labels().get(o.label).map_or("?", |l| l.name.as_str());
+                for o in article.ann().orphans() {
+                    let name = article.ann().labels().get(o.label).map_or("?", |l| l.name.as_str());
                     ui.horizontal(|ui| {
-                        ui.colored_label(label_color(session, o.label), name);
+                        ui.colored_label(label_color(article, o.label), name);
                         view.inline_text_ui(ui, &o.text);
                         ui.weak(format!("@{}", o.chars.start));
                     });
@@ -82,15 +83,15 @@ impl EntityPanel {
         }
     }
 
-    fn counts_ui(&mut self, ui: &mut Ui, session: &Session, counts: &HashMap<LabelId, usize>) {
+    fn counts_ui(&mut self, ui: &mut Ui, article: &Article, counts: &HashMap<LabelId, usize>) {
         ui.horizontal_wrapped(|ui| {
-            let all = RichText::new(format!("All {}", session.ann.entities().len()));
+            let all = RichText::new(format!("All {}", article.ann().entities().len()));
             if ui.selectable_label(self.filter.is_none(), all).clicked() {
                 self.filter = None;
             }
-            for label in session.ann.labels().iter() {
+            for label in article.ann().labels().iter() {
                 let n = counts.get(&label.id).copied().unwrap_or(0);
-                let text = RichText::new(format!("{} {n}", label.name)).color(label_color(session, label.id));
+                let text = RichText::new(format!("{} {n}", label.name)).color(label_color(article, label.id));
                 if ui.selectable_label(self.filter == Some(label.id), text).clicked() {
                     self.filter = if self.filter == Some(label.id) { None } else { Some(label.id) };
                 }
@@ -99,10 +100,10 @@ impl EntityPanel {
     }
 }
 
-fn rows(session: &Session, key: (u64, u64, Option<LabelId>)) -> Rows {
+fn rows(article: &Article, key: (u64, u64, Option<LabelId>)) -> Rows {
     let mut counts = HashMap::new();
     let mut ids = Vec::new();
-    for e in session.ann.entities().iter() {
+    for e in article.ann().entities().iter() {
         *counts.entry(e.label).or_default() += 1;
         if key.2.is_none_or(|f| e.label == f) {
             ids.push(e.id);
@@ -113,29 +114,29 @@ fn rows(session: &Session, key: (u64, u64, Option<LabelId>)) -> Rows {
 
 fn entity_row_ui(
     ui: &mut Ui,
-    session: &Session,
+    article: &Article,
     id: EntityId,
     view: &mut ArticleView,
     cmds: &mut Vec<Command>,
 ) {
-    let Some(e) = session.ann.entities().get(id).copied() else { return };
-    let selected = session.selected == Some(id);
+    let Some(e) = article.ann().entities().get(id).copied() else { return };
+    let selected = article.selected == Some(id);
     ui.horizontal(|ui| {
         ui.set_height(26.0);
-        let color = label_color(session, e.label);
-        let name = session.ann.labels().get(e.label).map_or("?", |l| l.name.as_str());
+        let color = label_color(article, e.label);
+        let name = article.ann().labels().get(e.label).map_or("?", |l| l.name.as_str());
         let chip = egui::Button::new(RichText::new(name).color(Color32::WHITE).small().strong()).fill(color);
         ui.add(chip).context_menu(|ui| {
-            for label in session.ann.labels().iter() {
+            for label in article.ann().labels().iter() {
                 if ui.button(format!("Relabel as {}", label.name)).clicked() {
-                    cmds.push(Command::Relabel(id, label.id));
+                    cmds.push(EditCommand::Relabel(id, label.id).into());
                 }
             }
         });
         if ui.small_button("×").on_hover_text("Delete entity").clicked() {
-            cmds.push(Command::Delete(id));
+            cmds.push(EditCommand::Delete(id).into());
         }
-        let text = session.doc.slice(e.range()).unwrap_or("");
+        let text = article.doc.slice(e.range()).unwrap_or("");
         let response = view.inline_text_ui(ui, text);
         let response = response.interact(egui::Sense::click());
         if selected {
@@ -147,7 +148,7 @@ fn entity_row_ui(
             );
         }
         if response.clicked() {
-            cmds.push(Command::SelectEntity(id));
+            cmds.push(EditCommand::SelectEntity(id).into());
             cmds.push(Command::Reveal(id));
         }
     });

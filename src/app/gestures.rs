@@ -10,8 +10,10 @@ use crate::model::{EntityId, snap_to_words, word_at};
 use crate::text::ArticleLayout;
 
 use super::article_view::Viewport;
-use super::command::{Command, Edge};
-use super::session::Session;
+use super::command::Command;
+use crate::editor::Article;
+use crate::editor::EditCommand;
+use crate::model::Edge;
 
 /// Distance (points) within which a press grabs a boundary handle.
 const HANDLE_GRAB: f32 = 7.0;
@@ -41,7 +43,7 @@ pub(super) fn handle_pointer(
     response: &egui::Response,
     layout: &ArticleLayout,
     view: &Viewport,
-    session: &Session,
+    article: &Article,
     drag: &mut Option<Drag>,
     cmds: &mut Vec<Command>,
 ) -> Option<Range<usize>> {
@@ -49,16 +51,16 @@ pub(super) fn handle_pointer(
         let p = &i.pointer;
         (p.primary_pressed(), p.primary_down(), i.modifiers, p.press_origin(), p.interact_pos())
     });
-    let text = session.doc.text();
+    let text = article.doc.text();
     if pressed && response.hovered() {
-        *drag = press.and_then(|p| start_drag(p, layout, view, session, modifiers.shift));
+        *drag = press.and_then(|p| start_drag(p, layout, view, article, modifiers.shift));
     }
     let caret = pos.map(|p| view.to_layout(p)).and_then(|(x, y)| layout.caret_at(x, y));
     let preview = match (*drag, caret) {
         (Some(Drag::Select { anchor }), Some(caret)) if caret != anchor => {
             let (anchor, caret) = snapped(text, anchor, caret, modifiers.alt);
-            if session.selection.map(|s| (s.anchor, s.caret)) != Some((anchor, caret)) {
-                cmds.push(Command::Select { anchor, caret });
+            if article.selection.map(|s| (s.anchor, s.caret)) != Some((anchor, caret)) {
+                cmds.push(EditCommand::Select { anchor, caret }.into());
             }
             None
         }
@@ -71,10 +73,10 @@ pub(super) fn handle_pointer(
     if !down && let Some(Drag::Edge { id, fixed, current }) = drag.take() {
         let range = fixed.min(current)..fixed.max(current);
         if !range.is_empty() {
-            cmds.push(Command::SetRange(id, range));
+            cmds.push(EditCommand::SetRange(id, range).into());
         }
     }
-    clicks(response, layout, view, session, pos, modifiers.shift, cmds);
+    clicks(response, layout, view, article, pos, modifiers.shift, cmds);
     preview.filter(|_| down)
 }
 
@@ -83,10 +85,10 @@ fn start_drag(
     p: egui::Pos2,
     layout: &ArticleLayout,
     view: &Viewport,
-    session: &Session,
+    article: &Article,
     shift: bool,
 ) -> Option<Drag> {
-    if let Some(e) = session.selected.and_then(|id| session.ann.entities().get(id)) {
+    if let Some(e) = article.selected.and_then(|id| article.ann().entities().get(id)) {
         for (edge, at, fixed) in [(Edge::Start, e.start, e.end), (Edge::End, e.end, e.start)] {
             let near = handle_rect(layout, view, at, edge).is_some_and(|r| r.expand(HANDLE_GRAB).contains(p));
             if near {
@@ -96,7 +98,7 @@ fn start_drag(
     }
     let (x, y) = view.to_layout(p);
     let at = layout.caret_at(x, y)?;
-    let anchor = match (shift, session.selection) {
+    let anchor = match (shift, article.selection) {
         (true, Some(sel)) => sel.anchor,
         _ => at,
     };
@@ -123,7 +125,7 @@ fn clicks(
     response: &egui::Response,
     layout: &ArticleLayout,
     view: &Viewport,
-    session: &Session,
+    article: &Article,
     pos: Option<egui::Pos2>,
     shift: bool,
     cmds: &mut Vec<Command>,
@@ -131,12 +133,12 @@ fn clicks(
     let hit = || pos.map(|p| view.to_layout(p)).and_then(|(x, y)| layout.char_at(x, y));
     if response.double_clicked() {
         if let Some(ch) = hit() {
-            let w = word_at(session.doc.text(), ch.start);
-            cmds.push(Command::Select { anchor: w.start, caret: w.end });
+            let w = word_at(article.doc.text(), ch.start);
+            cmds.push(EditCommand::Select { anchor: w.start, caret: w.end }.into());
         }
     } else if response.clicked() && !shift {
-        let entity = hit().and_then(|ch| session.ann.entities().innermost_at(ch.start).copied());
-        cmds.push(entity.map_or(Command::ClearSelection, |e| Command::SelectEntity(e.id)));
+        let entity = hit().and_then(|ch| article.ann().entities().innermost_at(ch.start).copied());
+        cmds.push(entity.map_or(EditCommand::ClearSelection, |e| EditCommand::SelectEntity(e.id)).into());
     }
 }
 

@@ -11,7 +11,7 @@ use crate::model::EntityId;
 use crate::text::ArticleLayout;
 
 use super::article_view::{Viewport, screen_rects};
-use super::session::Session;
+use crate::editor::Article;
 
 /// Paints filled rectangles (layout pixels) with an optional outline.
 pub(super) fn paint_rects(
@@ -27,8 +27,12 @@ pub(super) fn paint_rects(
 }
 
 /// The label colour as an egui colour.
-pub(super) fn label_color(session: &Session, id: crate::model::LabelId) -> Color32 {
-    session.ann.labels().get(id).map_or(Color32::GRAY, |l| Color32::from_rgb(l.color.0, l.color.1, l.color.2))
+pub(super) fn label_color(article: &Article, id: crate::model::LabelId) -> Color32 {
+    article
+        .ann()
+        .labels()
+        .get(id)
+        .map_or(Color32::GRAY, |l| Color32::from_rgb(l.color.0, l.color.1, l.color.2))
 }
 
 /// Paints every entity overlapping `visible` (document bytes).
@@ -36,7 +40,7 @@ pub(super) fn paint_entities(
     ui: &Ui,
     layout: &ArticleLayout,
     view: &Viewport,
-    session: &Session,
+    article: &Article,
     visible: Range<usize>,
     flash: Option<EntityId>,
 ) {
@@ -45,14 +49,14 @@ pub(super) fn paint_entities(
     // Entities come in reading order (start asc, longer first): a stack of open ends gives
     // each entity its nesting depth in O(k).
     let mut open: Vec<usize> = Vec::new();
-    for e in session.ann.entities().overlapping(visible) {
+    for e in article.ann().entities().overlapping(visible) {
         while open.last().is_some_and(|&end| end <= e.start) {
             open.pop();
         }
         let depth = open.len();
         open.push(e.end);
         let rects = layout.range_rects(e.range());
-        let color = label_color(session, e.label);
+        let color = label_color(article, e.label);
         let screen = screen_rects(&rects, view);
         for r in &screen {
             if depth == 0 {
@@ -65,19 +69,19 @@ pub(super) fn paint_entities(
                 ui.painter().rect_filled(bar, CornerRadius::same(1), color);
             }
         }
-        if session.selected == Some(e.id) || flash == Some(e.id) {
+        if article.selected == Some(e.id) || flash == Some(e.id) {
             let stroke = Stroke::new(2.0, ui.visuals().strong_text_color());
             for r in &screen {
                 ui.painter().rect_stroke(r.expand(1.0), CornerRadius::same(3), stroke, StrokeKind::Outside);
             }
         }
-        if session.selected == Some(e.id) {
+        if article.selected == Some(e.id) {
             paint_handles(ui, layout, view, e.start, e.end, color);
         }
         let rtl =
             layout.para_of_byte(e.start).and_then(|i| layout.para_lines(i).next()).is_some_and(|l| l.rtl);
         if let Some(first) = screen.first() {
-            let name = session.ann.labels().get(e.label).map_or("?", |l| l.name.as_str());
+            let name = article.ann().labels().get(e.label).map_or("?", |l| l.name.as_str());
             paint_tag(ui, *first, name, color, rtl);
         }
     }
@@ -97,7 +101,7 @@ fn paint_tag(ui: &Ui, r: egui::Rect, name: &str, color: Color32, rtl: bool) {
 
 /// Boundary handles of the selected entity: a bar with a knob at each end (drag to adjust).
 fn paint_handles(ui: &Ui, layout: &ArticleLayout, view: &Viewport, start: usize, end: usize, color: Color32) {
-    use super::command::Edge;
+    use crate::model::Edge;
     for (offset, edge) in [(start, Edge::Start), (end, Edge::End)] {
         let Some(r) = super::gestures::handle_rect(layout, view, offset, edge) else { continue };
         let x = r.center().x;

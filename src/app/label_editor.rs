@@ -6,6 +6,7 @@ use egui::Ui;
 use crate::model::{Label, LabelSet, PALETTE, Rgb};
 
 use super::command::Command;
+use crate::editor::EditCommand;
 
 /// A working copy of the label set while the editor is open.
 #[derive(Debug, Default)]
@@ -75,7 +76,7 @@ impl LabelEditor {
                     match validate(draft) {
                         Ok(set) => {
                             if set != *current {
-                                cmds.push(Command::SetLabels(set));
+                                cmds.push(EditCommand::SetLabels(set).into());
                             }
                             close = true;
                         }

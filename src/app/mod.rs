@@ -1,34 +1,35 @@
-//! The egui application: panels emit [`Command`]s, which [`HashiyaApp`] drains and applies
-//! once per frame; undo/redo go through the model's invertible edits.
+//! The egui application. Panels and the article view emit [`Command`]s; [`HashiyaApp`] drains
+//! them once per frame in `apply.rs`: article changes go to the editor core
+//! ([`crate::editor::Workspace`]), file work (open, save, autosave, export, import, quit) is in
+//! `files.rs`, dialogs in `dialogs.rs`. Errors become notices in the status bar, once, here.
 
+mod apply;
 mod article_view;
 mod command;
+mod dialogs;
 mod entity_panel;
-mod exchange;
+mod files;
 mod gestures;
 mod highlight;
 mod label_editor;
+mod launch;
 mod painter;
 mod panels;
-mod session;
 mod settings;
 mod shortcuts;
 
-mod apply;
-
 use std::path::PathBuf;
-use std::time::{Duration, Instant};
+use std::time::Instant;
 
 pub use article_view::ArticleView;
-pub use command::{Command, Edge};
-pub use session::{Level, Notice, Selection, Session, StoreStatus};
+pub use command::{Command, DialogPurpose};
+pub use launch::{SAMPLE_ARTICLE, run, sample_path};
 pub use settings::Settings;
 
+use crate::editor::{Article, ArticleId, Notice, Workspace};
+use dialogs::Dialogs;
 use entity_panel::EntityPanel;
 use label_editor::LabelEditor;
-
-/// The bundled sample article (written for this project).
-pub const SAMPLE_ARTICLE: &str = include_str!("../../assets/sample-article.txt");
 
 /// Something waiting for the user's answer about unsaved changes.
 #[derive(Debug, Clone, PartialEq)]
@@ -39,11 +40,11 @@ enum Pending {
 
 /// The application state.
 pub struct HashiyaApp {
-    session: Option<Session>,
-    doc_id: u64,
+    workspace: Workspace,
     view: ArticleView,
     panel: EntityPanel,
     labels: LabelEditor,
+    dialogs: Dialogs,
     settings: Settings,
     notice: Option<Notice>,
     /// Error shown in the central area when no article could be opened.
@@ -59,34 +60,53 @@ pub struct HashiyaApp {
 impl HashiyaApp {
     /// Creates the app with `settings`, opening `file` (or the bundled sample).
     pub fn new(ctx: &egui::Context, settings: Settings, file: Option<PathBuf>) -> Self {
-        install_ui_fonts(ctx);
+        let mut app = Self::with_workspace(ctx, settings, Workspace::new(), Vec::new());
+        match file.map_or_else(sample_path, Ok) {
+            Ok(path) => app.open(&path),
+            Err(e) => app.open_error = Some(format!("Could not write the sample article: {e}")),
+        }
+        app
+    }
+
+    /// Creates the app around articles opened already (their notices shown in the status bar).
+    pub fn with_workspace(
+        ctx: &egui::Context,
+        settings: Settings,
+        workspace: Workspace,
+        notices: Vec<Notice>,
+    ) -> Self {
+        launch::install_ui_fonts(ctx);
         ctx.set_theme(if settings.dark { egui::Theme::Dark } else { egui::Theme::Light });
         let mut app = Self {
-            session: None,
-            doc_id: 0,
+            seen_revision: workspace.active().map_or(0, |a| a.ann().revision()),
+            workspace,
             view: ArticleView::default(),
             panel: EntityPanel::default(),
             labels: LabelEditor::default(),
+            dialogs: Dialogs::default(),
             settings,
-            notice: None,
+            notice: notices.into_iter().last(),
             open_error: None,
             cmds: Vec::new(),
-            seen_revision: 0,
             changed_at: None,
             pending: None,
             allow_close: false,
             title: String::new(),
         };
-        match file.or_else(|| sample_path().ok()) {
-            Some(path) => app.open(&path),
-            None => app.open_error = Some("Could not write the sample article to the data folder".into()),
+        if let Some(path) = app.workspace.active().map(|a| a.path.clone()) {
+            app.settings.push_recent(path);
         }
         app
     }
 
-    /// The open session, if any.
-    pub fn session(&self) -> Option<&Session> {
-        self.session.as_ref()
+    /// The active article, if any.
+    pub fn article(&self) -> Option<&Article> {
+        self.workspace.active()
+    }
+
+    /// The open articles.
+    pub fn workspace(&self) -> &Workspace {
+        &self.workspace
     }
 
     /// The last notice shown in the status bar.
@@ -109,37 +129,20 @@ impl HashiyaApp {
         &self.settings
     }
 
-    fn open(&mut self, path: &std::path::Path) {
-        match Session::open(path) {
-            Ok((session, notices)) => {
-                self.settings.push_recent(path.to_path_buf());
-                self.seen_revision = session.ann.revision();
-                self.session = Some(session);
-                self.doc_id += 1;
-                self.open_error = None;
-                self.notice = notices
-                    .into_iter()
-                    .last()
-                    .or_else(|| Some(Notice::info(format!("Opened {}", path.display()))));
-            }
-            Err(err) => {
-                let text = format!("Could not open {err}");
-                if self.session.is_none() {
-                    self.open_error = Some(text.clone());
-                }
-                self.notice = Some(Notice::error(text));
-            }
-        }
+    /// The active article's id as the views key their caches (changes when another opens).
+    fn view_key(&self) -> u64 {
+        self.workspace.active_id().map_or(0, |ArticleId(id)| id)
     }
 
     /// One frame of UI for the whole window.
     pub fn frame_ui(&mut self, ui: &mut egui::Ui) {
         let ctx = ui.ctx().clone();
         self.handle_dropped_files(&ctx);
-        let typing = ctx.egui_wants_keyboard_input() || self.labels.is_open();
-        let shortcuts = shortcuts::shortcut_commands(&ctx, self.session.as_ref(), typing);
+        let typing = ctx.egui_wants_keyboard_input() || self.labels.is_open() || self.dialogs.is_open();
+        let shortcuts = shortcuts::shortcut_commands(&ctx, self.workspace.active(), typing);
         self.cmds.extend(shortcuts);
         self.panels_ui(ui);
+        self.cmds.extend(self.dialogs.dialogs_ui(&ctx, &self.settings));
         for cmd in std::mem::take(&mut self.cmds) {
             self.apply(&ctx, cmd);
         }
@@ -152,39 +155,30 @@ impl HashiyaApp {
     fn panels_ui(&mut self, ui: &mut egui::Ui) {
         let mut cmds = Vec::new();
         let mut edit_labels = false;
-        egui::Panel::top("menu")
-            .show(ui, |ui| panels::menu_bar_ui(ui, self.session.as_ref(), &self.settings, &mut cmds));
-        if let Some(session) = &self.session {
+        let key = self.view_key();
+        let article = self.workspace.active();
+        egui::Panel::top("menu").show(ui, |ui| panels::menu_bar_ui(ui, article, &self.settings, &mut cmds));
+        if let Some(article) = article {
             egui::Panel::top("labels")
-                .show(ui, |ui| panels::label_bar_ui(ui, session, &mut edit_labels, &mut cmds));
+                .show(ui, |ui| panels::label_bar_ui(ui, article, &mut edit_labels, &mut cmds));
         }
         let progress = self.view.progress();
         egui::Panel::bottom("status")
-            .show(ui, |ui| panels::status_bar_ui(ui, self.session.as_ref(), progress, self.notice.as_ref()));
-        if let Some(session) = &self.session {
+            .show(ui, |ui| panels::status_bar_ui(ui, article, progress, self.notice.as_ref()));
+        if let Some(article) = article {
             egui::Panel::right("entities").resizable(true).default_size(320.0).show(ui, |ui| {
-                self.panel.entity_panel_ui(ui, session, self.doc_id, &mut self.view, &mut cmds);
+                self.panel.entity_panel_ui(ui, article, key, &mut self.view, &mut cmds);
             });
         }
-        egui::CentralPanel::default().show(ui, |ui| match &self.session {
-            Some(session) => {
-                self.view.article_view_ui(ui, session, self.doc_id, self.settings.font_pt, &mut cmds)
-            }
-            None => {
-                ui.centered_and_justified(|ui| {
-                    let text = self
-                        .open_error
-                        .as_deref()
-                        .unwrap_or("Open an article with File > Open… or drop a file here");
-                    ui.colored_label(ui.visuals().error_fg_color, text);
-                });
-            }
+        egui::CentralPanel::default().show(ui, |ui| match article {
+            Some(article) => self.view.article_view_ui(ui, article, key, self.settings.font_pt, &mut cmds),
+            None => panels::empty_ui(ui, self.open_error.as_deref()),
         });
-        if let Some(session) = &self.session {
+        if let Some(article) = article {
             if edit_labels {
-                self.labels.open(session.ann.labels());
+                self.labels.open(article.ann().labels());
             }
-            let ann = &session.ann;
+            let ann = article.ann();
             let in_use = |l: &crate::model::Label| ann.entities().iter().any(|e| e.label == l.id);
             self.labels.label_editor_ui(ui.ctx(), ann.labels(), in_use, &mut cmds);
         }
@@ -205,36 +199,9 @@ impl HashiyaApp {
         }
     }
 
-    fn autosave(&mut self, ctx: &egui::Context) {
-        let Some(session) = &mut self.session else { return };
-        if session.ann.revision() != self.seen_revision {
-            self.seen_revision = session.ann.revision();
-            self.changed_at = Some(Instant::now());
-        }
-        let blocked = matches!(session.store, StoreStatus::Broken(_));
-        if !self.settings.autosave || blocked || !session.is_dirty() {
-            return;
-        }
-        let due = self.changed_at.is_none_or(|t| t.elapsed() >= Duration::from_millis(800));
-        if due {
-            match session.save(false) {
-                Ok(_) => {}
-                Err(n) => {
-                    self.notice = Some(n);
-                    self.changed_at = Some(Instant::now() + Duration::from_secs(10));
-                }
-            }
-        } else {
-            ctx.request_repaint_after(Duration::from_millis(200));
-        }
-    }
-
     fn update_title(&mut self, ctx: &egui::Context) {
-        let title = match &self.session {
-            Some(s) => {
-                let name = s.path.file_name().map_or_else(String::new, |n| n.to_string_lossy().into_owned());
-                format!("{}{name} — Hashiya", if s.is_dirty() { "• " } else { "" })
-            }
+        let title = match self.workspace.active() {
+            Some(a) => format!("{}{} — Hashiya", if a.is_dirty() { "• " } else { "" }, a.name()),
             None => "Hashiya".to_string(),
         };
         if title != self.title {
@@ -254,63 +221,6 @@ impl eframe::App for HashiyaApp {
     }
 
     fn on_exit(&mut self, _gl: Option<&eframe::glow::Context>) {
-        let Some(s) = &mut self.session else { return };
-        if self.settings.autosave && s.is_dirty() {
-            // The window is closing: nowhere left to show an error, so print it.
-            if let Err(n) = s.save(false) {
-                eprintln!("hashiya: {}", n.text);
-            }
-        }
+        self.save_on_exit();
     }
-}
-
-/// Adds the bundled Arabic and Latin faces to egui's fonts so UI chrome never lacks glyphs.
-fn install_ui_fonts(ctx: &egui::Context) {
-    let mut fonts = egui::FontDefinitions::default();
-    for (name, bytes) in
-        [("noto-sans", crate::text::font_bytes()[2]), ("noto-naskh", crate::text::font_bytes()[0])]
-    {
-        fonts.font_data.insert(name.to_string(), std::sync::Arc::new(egui::FontData::from_static(bytes)));
-        for family in [egui::FontFamily::Proportional, egui::FontFamily::Monospace] {
-            fonts.families.entry(family).or_default().push(name.to_string());
-        }
-    }
-    ctx.set_fonts(fonts);
-}
-
-/// Writes the bundled sample into the user's data folder (once) and returns its path, so it
-/// opens and saves like any article.
-pub fn sample_path() -> std::io::Result<PathBuf> {
-    let base = std::env::var_os("XDG_DATA_HOME")
-        .map(PathBuf::from)
-        .or_else(|| std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".local/share")))
-        .unwrap_or_else(std::env::temp_dir);
-    let dir = base.join("hashiya");
-    std::fs::create_dir_all(&dir)?;
-    let path = dir.join("sample-article.txt");
-    if std::fs::read_to_string(&path).ok().as_deref() != Some(SAMPLE_ARTICLE) {
-        std::fs::write(&path, SAMPLE_ARTICLE)?;
-    }
-    Ok(path)
-}
-
-/// Opens the window.
-pub fn run(file: Option<PathBuf>) -> anyhow::Result<()> {
-    let options = eframe::NativeOptions {
-        viewport: egui::ViewportBuilder::default()
-            .with_inner_size([1280.0, 860.0])
-            .with_drag_and_drop(true)
-            .with_title("Hashiya"),
-        persist_window: true,
-        ..Default::default()
-    };
-    eframe::run_native(
-        "Hashiya",
-        options,
-        Box::new(move |cc| {
-            let settings = cc.storage.and_then(|s| eframe::get_value(s, Settings::KEY)).unwrap_or_default();
-            Ok(Box::new(HashiyaApp::new(&cc.egui_ctx, settings, file)))
-        }),
-    )
-    .map_err(|e| anyhow::anyhow!("could not open the window: {e}"))
 }

@@ -2,105 +2,96 @@
 
 use egui::{Color32, RichText, Ui};
 
-use crate::cli::Format;
+use crate::formats::exchange::Format;
 
-use super::command::Command;
-use super::session::{Level, Notice, Session};
+use super::command::{Command, DialogPurpose};
 use super::settings::Settings;
+use crate::editor::{Article, EditCommand, Level, Notice};
 
 /// File / Edit / View menus.
-pub fn menu_bar_ui(ui: &mut Ui, session: Option<&Session>, settings: &Settings, cmds: &mut Vec<Command>) {
+pub fn menu_bar_ui(ui: &mut Ui, article: Option<&Article>, settings: &Settings, cmds: &mut Vec<Command>) {
     egui::MenuBar::new().ui(ui, |ui| {
-        ui.menu_button("File", |ui| {
-            if ui.button("Open…  (Ctrl+O)").clicked() {
-                cmds.push(Command::OpenDialog);
-            }
-            ui.menu_button("Recent", |ui| {
-                if settings.recent.is_empty() {
-                    ui.label("No recent files");
-                }
-                for path in &settings.recent {
-                    if ui.button(path.display().to_string()).clicked() {
-                        cmds.push(Command::Open(path.clone()));
-                    }
-                }
-            });
-            ui.separator();
-            let has = session.is_some();
-            if ui.add_enabled(has, egui::Button::new("Save  (Ctrl+S)")).clicked() {
-                cmds.push(Command::Save);
-            }
-            if ui.add_enabled(has, egui::Button::new("Save As…  (Ctrl+Shift+S)")).clicked() {
-                cmds.push(Command::SaveAsDialog);
-            }
-            if session.is_some_and(|s| matches!(s.store, super::session::StoreStatus::Broken(_)))
-                && ui.button("Overwrite broken annotation file").clicked()
-            {
-                cmds.push(Command::OverwriteBrokenStore);
-            }
-            ui.separator();
-            ui.menu_button("Export…", |ui| format_buttons(ui, has, Command::ExportDialog, cmds));
-            ui.menu_button("Import…", |ui| format_buttons(ui, true, Command::ImportDialog, cmds));
-            ui.separator();
-            let mut autosave = settings.autosave;
-            if ui.checkbox(&mut autosave, "Autosave").changed() {
-                cmds.push(Command::ToggleAutosave);
-            }
-            if ui.button("Quit  (Ctrl+Q)").clicked() {
-                cmds.push(Command::Quit);
-            }
-        });
-        ui.menu_button("Edit", |ui| {
-            let (undo, redo) = session.map_or((false, false), |s| (s.can_undo(), s.can_redo()));
-            if ui.add_enabled(undo, egui::Button::new("Undo  (Ctrl+Z)")).clicked() {
-                cmds.push(Command::Undo);
-            }
-            if ui.add_enabled(redo, egui::Button::new("Redo  (Ctrl+Shift+Z)")).clicked() {
-                cmds.push(Command::Redo);
-            }
-            let selected = session.and_then(|s| s.selected);
-            if ui.add_enabled(selected.is_some(), egui::Button::new("Delete entity  (Del)")).clicked() {
-                cmds.extend(selected.map(Command::Delete));
-            }
-        });
+        ui.menu_button("File", |ui| file_menu_ui(ui, article, settings, cmds));
+        ui.menu_button("Edit", |ui| edit_menu_ui(ui, article, cmds));
         ui.menu_button("View", |ui| {
-            if ui.button("Zoom in  (Ctrl +)").clicked() {
-                cmds.push(Command::ZoomIn);
-            }
-            if ui.button("Zoom out  (Ctrl −)").clicked() {
-                cmds.push(Command::ZoomOut);
-            }
-            if ui.button("Actual size  (Ctrl 0)").clicked() {
-                cmds.push(Command::ZoomReset);
-            }
+            item(ui, true, "Zoom in  (Ctrl +)", Command::ZoomIn, cmds);
+            item(ui, true, "Zoom out  (Ctrl −)", Command::ZoomOut, cmds);
+            item(ui, true, "Actual size  (Ctrl 0)", Command::ZoomReset, cmds);
             let theme = if settings.dark { "Light theme" } else { "Dark theme" };
-            if ui.button(theme).clicked() {
-                cmds.push(Command::ToggleTheme);
-            }
+            item(ui, true, theme, Command::ToggleTheme, cmds);
         });
     });
 }
 
-fn format_buttons(ui: &mut Ui, enabled: bool, make: fn(Format) -> Command, cmds: &mut Vec<Command>) {
-    for (format, name) in
-        [(Format::Conll, "CoNLL IOB2"), (Format::Brat, "brat standoff"), (Format::Jsonl, "JSONL (doccano)")]
-    {
-        if ui.add_enabled(enabled, egui::Button::new(name)).clicked() {
-            cmds.push(make(format));
+/// A menu entry that emits `cmd` when clicked.
+fn item(ui: &mut Ui, enabled: bool, text: &str, cmd: Command, cmds: &mut Vec<Command>) {
+    if ui.add_enabled(enabled, egui::Button::new(text)).clicked() {
+        cmds.push(cmd);
+    }
+}
+
+/// A menu checkbox that emits `cmd` when toggled.
+fn toggle(ui: &mut Ui, mut on: bool, text: &str, cmd: Command, cmds: &mut Vec<Command>) {
+    if ui.checkbox(&mut on, text).changed() {
+        cmds.push(cmd);
+    }
+}
+
+fn file_menu_ui(ui: &mut Ui, article: Option<&Article>, settings: &Settings, cmds: &mut Vec<Command>) {
+    item(ui, true, "Open…  (Ctrl+O)", Command::Dialog(DialogPurpose::Open), cmds);
+    ui.menu_button("Recent", |ui| {
+        if settings.recent.is_empty() {
+            ui.label("No recent files");
+        }
+        for path in &settings.recent {
+            item(ui, true, &path.display().to_string(), Command::Open(path.clone()), cmds);
+        }
+    });
+    ui.separator();
+    let has = article.is_some();
+    item(ui, has, "Save  (Ctrl+S)", Command::Save, cmds);
+    item(ui, has, "Save As…  (Ctrl+Shift+S)", Command::Dialog(DialogPurpose::SaveAs), cmds);
+    if article.is_some_and(Article::store_is_broken) {
+        item(ui, true, "Overwrite broken annotation file", Command::OverwriteBrokenStore, cmds);
+    }
+    ui.separator();
+    ui.menu_button("Export…", |ui| format_buttons(ui, has, DialogPurpose::Export, cmds));
+    ui.menu_button("Import…", |ui| format_buttons(ui, true, DialogPurpose::Import, cmds));
+    ui.separator();
+    toggle(ui, settings.autosave, "Autosave", Command::ToggleAutosave, cmds);
+    toggle(ui, settings.builtin_dialogs, "Built-in file picker", Command::ToggleBuiltinDialogs, cmds);
+    item(ui, true, "Quit  (Ctrl+Q)", Command::Quit, cmds);
+}
+
+fn edit_menu_ui(ui: &mut Ui, article: Option<&Article>, cmds: &mut Vec<Command>) {
+    let (undo, redo) = article.map_or((false, false), |a| (a.can_undo(), a.can_redo()));
+    item(ui, undo, "Undo  (Ctrl+Z)", EditCommand::Undo.into(), cmds);
+    item(ui, redo, "Redo  (Ctrl+Shift+Z)", EditCommand::Redo.into(), cmds);
+    if let Some(id) = article.and_then(|a| a.selected) {
+        item(ui, true, "Delete entity  (Del)", EditCommand::Delete(id).into(), cmds);
+    } else {
+        ui.add_enabled(false, egui::Button::new("Delete entity  (Del)"));
+    }
+}
+
+fn format_buttons(ui: &mut Ui, enabled: bool, make: fn(Format) -> DialogPurpose, cmds: &mut Vec<Command>) {
+    for format in Format::ALL {
+        if ui.add_enabled(enabled, egui::Button::new(format.name())).clicked() {
+            cmds.push(Command::Dialog(make(format)));
         }
     }
 }
 
 /// The label chips: click tags the selection (or relabels the selected entity).
-pub fn label_bar_ui(ui: &mut Ui, session: &Session, editing: &mut bool, cmds: &mut Vec<Command>) {
+pub fn label_bar_ui(ui: &mut Ui, article: &Article, editing: &mut bool, cmds: &mut Vec<Command>) {
     ui.horizontal_wrapped(|ui| {
-        for label in session.ann.labels().iter() {
+        for label in article.ann().labels().iter() {
             let color = Color32::from_rgb(label.color.0, label.color.1, label.color.2);
             let key = label.hotkey.map(|k| format!("{k} ")).unwrap_or_default();
             let text = RichText::new(format!("{key}{}", label.name)).color(Color32::WHITE).strong();
             let button = egui::Button::new(text).fill(color);
             if ui.add(button).on_hover_text("Tag the selection (or relabel the selected entity)").clicked() {
-                cmds.push(Command::Tag(label.id));
+                cmds.push(EditCommand::Tag(label.id).into());
             }
         }
         ui.separator();
@@ -114,12 +105,12 @@ pub fn label_bar_ui(ui: &mut Ui, session: &Session, editing: &mut bool, cmds: &m
 /// File name, save state, encoding, counts, layout progress and the last notice.
 pub fn status_bar_ui(
     ui: &mut Ui,
-    session: Option<&Session>,
+    article: Option<&Article>,
     progress: Option<(usize, usize)>,
     notice: Option<&Notice>,
 ) {
     ui.horizontal(|ui| {
-        if let Some(s) = session {
+        if let Some(s) = article {
             let name = s
                 .path
                 .file_name()
@@ -127,11 +118,11 @@ pub fn status_bar_ui(
             ui.label(RichText::new(name).strong());
             ui.label(if s.is_dirty() { "• unsaved" } else { "saved" });
             ui.label(format!("{}", s.encoding));
-            ui.label(format!("{} entities", s.ann.entities().len()));
-            if !s.ann.orphans().is_empty() {
+            ui.label(format!("{} entities", s.ann().entities().len()));
+            if !s.ann().orphans().is_empty() {
                 ui.colored_label(
                     Color32::from_rgb(0xd5, 0x5e, 0x00),
-                    format!("{} orphans", s.ann.orphans().len()),
+                    format!("{} orphans", s.ann().orphans().len()),
                 );
             }
         }
@@ -149,5 +140,13 @@ pub fn status_bar_ui(
             let label = egui::Label::new(RichText::new(&n.text).color(color)).truncate();
             ui.add(label).on_hover_text(&n.text);
         }
+    });
+}
+
+/// The central area when no article is open: why, or how to open one.
+pub fn empty_ui(ui: &mut Ui, open_error: Option<&str>) {
+    ui.centered_and_justified(|ui| {
+        let text = open_error.unwrap_or("Open an article with File > Open… or drop a file here");
+        ui.colored_label(ui.visuals().error_fg_color, text);
     });
 }

@@ -1,4 +1,5 @@
-//! Preferences persisted with eframe's storage: recent files, zoom, theme, autosave.
+//! Preferences persisted with eframe's storage: recent files and folders, zoom, theme,
+//! autosave, and which file dialogs to use.
 
 use std::path::PathBuf;
 
@@ -20,11 +21,22 @@ pub struct Settings {
     pub dark: bool,
     /// Save shortly after each change and on exit.
     pub autosave: bool,
+    /// Folders files were picked in, most recent first (offered by the built-in file picker).
+    pub recent_dirs: Vec<PathBuf>,
+    /// Always use the built-in file picker, even where native dialogs work.
+    pub builtin_dialogs: bool,
 }
 
 impl Default for Settings {
     fn default() -> Self {
-        Self { recent: Vec::new(), font_pt: DEFAULT_FONT_PT, dark: false, autosave: true }
+        Self {
+            recent: Vec::new(),
+            font_pt: DEFAULT_FONT_PT,
+            dark: false,
+            autosave: true,
+            recent_dirs: Vec::new(),
+            builtin_dialogs: false,
+        }
     }
 }
 
@@ -37,6 +49,13 @@ impl Settings {
         self.recent.retain(|p| *p != path);
         self.recent.insert(0, path);
         self.recent.truncate(MAX_RECENT);
+    }
+
+    /// Moves `dir` to the front of the recent folders.
+    pub fn push_recent_dir(&mut self, dir: PathBuf) {
+        self.recent_dirs.retain(|p| *p != dir);
+        self.recent_dirs.insert(0, dir);
+        self.recent_dirs.truncate(MAX_RECENT);
     }
 
     /// Zooms by `steps` (±1), clamped to a readable range.

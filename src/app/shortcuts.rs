@@ -2,22 +2,24 @@
 
 use egui::{Key, KeyboardShortcut, Modifiers};
 
-use super::command::{Command, Edge};
-use super::session::Session;
+use super::command::{Command, DialogPurpose};
+use crate::editor::Article;
+use crate::editor::EditCommand;
+use crate::model::Edge;
 
 /// Global shortcuts (work whatever has focus, except text fields for plain keys).
-pub fn shortcut_commands(ctx: &egui::Context, session: Option<&Session>, typing: bool) -> Vec<Command> {
+pub fn shortcut_commands(ctx: &egui::Context, article: Option<&Article>, typing: bool) -> Vec<Command> {
     let mut out = Vec::new();
     let cmd = |k| KeyboardShortcut::new(Modifiers::COMMAND, k);
     let cmd_shift = |k| KeyboardShortcut::new(Modifiers::COMMAND | Modifiers::SHIFT, k);
     ctx.input_mut(|i| {
         let table = [
-            (cmd_shift(Key::Z), Command::Redo),
-            (cmd(Key::Z), Command::Undo),
-            (cmd(Key::Y), Command::Redo),
-            (cmd_shift(Key::S), Command::SaveAsDialog),
+            (cmd_shift(Key::Z), EditCommand::Redo.into()),
+            (cmd(Key::Z), EditCommand::Undo.into()),
+            (cmd(Key::Y), EditCommand::Redo.into()),
+            (cmd_shift(Key::S), Command::Dialog(DialogPurpose::SaveAs)),
             (cmd(Key::S), Command::Save),
-            (cmd(Key::O), Command::OpenDialog),
+            (cmd(Key::O), Command::Dialog(DialogPurpose::Open)),
             (cmd(Key::Plus), Command::ZoomIn),
             (cmd(Key::Equals), Command::ZoomIn),
             (cmd(Key::Minus), Command::ZoomOut),
@@ -33,27 +35,27 @@ pub fn shortcut_commands(ctx: &egui::Context, session: Option<&Session>, typing:
     if typing {
         return out;
     }
-    if let Some(session) = session {
-        out.extend(annotation_keys(ctx, session));
+    if let Some(article) = article {
+        out.extend(annotation_keys(ctx, article));
     }
     out
 }
 
 /// Label hotkeys, Delete, Escape and Shift+Alt+arrows for the selected entity.
-fn annotation_keys(ctx: &egui::Context, session: &Session) -> Vec<Command> {
+fn annotation_keys(ctx: &egui::Context, article: &Article) -> Vec<Command> {
     let mut out = Vec::new();
     ctx.input(|i| {
         for event in &i.events {
             match event {
                 egui::Event::Text(t) if !i.modifiers.command && !i.modifiers.alt => {
                     for c in t.chars() {
-                        if let Some(label) = session.ann.labels().by_hotkey(c) {
-                            out.push(Command::Tag(label.id));
+                        if let Some(label) = article.ann().labels().by_hotkey(c) {
+                            out.push(EditCommand::Tag(label.id).into());
                         }
                     }
                 }
                 egui::Event::Key { key, pressed: true, modifiers, .. } => {
-                    out.extend(key_command(*key, *modifiers, session));
+                    out.extend(key_command(*key, *modifiers, article).map(Command::from));
                 }
                 _ => {}
             }
@@ -62,31 +64,31 @@ fn annotation_keys(ctx: &egui::Context, session: &Session) -> Vec<Command> {
     out
 }
 
-fn key_command(key: Key, m: Modifiers, session: &Session) -> Option<Command> {
+fn key_command(key: Key, m: Modifiers, article: &Article) -> Option<EditCommand> {
     match key {
-        Key::Escape => Some(Command::ClearSelection),
-        Key::Delete | Key::Backspace => session.selected.map(Command::Delete),
+        Key::Escape => Some(EditCommand::ClearSelection),
+        Key::Delete | Key::Backspace => article.selected.map(EditCommand::Delete),
         Key::ArrowLeft | Key::ArrowRight if m.shift && m.alt => {
-            let id = session.selected?;
-            let e = session.ann.entities().get(id)?;
-            let rtl = first_strong_rtl(session.doc.text(), e.start);
+            let id = article.selected?;
+            let e = article.ann().entities().get(id)?;
+            let rtl = first_strong_rtl(article.doc.text(), e.start);
             // Visual arrows: on a right-to-left line, Left moves towards the text's end.
             let forward = (key == Key::ArrowLeft) == rtl;
             // Shift+Alt+arrow moves the end; with Ctrl as well it moves the start.
             let edge = if m.command { Edge::Start } else { Edge::End };
-            Some(Command::AdjustEdge(id, edge, if forward { 1 } else { -1 }))
+            Some(EditCommand::AdjustEdge(id, edge, if forward { 1 } else { -1 }))
         }
         Key::ArrowLeft | Key::ArrowRight if !m.alt => {
-            let text = session.doc.text();
-            let caret = session.selection.map_or(0, |s| s.caret);
+            let text = article.doc.text();
+            let caret = article.selection.map_or(0, |s| s.caret);
             let forward = (key == Key::ArrowLeft) == first_strong_rtl(text, caret);
             let next = step(text, caret, forward, m.command);
-            let anchor = match (m.shift, session.selection) {
+            let anchor = match (m.shift, article.selection) {
                 (true, Some(s)) => s.anchor,
                 (true, None) => caret,
                 (false, _) => next,
             };
-            Some(Command::Select { anchor, caret: next })
+            Some(EditCommand::Select { anchor, caret: next })
         }
         _ => None,
     }

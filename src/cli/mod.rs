@@ -9,6 +9,8 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
 
+use crate::formats::exchange::Format;
+
 /// Command-line arguments.
 #[derive(Debug, Parser)]
 #[command(name = "hashiya", version, about = "Reader and named-entity annotator for Arabic news articles")]
@@ -57,15 +59,25 @@ pub struct RenderArgs {
     pub font_size: f32,
 }
 
-/// Exchange formats.
+/// Exchange formats as the command line names them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum Format {
+pub enum FormatArg {
     /// CoNLL IOB2: token<TAB>tag, blank line between sentences.
     Conll,
     /// brat standoff: `.txt` plus `.ann`.
     Brat,
     /// doccano JSONL: `{"text": ..., "label": [[start, end, "LABEL"], ...]}` per line.
     Jsonl,
+}
+
+impl From<FormatArg> for Format {
+    fn from(arg: FormatArg) -> Self {
+        match arg {
+            FormatArg::Conll => Format::Conll,
+            FormatArg::Brat => Format::Brat,
+            FormatArg::Jsonl => Format::Jsonl,
+        }
+    }
 }
 
 /// Arguments of `hashiya export`.
@@ -75,7 +87,7 @@ pub struct ExportArgs {
     pub article: PathBuf,
     /// Output format.
     #[arg(long, value_enum)]
-    pub format: Format,
+    pub format: FormatArg,
     /// Output file (for brat: the `.ann`, with the `.txt` written beside it); stdout if absent.
     #[arg(short, long)]
     pub out: Option<PathBuf>,
@@ -86,7 +98,7 @@ pub struct ExportArgs {
 pub struct ImportArgs {
     /// Input format.
     #[arg(long, value_enum)]
-    pub format: Format,
+    pub format: FormatArg,
     /// Input file (for brat: the `.ann`).
     pub input: PathBuf,
     /// Output folder for `<name>.txt` and `<name>.txt.hashiya.ron` (current folder if absent).

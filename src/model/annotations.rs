@@ -131,24 +131,6 @@ impl Annotations {
         EntityId(self.next_id.max(1))
     }
 
-    /// The transaction that tags `range` with `label`: relabels an entity with exactly that
-    /// range, does nothing if it already has the label, adds a new entity otherwise.
-    pub fn tag(&self, range: Range<usize>, label: LabelId) -> Option<Transaction> {
-        if range.is_empty() {
-            return None;
-        }
-        let same: Vec<&Entity> =
-            self.entities.overlapping(range.clone()).filter(|e| e.range() == range).collect();
-        if same.iter().any(|e| e.label == label) {
-            return None;
-        }
-        let edit = match same.first() {
-            Some(old) => Edit::Replace { old: **old, new: Entity { label, ..**old } },
-            None => Edit::Add(Entity { id: self.fresh_id(), start: range.start, end: range.end, label }),
-        };
-        Some(Transaction::single(edit))
-    }
-
     /// Applies a transaction atomically: on error nothing changes.
     pub fn apply(&mut self, doc: &Document, tx: &Transaction) -> Result<(), EditError> {
         for (i, edit) in tx.edits().iter().enumerate() {
@@ -277,11 +259,11 @@ mod tests {
         let mut ann = Annotations::new(LabelSet::default());
         let start = doc.text().find("المقداد").expect("word");
         let r = start..start + "المقداد".len();
-        let tx = ann.tag(r.clone(), LabelId(1)).expect("adds");
+        let tx = crate::model::ops::tag(&ann, r.clone(), LabelId(1)).map(|(tx, _)| tx).expect("adds");
         ann.apply(&doc, &tx).expect("valid");
         assert_eq!(ann.entities().len(), 1);
-        assert!(ann.tag(r.clone(), LabelId(1)).is_none());
-        let tx = ann.tag(r, LabelId(2)).expect("relabels");
+        assert!(crate::model::ops::tag(&ann, r.clone(), LabelId(1)).map(|(tx, _)| tx).is_none());
+        let tx = crate::model::ops::tag(&ann, r, LabelId(2)).map(|(tx, _)| tx).expect("relabels");
         ann.apply(&doc, &tx).expect("valid");
         assert_eq!(ann.entities().len(), 1);
         assert_eq!(ann.entities().iter().next().map(|e| e.label), Some(LabelId(2)));
@@ -307,7 +289,8 @@ mod tests {
     fn removing_a_label_in_use_is_refused() {
         let doc = doc();
         let mut ann = Annotations::new(LabelSet::default());
-        ann.apply(&doc, &ann.tag(0..10, LabelId(1)).expect("adds")).expect("valid");
+        ann.apply(&doc, &crate::model::ops::tag(&ann, 0..10, LabelId(1)).map(|(tx, _)| tx).expect("adds"))
+            .expect("valid");
         let mut new = ann.labels().clone();
         new.labels_mut().retain(|l| l.id != LabelId(1));
         let tx = Transaction::single(Edit::Labels { old: ann.labels().clone(), new });
@@ -344,7 +327,7 @@ mod tests {
             let mut history = History::default();
             for op in ops {
                 let tx = match op {
-                    Op::Tag(s, l, lab) => ann.tag(byte(s)..byte(s + l), LabelId(lab)),
+                    Op::Tag(s, l, lab) => crate::model::ops::tag(&ann, byte(s)..byte(s + l), LabelId(lab)).map(|(tx, _)| tx),
                     Op::Remove(i) => ann.entities().iter().nth(i).map(|e| Transaction::single(Edit::Remove(*e))),
                     Op::Move(i, s, l) => ann.entities().iter().nth(i).map(|e| Transaction::single(Edit::Replace {
                         old: *e, new: Entity { start: byte(s), end: byte(s + l), ..*e } })),

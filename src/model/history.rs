@@ -3,10 +3,15 @@
 use super::{Annotations, Document, EditError, Transaction};
 
 /// Undo and redo stacks. Applying a new transaction clears the redo stack.
+///
+/// Every applied transaction gets a serial number; [`History::state`] names the state the
+/// annotations are in (the serial of the last transaction not undone), so "back at the saved
+/// state after undo" is recognised without comparing annotations.
 #[derive(Debug, Clone, Default)]
 pub struct History {
-    undo: Vec<Transaction>,
-    redo: Vec<Transaction>,
+    undo: Vec<(u64, Transaction)>,
+    redo: Vec<(u64, Transaction)>,
+    serial: u64,
 }
 
 impl History {
@@ -16,7 +21,8 @@ impl History {
             return Ok(());
         }
         ann.apply(doc, &tx)?;
-        self.undo.push(tx);
+        self.serial += 1;
+        self.undo.push((self.serial, tx));
         self.redo.clear();
         Ok(())
     }
@@ -40,6 +46,12 @@ impl History {
     pub fn can_redo(&self) -> bool {
         !self.redo.is_empty()
     }
+
+    /// The state the annotations are in: equal before and after an undo/redo round trip,
+    /// different after any other change (0: no transaction applied).
+    pub fn state(&self) -> u64 {
+        self.undo.last().map_or(0, |(serial, _)| *serial)
+    }
 }
 
 /// Moves the top transaction of `from` to `to`, applying it (or its inverse); on error both
@@ -47,20 +59,47 @@ impl History {
 fn replay(
     ann: &mut Annotations,
     doc: &Document,
-    from: &mut Vec<Transaction>,
-    to: &mut Vec<Transaction>,
+    from: &mut Vec<(u64, Transaction)>,
+    to: &mut Vec<(u64, Transaction)>,
     invert: bool,
 ) -> Result<bool, EditError> {
-    let Some(tx) = from.pop() else { return Ok(false) };
+    let Some((serial, tx)) = from.pop() else { return Ok(false) };
     let result = if invert { ann.apply(doc, &tx.invert()) } else { ann.apply(doc, &tx) };
     match result {
         Ok(()) => {
-            to.push(tx);
+            to.push((serial, tx));
             Ok(true)
         }
         Err(e) => {
-            from.push(tx);
+            from.push((serial, tx));
             Err(e)
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{LabelId, LabelSet, ops};
+
+    #[test]
+    fn state_returns_after_undo_and_redo_and_differs_after_new_edits() {
+        let doc = Document::new("وزير خارجية إيران".to_string());
+        let mut ann = Annotations::new(LabelSet::default());
+        let mut h = History::default();
+        assert_eq!(h.state(), 0);
+        let (tx, _) = ops::tag(&ann, 0.."وزير".len(), LabelId(1)).expect("tags");
+        h.apply(&mut ann, &doc, tx).expect("applies");
+        let tagged = h.state();
+        assert_ne!(tagged, 0);
+        assert!(h.undo(&mut ann, &doc).expect("undo"));
+        assert_eq!(h.state(), 0);
+        assert!(h.redo(&mut ann, &doc).expect("redo"));
+        assert_eq!(h.state(), tagged);
+        h.undo(&mut ann, &doc).expect("undo");
+        let (tx, _) = ops::tag(&ann, 0.."وزير".len(), LabelId(2)).expect("tags");
+        h.apply(&mut ann, &doc, tx).expect("applies");
+        assert!(h.state() != tagged && h.state() != 0, "a new branch is a new state");
+        assert!(!h.can_redo());
     }
 }

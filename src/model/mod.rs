@@ -11,6 +11,7 @@ mod edit;
 mod entity;
 mod history;
 mod label;
+pub mod ops;
 mod words;
 
 pub use annotations::{Annotations, Orphan};
@@ -19,4 +20,5 @@ pub use edit::{Edit, EditError, Transaction};
 pub use entity::{Entity, EntityId, EntitySet};
 pub use history::History;
 pub use label::{Label, LabelId, LabelSet, PALETTE, Rgb};
+pub use ops::Edge;
 pub use words::{snap_to_words, word_at};

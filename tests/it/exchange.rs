@@ -15,7 +15,7 @@ const FALLBACK: &str = "افتتحت الوزيرة سلمى الحديدي «م
                         وحضرت وفود من لبنان وسورية والعراق، وطالبت بربط الشبكات بين دول المشرق وإيران وتركيا.";
 
 fn sample_text() -> String {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/sample-article.txt");
+    let path = crate::fixtures::repo("assets/sample-article.txt");
     std::fs::read_to_string(path).unwrap_or_else(|_| FALLBACK.to_string())
 }
 
@@ -194,13 +194,7 @@ fn import_errors_name_the_file_line_and_column() {
     assert!(err.contains("bad.ann:1:8: expected T<id><TAB>LABEL START END<TAB>TEXT"), "{err}");
 }
 
-/// Runs the `hashiya` binary; returns stdout, panicking with stderr on failure.
-fn hashiya(args: &[std::ffi::OsString]) -> String {
-    let out = std::process::Command::new(env!("CARGO_BIN_EXE_hashiya")).args(args).output().expect("runs");
-    let stderr = String::from_utf8_lossy(&out.stderr);
-    assert!(out.status.success(), "hashiya {args:?} failed:\n{stderr}");
-    String::from_utf8(out.stdout).expect("UTF-8 output")
-}
+use crate::fixtures::hashiya;
 
 #[test]
 fn cli_import_then_export() {
@@ -231,7 +225,7 @@ fn cli_import_then_export() {
 /// Random text: Arabic letters and marks, digits, punctuation, white space, an emoji.
 fn text_strategy() -> impl Strategy<Value = String> {
     let pool: Vec<char> = "ابتثجحخدذرزسشصضطظعغفقكلمنهويءآأإةى و٣0 9 .،؟«»\n\t\u{651}😀e".chars().collect();
-    proptest::collection::vec(proptest::sample::select(pool), 1..120).prop_map(|v| v.into_iter().collect())
+    crate::fixtures::text_from(&pool, 120)
 }
 
 /// Random non-empty entities (nesting and overlaps allowed, no exact duplicates).

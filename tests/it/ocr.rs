@@ -5,14 +5,8 @@
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-fn shared() -> Option<PathBuf> {
-    match std::env::var_os("HASHIYA_SHARED") {
-        Some(dir) => Some(PathBuf::from(dir)),
-        None => {
-            eprintln!("HASHIYA_SHARED is not set: skipping the OCR checks");
-            None
-        }
-    }
+fn shared(test: &str) -> Option<PathBuf> {
+    crate::fixtures::shared(test, &["tools/ocr_score.py"])
 }
 
 /// Renders `article` at 900 px / 22 px and returns (char_acc, word_recall).
@@ -44,7 +38,7 @@ fn score(shared: &Path, article: &Path, dir: &Path) -> (f64, f64) {
 
 #[test]
 fn sana_article_reads_back_through_ocr() {
-    let Some(shared) = shared() else { return };
+    let Some(shared) = shared("sana_article_reads_back_through_ocr") else { return };
     let article = shared.join("corpus/sana-baku-2023.txt");
     assert!(article.exists(), "missing {}", article.display());
     let dir = tempfile::tempdir().expect("tempdir");
@@ -55,7 +49,7 @@ fn sana_article_reads_back_through_ocr() {
 
 #[test]
 fn unseen_newswire_reads_back_through_ocr() {
-    let Some(shared) = shared() else { return };
+    let Some(shared) = shared("unseen_newswire_reads_back_through_ocr") else { return };
     let dir = tempfile::tempdir().expect("tempdir");
     let corpus = shared.join("corpus/newsfane-text/newsfane_sentences.txt");
     let text = std::fs::read_to_string(&corpus).expect("newsfane sentences present");
@@ -71,12 +65,12 @@ fn unseen_newswire_reads_back_through_ocr() {
 
 #[test]
 fn sample_with_latin_names_keeps_every_arabic_word() {
-    let Some(shared) = shared() else { return };
+    let Some(shared) = shared("sample_with_latin_names_keeps_every_arabic_word") else { return };
     let dir = tempfile::tempdir().expect("tempdir");
     // Latin names, an acronym, percentages, quotes and parentheses. Tesseract's Arabic model
     // cannot read Latin letters or «%» (it prints digits for them), so char_acc here measures
     // the OCR, not the rendering: the Arabic words are the check.
-    let sample = Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/sample-article.txt");
+    let sample = crate::fixtures::repo("assets/sample-article.txt");
     let (acc, recall) = score(&shared, &sample, dir.path());
     eprintln!("sample: char_acc={acc:.3} word_recall={recall:.3}");
     assert!(recall >= 0.97, "word_recall={recall}");

@@ -18,7 +18,7 @@ const POOL: &[char] = &[
 ];
 
 fn text_strategy() -> impl Strategy<Value = String> {
-    proptest::collection::vec(proptest::sample::select(POOL), 1..160).prop_map(|c| c.into_iter().collect())
+    crate::fixtures::text_from(POOL, 160)
 }
 
 fn info_strategy() -> impl Strategy<Value = SaveInfo> {

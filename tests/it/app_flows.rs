@@ -56,12 +56,12 @@ fn drag(h: &mut Harness<'_, HashiyaApp>, from: Pos2, to: Pos2, modifiers: Modifi
 }
 
 fn entities(h: &Harness<'_, HashiyaApp>) -> Vec<(String, String)> {
-    let s = h.state().session().expect("session");
-    s.ann
+    let s = h.state().article().expect("article");
+    s.ann()
         .entities()
         .iter()
         .map(|e| {
-            let label = s.ann.labels().get(e.label).map(|l| l.name.clone()).unwrap_or_default();
+            let label = s.ann().labels().get(e.label).map(|l| l.name.clone()).unwrap_or_default();
             (label, s.doc.slice(e.range()).unwrap_or("").to_string())
         })
         .collect()
@@ -138,10 +138,10 @@ fn relabel_delete_undo_redo_and_save() {
     h.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, egui::Key::Z);
     h.run_steps(2);
     assert_eq!(entities(&h), vec![("GPE".to_string(), "دمشق".to_string())]);
-    assert!(h.state().session().expect("session").is_dirty());
+    assert!(h.state().article().expect("article").is_dirty());
     h.key_press_modifiers(Modifiers::COMMAND, egui::Key::S);
     h.run_steps(2);
-    assert!(!h.state().session().expect("session").is_dirty());
+    assert!(!h.state().article().expect("article").is_dirty());
     let saved = std::fs::read_to_string(dir.path().join("a.txt.hashiya.ron")).expect("saved file");
     assert!(saved.contains("دمشق") && saved.contains("GPE"), "{saved}");
 }
@@ -155,7 +155,7 @@ fn clicking_a_highlight_selects_the_entity_and_escape_clears() {
     press_text(&mut h, "4");
     h.key_press(egui::Key::Escape);
     h.run_steps(2);
-    assert_eq!(h.state().session().expect("session").selected, None);
+    assert_eq!(h.state().article().expect("article").selected, None);
     let r = rect_of(&h, "سورية", 0);
     h.hover_at(r.center());
     h.run_steps(1);
@@ -172,7 +172,7 @@ fn clicking_a_highlight_selects_the_entity_and_escape_clears() {
         modifiers: Modifiers::NONE,
     });
     h.run_steps(2);
-    assert!(h.state().session().expect("session").selected.is_some());
+    assert!(h.state().article().expect("article").selected.is_some());
 }
 
 #[test]
@@ -200,7 +200,7 @@ fn hidpi_selection_hits_the_same_word() {
     tag_word(&mut h, "دمشق", 1, "3");
     assert_eq!(entities(&h), vec![("LOC".to_string(), "دمشق".to_string())]);
     let start = ARTICLE.match_indices("دمشق").nth(1).expect("word").0;
-    let e = h.state().session().expect("session").ann.entities().iter().next().copied().expect("entity");
+    let e = h.state().article().expect("article").ann().entities().iter().next().copied().expect("entity");
     assert_eq!(e.start, start);
 }
 
@@ -231,10 +231,10 @@ fn keyboard_only_select_tag_and_adjust() {
 fn label_set_change_is_one_undo_step() {
     let dir = tempfile::tempdir().expect("tempdir");
     let mut h = harness(dir.path());
-    let mut labels = h.state().session().expect("session").ann.labels().clone();
+    let mut labels = h.state().article().expect("article").ann().labels().clone();
     labels.labels_mut()[0].name = "PERSON".into();
     labels.labels_mut()[0].hotkey = Some('p');
-    h.state_mut().push_command(hashiya::app::Command::SetLabels(labels));
+    h.state_mut().push_command(hashiya::editor::EditCommand::SetLabels(labels).into());
     h.run_steps(2);
     tag_word(&mut h, "دمشق", 0, "p");
     assert_eq!(entities(&h), vec![("PERSON".to_string(), "دمشق".to_string())]);
@@ -246,8 +246,8 @@ fn label_set_change_is_one_undo_step() {
     h.key_press_modifiers(Modifiers::COMMAND, egui::Key::Z);
     h.key_press_modifiers(Modifiers::COMMAND, egui::Key::Z);
     h.run_steps(2);
-    let session = h.state().session().expect("session");
-    assert_eq!(session.ann.labels(), &hashiya::model::LabelSet::default());
+    let article = h.state().article().expect("article");
+    assert_eq!(article.ann().labels(), &hashiya::model::LabelSet::default());
 }
 
 #[test]
@@ -271,7 +271,7 @@ fn a_broken_annotation_file_is_reported_and_never_overwritten() {
     std::thread::sleep(std::time::Duration::from_millis(900));
     h.run_steps(3);
     assert_eq!(std::fs::read_to_string(&store).expect("still there"), broken);
-    assert!(h.state().session().expect("session").is_dirty());
+    assert!(h.state().article().expect("article").is_dirty());
     assert_eq!(entities(&h).len(), 1);
 }
 
@@ -288,5 +288,5 @@ fn quitting_with_unsaved_changes_asks_first() {
     h.run_steps(2);
     let saved = std::fs::read_to_string(dir.path().join("a.txt.hashiya.ron")).expect("saved on quit");
     assert!(saved.contains("LOC"));
-    assert!(!h.state().session().expect("session").is_dirty());
+    assert!(!h.state().article().expect("article").is_dirty());
 }

@@ -13,13 +13,7 @@ const CORPUS: &str = "ner/newsfane/NewsFANE_Gold_2014_170K.txt";
 
 /// The corpus path, or `None` (test skipped) when `HASHIYA_SHARED` is unset.
 fn corpus() -> Option<PathBuf> {
-    let Some(shared) = std::env::var_os("HASHIYA_SHARED") else {
-        println!("skipped: set HASHIYA_SHARED to the shared data folder to run the NewsFANE round trip");
-        return None;
-    };
-    let path = Path::new(&shared).join(CORPUS);
-    assert!(path.is_file(), "HASHIYA_SHARED is set but {} is missing", path.display());
-    Some(path)
+    crate::fixtures::shared("newsfane_round_trips", &[CORPUS]).map(|dir| dir.join(CORPUS))
 }
 
 /// One sentence: (token, tag) pairs.

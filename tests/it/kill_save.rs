@@ -121,7 +121,7 @@ fn version_on_disk(path: &Path, doc: &Document, a: &Annotations, b: &Annotations
 /// Starts the child saver in `dir`, beginning with A on even rounds and B on odd ones.
 fn spawn_child(exe: &Path, dir: &Path, round: usize) -> std::process::Child {
     Command::new(exe)
-        .args(["--exact", "child_saver", "--nocapture", "--test-threads=1"])
+        .args(["--exact", "kill_save::child_saver", "--nocapture", "--test-threads=1"])
         .env(CHILD_ENV, dir)
         .env(START_ENV, (round % 2).to_string())
         .stdout(Stdio::piped())

@@ -3,10 +3,15 @@
 //! formats, line-end normalisation with its code-point map, and names for imported documents.
 //!
 //! Nothing here prints: warnings and reports are returned for the CLI or the app to show.
+//! Which format is which, and the rules for writing files (atomic, never over the article or
+//! an annotation file), are in [`files`]: the window and the command line both call it.
+
+mod files;
+
+pub use files::{Format, export_text, export_to, read_import, write_documents};
 
 use std::collections::BTreeMap;
 use std::ops::Range;
-use std::path::{Path, PathBuf};
 
 use super::{FormatError, Location};
 use crate::model::{Annotations, Document, Entity, EntityId, EntitySet, LabelSet};
@@ -278,53 +283,6 @@ pub(crate) fn read_utf8(path: &std::path::Path) -> Result<String, FormatError> {
             "invalid UTF-8: exchange files must be UTF-8 (convert the file first)",
         )
     })
-}
-
-/// Writes imported documents into `dir` as `<name>.txt` plus its annotation file, returning
-/// the article paths. Checks every document first and writes nothing if any would overwrite an
-/// annotation file or an article with other text, or would not read back unchanged.
-pub fn write_documents(dir: &Path, import: &Import) -> Result<Vec<PathBuf>, FormatError> {
-    std::fs::create_dir_all(dir).map_err(|e| FormatError::io(dir, e))?;
-    let plans = import.documents.iter().map(|doc| plan(dir, doc)).collect::<Result<Vec<_>, _>>()?;
-    let mut written = Vec::with_capacity(plans.len());
-    for (doc, (txt_path, write_txt)) in import.documents.iter().zip(plans) {
-        if write_txt {
-            super::atomic::write_atomic(&txt_path, doc.document.text().as_bytes())?;
-        }
-        let info = super::store::SaveInfo::new(&txt_path);
-        super::store::save(
-            &super::store::annotation_path(&txt_path),
-            &doc.document,
-            &doc.annotations,
-            &info,
-        )?;
-        written.push(txt_path);
-    }
-    Ok(written)
-}
-
-/// Where a document goes and whether its `.txt` must be written.
-fn plan(dir: &Path, doc: &ImportedDoc) -> Result<(PathBuf, bool), FormatError> {
-    let txt_path = dir.join(format!("{}.txt", doc.name));
-    let text = doc.document.text();
-    let back = super::decode::decode_bytes(&txt_path, text.as_bytes())?;
-    if back.text != text {
-        let msg =
-            format!("document {}: its text would not read back unchanged (encoding or line ends)", doc.name);
-        return Err(FormatError::file(&txt_path, msg));
-    }
-    let ann_path = super::store::annotation_path(&txt_path);
-    if ann_path.exists() {
-        let msg = "already exists; not overwriting annotations (move it away or import into another folder)";
-        return Err(FormatError::file(&ann_path, msg));
-    }
-    match std::fs::read(&txt_path) {
-        Ok(bytes) if bytes == text.as_bytes() => Ok((txt_path, false)),
-        Ok(_) => {
-            Err(FormatError::file(&txt_path, "already exists with other text; import into another folder"))
-        }
-        Err(_) => Ok((txt_path, true)),
-    }
 }
 
 #[cfg(test)]

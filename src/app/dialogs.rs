@@ -1,0 +1,198 @@
+//! File dialogs that never freeze the window and never fail silently.
+//!
+//! Native dialogs (rfd: the xdg desktop portal, or zenity) run on a thread of their own and
+//! deliver their answer as a [`Command::DialogDone`]. Where neither the portal's file chooser
+//! nor zenity is installed, rfd would return nothing at all, so that is checked first: the
+//! user is told what to install and gets the built-in picker (`egui_file`) instead, with the
+//! recently used folders one click away. Settings can ask for the built-in picker always.
+
+use std::path::{Path, PathBuf};
+use std::sync::mpsc::{Receiver, TryRecvError, channel};
+
+use crate::editor::Notice;
+
+use super::command::{Command, DialogPurpose};
+use super::settings::Settings;
+
+/// Where a dialog starts and the file name it suggests.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct DialogStart {
+    /// Folder shown first.
+    pub dir: Option<PathBuf>,
+    /// Suggested file name (Save As, Export).
+    pub name: Option<String>,
+}
+
+/// The dialog that is open, if any (one at a time).
+#[derive(Default)]
+pub struct Dialogs {
+    native: Option<(DialogPurpose, Receiver<Option<PathBuf>>)>,
+    builtin: Option<(DialogPurpose, egui_file::FileDialog)>,
+    /// Why native dialogs are not used (told to the user once per run).
+    told: bool,
+}
+
+impl Dialogs {
+    /// True while a dialog is open (plain keys then belong to it).
+    pub fn is_open(&self) -> bool {
+        self.native.is_some() || self.builtin.is_some()
+    }
+
+    /// Opens a dialog; returns a notice when it is the built-in one for the first time, or
+    /// when a dialog is open already.
+    pub fn request(
+        &mut self,
+        ctx: &egui::Context,
+        purpose: DialogPurpose,
+        start: DialogStart,
+        force_builtin: bool,
+    ) -> Option<Notice> {
+        if self.is_open() {
+            return Some(Notice::info("A file dialog is open already"));
+        }
+        let why_not_native = if force_builtin { Err(None) } else { native_available().map_err(Some) };
+        match why_not_native {
+            Ok(()) => {
+                self.native = Some((purpose, spawn_native(ctx, purpose, start)));
+                None
+            }
+            Err(reason) => {
+                self.builtin = Some((purpose, builtin(purpose, start)));
+                let tell = reason.filter(|_| !std::mem::replace(&mut self.told, true));
+                tell.map(|r| Notice::warn(format!("{r}; using Hashiya's built-in file picker")))
+            }
+        }
+    }
+
+    /// Shows the built-in dialog and collects answers (of either kind) as commands.
+    pub fn dialogs_ui(&mut self, ctx: &egui::Context, settings: &Settings) -> Vec<Command> {
+        let mut out = Vec::new();
+        if let Some((purpose, rx)) = &self.native {
+            match rx.try_recv() {
+                Ok(path) => out.push(Command::DialogDone(*purpose, path)),
+                Err(TryRecvError::Disconnected) => out.push(Command::DialogDone(*purpose, None)),
+                Err(TryRecvError::Empty) => {}
+            }
+            if !out.is_empty() {
+                self.native = None;
+            }
+        }
+        if let Some((purpose, dialog)) = &mut self.builtin {
+            recent_dirs_ui(ctx, dialog, &settings.recent_dirs);
+            dialog.show(ctx);
+            let done = match dialog.state() {
+                egui_file::State::Selected => Some(dialog.path().map(Path::to_path_buf)),
+                egui_file::State::Open => None,
+                egui_file::State::Closed | egui_file::State::Cancelled => Some(None),
+            };
+            if let Some(path) = done {
+                out.push(Command::DialogDone(*purpose, path));
+                self.builtin = None;
+            }
+        }
+        out
+    }
+}
+
+/// Runs the native dialog on its own thread; the window keeps drawing meanwhile.
+fn spawn_native(
+    ctx: &egui::Context,
+    purpose: DialogPurpose,
+    start: DialogStart,
+) -> Receiver<Option<PathBuf>> {
+    let (tx, rx) = channel();
+    let ctx = ctx.clone();
+    std::thread::spawn(move || {
+        let mut dialog = rfd::FileDialog::new();
+        if let Some(dir) = start.dir {
+            dialog = dialog.set_directory(dir);
+        }
+        if let Some(name) = start.name {
+            dialog = dialog.set_file_name(name);
+        }
+        let picked = match purpose {
+            DialogPurpose::Open => {
+                dialog.add_filter("Articles", &["txt"]).add_filter("All files", &["*"]).pick_file()
+            }
+            DialogPurpose::Import(format) => {
+                let ext = format.extension();
+                dialog.add_filter(ext, &[ext, "txt", "tsv"]).add_filter("All files", &["*"]).pick_file()
+            }
+            DialogPurpose::SaveAs | DialogPurpose::Export(_) => dialog.save_file(),
+        };
+        // The window may have closed meanwhile: then nobody is waiting for the answer.
+        let _ = tx.send(picked);
+        ctx.request_repaint();
+    });
+    rx
+}
+
+fn builtin(purpose: DialogPurpose, start: DialogStart) -> egui_file::FileDialog {
+    let (mut dialog, title) = match purpose {
+        DialogPurpose::Open => (egui_file::FileDialog::open_file(), "Open article".to_string()),
+        DialogPurpose::Import(f) => (egui_file::FileDialog::open_file(), format!("Import {}", f.name())),
+        DialogPurpose::SaveAs => (egui_file::FileDialog::save_file(), "Save annotations as".to_string()),
+        DialogPurpose::Export(f) => (egui_file::FileDialog::save_file(), format!("Export {}", f.name())),
+    };
+    dialog = dialog.title(&title).show_rename(false).keep_on_top(true);
+    if let Some(dir) = start.dir {
+        dialog = dialog.initial_path(dir);
+    }
+    if let Some(name) = start.name {
+        dialog = dialog.default_filename(name);
+    }
+    dialog.open();
+    dialog
+}
+
+/// Recently used folders beside the built-in picker: one click goes there.
+fn recent_dirs_ui(ctx: &egui::Context, dialog: &mut egui_file::FileDialog, dirs: &[PathBuf]) {
+    if dirs.is_empty() {
+        return;
+    }
+    egui::Window::new("Recent folders").anchor(egui::Align2::LEFT_TOP, [8.0, 64.0]).resizable(false).show(
+        ctx,
+        |ui| {
+            for dir in dirs.iter().filter(|d| d.is_dir()) {
+                if ui.button(dir.display().to_string()).clicked() {
+                    dialog.set_path(dir.clone());
+                }
+            }
+        },
+    );
+}
+
+/// Whether rfd can show a native dialog here; the reason and the fix when it cannot.
+fn native_available() -> Result<(), String> {
+    if !cfg!(target_os = "linux") {
+        return Ok(());
+    }
+    if std::env::var_os("HASHIYA_FILE_DIALOG").is_some_and(|v| v == "builtin") {
+        return Err("HASHIYA_FILE_DIALOG=builtin".to_string());
+    }
+    if on_path("zenity") || (session_bus() && portal_file_chooser()) {
+        return Ok(());
+    }
+    Err("Native file dialogs need the xdg desktop portal with a file chooser \
+         (e.g. apt install xdg-desktop-portal-gtk) or zenity, and neither was found"
+        .to_string())
+}
+
+fn on_path(program: &str) -> bool {
+    std::env::var_os("PATH")
+        .is_some_and(|paths| std::env::split_paths(&paths).any(|d| d.join(program).is_file()))
+}
+
+fn session_bus() -> bool {
+    std::env::var_os("DBUS_SESSION_BUS_ADDRESS").is_some()
+        || std::env::var_os("XDG_RUNTIME_DIR").is_some_and(|d| Path::new(&d).join("bus").exists())
+}
+
+/// A portal backend that implements the file chooser is installed.
+fn portal_file_chooser() -> bool {
+    let Ok(entries) = std::fs::read_dir("/usr/share/xdg-desktop-portal/portals") else { return false };
+    entries.flatten().any(|e| {
+        std::fs::read_to_string(e.path())
+            .is_ok_and(|text| text.contains("org.freedesktop.impl.portal.FileChooser"))
+    })
+}

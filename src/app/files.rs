@@ -1,0 +1,236 @@
+//! Everything the window does with files: open (asking about unsaved work first), save,
+//! autosave, save on exit, Save As, export and import. Exchange files go through
+//! `formats::exchange`, the same functions as the command line.
+
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use crate::editor::Notice;
+use crate::formats::exchange::{self, Format};
+
+use super::command::DialogPurpose;
+use super::dialogs::DialogStart;
+use super::{HashiyaApp, Pending};
+
+impl HashiyaApp {
+    /// Opens an article as the active one; the previously active article is closed (its
+    /// changes were saved or discarded by [`HashiyaApp::request_open`]).
+    pub(super) fn open(&mut self, path: &Path) {
+        let previous = self.workspace.active_id();
+        match self.workspace.open(path) {
+            Ok(opened) => {
+                if let Some(old) = previous.filter(|old| *old != opened.id) {
+                    self.workspace.close(old);
+                }
+                self.settings.push_recent(path.to_path_buf());
+                self.seen_revision = self.workspace.active().map_or(0, |a| a.ann().revision());
+                self.open_error = None;
+                let fallback = Notice::info(format!("Opened {}", path.display()));
+                self.notice = Some(opened.notices.into_iter().last().unwrap_or(fallback));
+            }
+            Err(err) => {
+                let notice = Notice::from(err);
+                if self.workspace.is_empty() {
+                    self.open_error = Some(notice.text.clone());
+                }
+                self.notice = Some(notice);
+            }
+        }
+    }
+
+    /// Opens `path` after saving (autosave) or asking about unsaved changes.
+    pub(super) fn request_open(&mut self, path: PathBuf) -> Result<(), Notice> {
+        if self.workspace.active().is_some_and(|a| a.is_dirty()) {
+            if !self.settings.autosave {
+                self.pending = Some(Pending::Open(path));
+                return Ok(());
+            }
+            self.save(false)?;
+        }
+        self.open(&path);
+        Ok(())
+    }
+
+    /// Saves the active article's annotations (`force`: over a broken file).
+    pub(super) fn save(&mut self, force: bool) -> Result<(), Notice> {
+        let Some(article) = self.workspace.active_mut() else { return Ok(()) };
+        self.notice = Some(article.save(force)?);
+        Ok(())
+    }
+
+    /// Where a file dialog starts, and the file name it suggests.
+    pub(super) fn dialog_start(&self, purpose: DialogPurpose) -> DialogStart {
+        let article = self.workspace.active();
+        let parent = |p: &Path| p.parent().map(Path::to_path_buf);
+        let stem = article.and_then(|a| a.path.file_stem()).map(|s| s.to_string_lossy().into_owned());
+        let (dir, name) = match purpose {
+            DialogPurpose::SaveAs => {
+                let store = article.map(|a| a.store_path.clone());
+                let name =
+                    store.as_ref().and_then(|s| s.file_name()).map(|n| n.to_string_lossy().into_owned());
+                (store.as_deref().and_then(parent), name)
+            }
+            DialogPurpose::Export(format) => {
+                (article.and_then(|a| parent(&a.path)), stem.map(|s| format!("{s}.{}", format.extension())))
+            }
+            DialogPurpose::Open | DialogPurpose::Import(_) => (article.and_then(|a| parent(&a.path)), None),
+        };
+        let dir = dir.or_else(|| self.settings.recent_dirs.first().cloned());
+        DialogStart { dir, name }
+    }
+
+    /// A dialog answered: carry out what it was opened for.
+    pub(super) fn dialog_done(
+        &mut self,
+        purpose: DialogPurpose,
+        path: Option<PathBuf>,
+    ) -> Result<(), Notice> {
+        let Some(path) = path else { return Ok(()) };
+        if let Some(dir) = path.parent() {
+            self.settings.push_recent_dir(dir.to_path_buf());
+        }
+        match purpose {
+            DialogPurpose::Open => self.request_open(path),
+            DialogPurpose::SaveAs => {
+                let Some(article) = self.workspace.active_mut() else { return Ok(()) };
+                self.notice = Some(article.save_to(&path)?);
+                Ok(())
+            }
+            DialogPurpose::Export(format) => self.export(format, &path),
+            DialogPurpose::Import(format) => self.import(format, &path),
+        }
+    }
+
+    fn export(&mut self, format: Format, out: &Path) -> Result<(), Notice> {
+        let Some(a) = self.workspace.active() else { return Ok(()) };
+        let report = exchange::export_to(format, &a.path, &a.doc, a.ann(), out)
+            .map_err(|e| Notice::error(format!("Export failed: {e}")))?;
+        let mut text = format!("Exported {} entities to {}", report.entities, out.display());
+        for note in report.notes() {
+            text.push_str("; ");
+            text.push_str(&note);
+        }
+        self.notice = Some(if report.notes().is_empty() { Notice::info(text) } else { Notice::warn(text) });
+        Ok(())
+    }
+
+    /// Imports into the input's folder and opens the first imported article.
+    fn import(&mut self, format: Format, input: &Path) -> Result<(), Notice> {
+        let fail = |e| Notice::error(format!("Import failed: {e}"));
+        let imported = exchange::read_import(format, input).map_err(fail)?;
+        let dir = input.parent().map(Path::to_path_buf).unwrap_or_default();
+        let written = exchange::write_documents(&dir, &imported).map_err(fail)?;
+        let mut text = format!("Imported {} documents, {} entities", written.len(), imported.entity_count());
+        if let Some(first) = imported.warnings.first() {
+            text.push_str(&format!("; {} warnings, first: {first}", imported.warnings.len()));
+        }
+        if let Some(first) = written.first() {
+            self.request_open(first.clone())?;
+        }
+        self.notice =
+            Some(if imported.warnings.is_empty() { Notice::info(text) } else { Notice::warn(text) });
+        Ok(())
+    }
+
+    /// Saves 800 ms after the last change while autosave is on; retries 10 s after a failure.
+    pub(super) fn autosave(&mut self, ctx: &egui::Context) {
+        let Some(article) = self.workspace.active_mut() else { return };
+        if article.ann().revision() != self.seen_revision {
+            self.seen_revision = article.ann().revision();
+            self.changed_at = Some(Instant::now());
+        }
+        if !self.settings.autosave || article.store_is_broken() || !article.is_dirty() {
+            return;
+        }
+        if self.changed_at.is_some_and(|t| t.elapsed() < Duration::from_millis(800)) {
+            ctx.request_repaint_after(Duration::from_millis(200));
+            return;
+        }
+        if let Err(err) = article.save(false) {
+            self.notice = Some(err.into());
+            self.changed_at = Some(Instant::now() + Duration::from_secs(10));
+        }
+    }
+
+    pub(super) fn request_quit(&mut self, ctx: &egui::Context) {
+        let dirty = !self.workspace.dirty().is_empty();
+        if dirty && !self.settings.autosave {
+            self.pending = Some(Pending::Quit);
+        } else {
+            self.allow_close = !dirty;
+            ctx.send_viewport_cmd(egui::ViewportCommand::Close);
+        }
+    }
+
+    /// Intercepts the window's close button: saves (autosave) or asks first.
+    pub(super) fn handle_close(&mut self, ctx: &egui::Context) {
+        if !ctx.input(|i| i.viewport().close_requested())
+            || self.allow_close
+            || self.workspace.dirty().is_empty()
+        {
+            return;
+        }
+        if self.settings.autosave {
+            if let Some((_, err)) = self.workspace.save_all().into_iter().next() {
+                ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
+                self.notice = Some(err.into());
+                self.pending = Some(Pending::Quit);
+            }
+        } else {
+            ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
+            self.pending = Some(Pending::Quit);
+        }
+    }
+
+    /// The window is closing: save with autosave on. Nowhere is left to show an error, so it
+    /// is printed.
+    pub(super) fn save_on_exit(&mut self) {
+        if self.settings.autosave {
+            for (_, err) in self.workspace.save_all() {
+                eprintln!("hashiya: {err}");
+            }
+        }
+    }
+
+    /// The "unsaved changes" question.
+    pub(super) fn pending_ui(&mut self, ctx: &egui::Context) {
+        let Some(pending) = self.pending.clone() else { return };
+        let Some(save) = self.unsaved_question_ui(ctx) else { return };
+        if save && let Some((_, err)) = self.workspace.save_all().into_iter().next() {
+            self.notice = Some(err.into());
+            return;
+        }
+        self.pending = None;
+        match pending {
+            Pending::Quit => {
+                self.allow_close = true;
+                ctx.send_viewport_cmd(egui::ViewportCommand::Close);
+            }
+            Pending::Open(path) => self.open(&path),
+        }
+    }
+
+    /// Asks; `Some(true)`: save, `Some(false)`: discard, `None`: not answered yet (or cancelled).
+    fn unsaved_question_ui(&mut self, ctx: &egui::Context) -> Option<bool> {
+        let mut answer = None;
+        egui::Modal::new(egui::Id::unique("unsaved")).show(ctx, |ui| {
+            ui.heading("Unsaved annotations");
+            ui.label("Save your changes before continuing?");
+            if let Some(n) = &self.notice {
+                ui.label(&n.text);
+            }
+            ui.horizontal(|ui| {
+                if ui.button("Save").clicked() {
+                    answer = Some(true);
+                }
+                if ui.button("Discard changes").clicked() {
+                    answer = Some(false);
+                }
+                if ui.button("Cancel").clicked() {
+                    self.pending = None;
+                }
+            });
+        });
+        answer
+    }
+}

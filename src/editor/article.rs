@@ -1,0 +1,159 @@
+//! One open article: its text, annotations, history, selection and save state.
+
+use std::ops::Range;
+use std::path::{Path, PathBuf};
+
+use super::{EditorError, Notice};
+use crate::formats::decode::{self, Encoding};
+use crate::formats::store::{self, SaveInfo};
+use crate::model::{Annotations, Document, EntityId, History, LabelSet};
+
+/// The state of the article's annotation file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum StoreStatus {
+    /// Loaded from disk, or there was none yet.
+    Ok,
+    /// The file exists but could not be read: never written over until the user chooses.
+    Broken(String),
+}
+
+/// A text selection: `anchor` where it started, `caret` where it ends (document bytes).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Selection {
+    /// Start of the gesture.
+    pub anchor: usize,
+    /// Moving end.
+    pub caret: usize,
+}
+
+impl Selection {
+    /// The selected byte range in logical order.
+    pub fn range(&self) -> Range<usize> {
+        self.anchor.min(self.caret)..self.anchor.max(self.caret)
+    }
+}
+
+/// One open article with its annotations, history and selection. Fields a front end only
+/// reads are public; annotations change only through [`Article::apply`](Article::apply).
+pub struct Article {
+    /// The article file.
+    pub path: PathBuf,
+    /// Where annotations are saved.
+    pub store_path: PathBuf,
+    /// The decoded text.
+    pub doc: Document,
+    /// How the article file was encoded.
+    pub encoding: Encoding,
+    /// Current text selection.
+    pub selection: Option<Selection>,
+    /// Currently selected entity.
+    pub selected: Option<EntityId>,
+    /// State of the annotation file.
+    pub store: StoreStatus,
+    pub(super) ann: Annotations,
+    pub(super) history: History,
+    info: SaveInfo,
+    /// The history state last written to the annotation file (`None`: the file differs from
+    /// every state, e.g. after re-anchoring).
+    saved_state: Option<u64>,
+}
+
+impl Article {
+    /// Opens an article and its annotation file (if any). Problems with the annotation file
+    /// are returned as notices, never lose the article, and block overwriting the file.
+    pub fn open(path: &Path) -> Result<(Self, Vec<Notice>), EditorError> {
+        let decoded = decode::read_article(path).map_err(EditorError::Open)?;
+        let mut notices = Vec::new();
+        if decoded.encoding.is_legacy() {
+            notices.push(Notice::warn(format!("{}: decoded as {}", path.display(), decoded.encoding)));
+        }
+        let mut article = Self {
+            path: path.to_path_buf(),
+            store_path: store::annotation_path(path),
+            doc: Document::new(decoded.text),
+            encoding: decoded.encoding,
+            selection: None,
+            selected: None,
+            store: StoreStatus::Ok,
+            ann: Annotations::new(LabelSet::default()),
+            history: History::default(),
+            info: SaveInfo::new(path),
+            saved_state: Some(0),
+        };
+        let reanchored = article.load_store(&mut notices);
+        // Re-anchored entities differ from the file: unsaved until written (the old file is kept
+        // as the .bak by the atomic save).
+        article.saved_state = (!reanchored).then_some(0);
+        Ok((article, notices))
+    }
+
+    /// Reads the annotation file if there is one; returns whether entities were re-anchored.
+    fn load_store(&mut self, notices: &mut Vec<Notice>) -> bool {
+        if !self.store_path.exists() {
+            return false;
+        }
+        match store::load(&self.store_path, &self.doc) {
+            Ok(loaded) => {
+                if let Some(report) = &loaded.reanchor {
+                    notices.push(Notice::warn(report.to_string()));
+                }
+                self.ann = loaded.annotations;
+                self.info = loaded.info;
+                loaded.reanchor.is_some()
+            }
+            Err(err) => {
+                let text = format!("{err}. The file is left untouched; Save As… or choose to overwrite.");
+                notices.push(Notice::error(text.clone()));
+                self.store = StoreStatus::Broken(text);
+                false
+            }
+        }
+    }
+
+    /// The annotations (change them with [`Article::apply`]).
+    pub fn ann(&self) -> &Annotations {
+        &self.ann
+    }
+
+    /// The file name for titles and lists.
+    pub fn name(&self) -> String {
+        self.path.file_name().map_or_else(|| self.path.display().to_string(), |n| n.to_string_lossy().into())
+    }
+
+    /// True if there are changes not yet saved (undoing back to the saved state is clean).
+    pub fn is_dirty(&self) -> bool {
+        self.saved_state != Some(self.history.state())
+    }
+
+    /// True if undo has something to undo.
+    pub fn can_undo(&self) -> bool {
+        self.history.can_undo()
+    }
+
+    /// True if redo has something to redo.
+    pub fn can_redo(&self) -> bool {
+        self.history.can_redo()
+    }
+
+    /// True while the annotation file could not be read (saving over it needs `force`).
+    pub fn store_is_broken(&self) -> bool {
+        matches!(self.store, StoreStatus::Broken(_))
+    }
+
+    /// Saves to the annotation file (refused while it is broken, unless `force`).
+    pub fn save(&mut self, force: bool) -> Result<Notice, EditorError> {
+        if self.store_is_broken() && !force {
+            return Err(EditorError::StoreBroken(self.store_path.clone()));
+        }
+        self.save_to(&self.store_path.clone())
+    }
+
+    /// Saves to another path, which becomes the annotation file.
+    pub fn save_to(&mut self, path: &Path) -> Result<Notice, EditorError> {
+        store::save(path, &self.doc, &self.ann, &self.info).map_err(EditorError::Save)?;
+        self.store_path = path.to_path_buf();
+        self.store = StoreStatus::Ok;
+        self.saved_state = Some(self.history.state());
+        Ok(Notice::info(format!("Saved {}", path.display())))
+    }
+}

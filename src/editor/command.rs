@@ -1,0 +1,61 @@
+//! Every change a user can make to one article's selection or annotations, and what a change
+//! reports back.
+
+use std::ops::Range;
+
+use crate::model::{Edge, EntityId, LabelId, LabelSet};
+
+/// A change to an article, as the window, the command line or a test asks for it.
+#[derive(Debug, Clone, PartialEq)]
+pub enum EditCommand {
+    /// Set the text selection (document bytes; anchor, caret).
+    Select {
+        /// Where the selection started.
+        anchor: usize,
+        /// Where it ends (the caret).
+        caret: usize,
+    },
+    /// Select an entity (and clear the text selection).
+    SelectEntity(EntityId),
+    /// Clear text and entity selection.
+    ClearSelection,
+    /// Tag the selection with a label, or relabel the selected entity.
+    Tag(LabelId),
+    /// Tag a byte range directly (no selection involved).
+    TagRange(Range<usize>, LabelId),
+    /// Delete an entity.
+    Delete(EntityId),
+    /// Change an entity's label.
+    Relabel(EntityId, LabelId),
+    /// Move one edge of an entity by `delta` code points (negative: towards the text start).
+    AdjustEdge(EntityId, Edge, i32),
+    /// Set an entity's byte range (boundary handle drag).
+    SetRange(EntityId, Range<usize>),
+    /// Replace the label set (one undo step).
+    SetLabels(LabelSet),
+    /// Undo the last change.
+    Undo,
+    /// Redo the last undone change.
+    Redo,
+}
+
+/// What a command changed.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Outcome {
+    /// True when the annotations changed (a transaction was applied, undone or redone).
+    pub changed: bool,
+    /// Entities the command created.
+    pub created: Vec<EntityId>,
+}
+
+impl Outcome {
+    /// Nothing changed in the annotations (selection changes only, or nothing to do).
+    pub fn unchanged() -> Self {
+        Self::default()
+    }
+
+    /// The annotations changed (or not), creating nothing.
+    pub fn changed(changed: bool) -> Self {
+        Self { changed, created: Vec::new() }
+    }
+}

@@ -1,0 +1,43 @@
+//! Why an editor command failed. Nothing is changed when a command fails.
+
+use std::path::PathBuf;
+
+use thiserror::Error;
+
+use super::ArticleId;
+use crate::formats::FormatError;
+use crate::model::EditError;
+
+/// An editor command that could not be carried out. Front ends show it once (status bar,
+/// stderr); the editor never prints.
+#[derive(Debug, Error)]
+pub enum EditorError {
+    /// The article could not be read.
+    #[error("Could not open {0}")]
+    Open(FormatError),
+    /// The annotation file exists but could not be read, so saving over it needs consent.
+    #[error(
+        "{} could not be read, so it is not overwritten: use Save As…, or File > Overwrite broken annotation file",
+        .0.display()
+    )]
+    StoreBroken(PathBuf),
+    /// Writing the annotation file failed; the work is still in memory.
+    #[error("Not saved — your work is kept in memory. {0}")]
+    Save(FormatError),
+    /// The model refused the change (stale entity, bad range, label in use).
+    #[error("Edit refused: {0}")]
+    Edit(#[from] EditError),
+    /// Tagging needs a text selection or a selected entity.
+    #[error("Select some text first, then press a label key")]
+    NothingSelected,
+    /// The article is not open (any more).
+    #[error("article #{} is not open", .0.0)]
+    NotOpen(ArticleId),
+}
+
+impl EditorError {
+    /// True for mistakes of the user's that only need a hint, not an error colour.
+    pub fn is_hint(&self) -> bool {
+        matches!(self, EditorError::NothingSelected)
+    }
+}

@@ -1,0 +1,29 @@
+//! The editor core: open articles, their selection, and every change to their annotations,
+//! without egui. The window (`app/`), the command line (`cli/`) and the tests drive it the
+//! same way:
+//!
+//! 1. a front end turns a gesture or a key into an [`EditCommand`];
+//! 2. [`Workspace::apply`] (or [`Article::apply`]) turns the command into one
+//!    [`Transaction`](crate::model::Transaction) with the builders of [`crate::model::ops`];
+//! 3. the transaction goes through the article's [`History`](crate::model::History) (one undo
+//!    step), the selection is cleaned up in one place, and an [`Outcome`] says what changed;
+//! 4. saving writes the article's annotation file atomically ([`crate::formats::store`]).
+//!
+//! Errors are one [`EditorError`] enum; front ends map them to what they show (the window's
+//! status bar, the command line's stderr) once.
+
+mod apply;
+mod article;
+mod command;
+mod error;
+mod notice;
+mod workspace;
+
+pub use article::{Article, Selection, StoreStatus};
+pub use command::{EditCommand, Outcome};
+pub use error::EditorError;
+pub use notice::{Level, Notice};
+pub use workspace::{ArticleId, Opened, Workspace};
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,120 @@
+//! The editor core driven headlessly, as the window and the command line drive it.
+
+use std::path::{Path, PathBuf};
+
+use super::*;
+use crate::model::{Edge, LabelId};
+
+const TEXT: &str = "التقى الوزير في باكو.\n";
+
+fn article_file(dir: &Path, text: &str) -> PathBuf {
+    let path = dir.join("a.txt");
+    std::fs::write(&path, text).expect("write article");
+    path
+}
+
+fn range_of(a: &Article, needle: &str) -> std::ops::Range<usize> {
+    let start = a.doc.text().find(needle).expect("needle");
+    start..start + needle.len()
+}
+
+#[test]
+fn tagging_is_one_transaction_that_names_and_selects_its_entity() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut ws = Workspace::new();
+    let id = ws.open(&article_file(dir.path(), TEXT)).expect("opens").id;
+    let a = ws.get(id).expect("open");
+    let r = range_of(a, "باكو");
+    ws.apply(id, EditCommand::Select { anchor: r.end, caret: r.start }).expect("selects");
+    let out = ws.apply(id, EditCommand::Tag(LabelId(3))).expect("tags");
+    assert!(out.changed);
+    let a = ws.get(id).expect("open");
+    assert_eq!(out.created.len(), 1);
+    assert_eq!(a.selected, Some(out.created[0]), "the new entity is selected");
+    assert_eq!(a.selection, None);
+    assert_eq!(a.ann().entities().get(out.created[0]).map(|e| e.range()), Some(r));
+    assert!(a.can_undo() && a.is_dirty());
+    // Relabel through Tag with the entity selected: not a new entity.
+    let out = ws.apply(id, EditCommand::Tag(LabelId(1))).expect("relabels");
+    assert!(out.changed && out.created.is_empty());
+    ws.apply(id, EditCommand::Undo).expect("undo relabel");
+    ws.apply(id, EditCommand::Undo).expect("undo tag");
+    let a = ws.get(id).expect("open");
+    assert!(a.ann().entities().is_empty());
+    assert_eq!(a.selected, None, "a selected entity that is gone is deselected");
+    assert!(!a.is_dirty(), "back at the saved state");
+}
+
+#[test]
+fn refused_commands_change_nothing() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let (mut a, _) = Article::open(&article_file(dir.path(), TEXT)).expect("opens");
+    let err = a.apply(EditCommand::Tag(LabelId(1))).expect_err("nothing selected");
+    assert!(matches!(err, EditorError::NothingSelected) && err.is_hint());
+    let r = range_of(&a, "الوزير");
+    let out = a.apply(EditCommand::TagRange(r.clone(), LabelId(1))).expect("tags");
+    let id = out.created[0];
+    let bad = EditCommand::SetRange(id, r.start + 1..r.end);
+    assert!(matches!(a.apply(bad), Err(EditorError::Edit(_))), "not on a char boundary");
+    let out = a.apply(EditCommand::AdjustEdge(id, Edge::End, 100)).expect("past the end: nothing to do");
+    assert!(!out.changed);
+    assert_eq!(a.ann().entities().get(id).map(|e| e.range()), Some(r));
+    assert!(!a.apply(EditCommand::Delete(crate::model::EntityId(99))).expect("stale").changed);
+}
+
+#[test]
+fn broken_annotation_file_is_never_overwritten_without_consent() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = article_file(dir.path(), TEXT);
+    let store = crate::formats::store::annotation_path(&path);
+    std::fs::write(&store, "(version: 1, entities: [").expect("write broken");
+    let (mut a, notices) = Article::open(&path).expect("the article still opens");
+    assert!(a.store_is_broken());
+    assert!(notices.iter().any(|n| n.level == Level::Error && n.text.contains(":1:")), "{notices:?}");
+    a.apply(EditCommand::TagRange(range_of(&a, "باكو"), LabelId(3))).expect("tags");
+    assert!(matches!(a.save(false), Err(EditorError::StoreBroken(_))));
+    let mut ws = Workspace::new();
+    let id = ws.insert(a);
+    assert!(matches!(ws.save_all().first(), Some((i, EditorError::StoreBroken(_))) if *i == id));
+    assert_eq!(std::fs::read_to_string(&store).expect("read"), "(version: 1, entities: [");
+    ws.get_mut(id).expect("open").save(true).expect("overwrites when asked");
+    assert!(ws.dirty().is_empty());
+}
+
+#[test]
+fn workspace_holds_many_articles_and_finds_open_ones() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let first = article_file(dir.path(), TEXT);
+    let second = dir.path().join("b.txt");
+    std::fs::write(&second, "وصل الرئيس إلى دمشق.\n").expect("write");
+    let mut ws = Workspace::new();
+    let a = ws.open(&first).expect("opens").id;
+    let b = ws.open(&second).expect("opens").id;
+    assert_eq!((ws.len(), ws.active_id()), (2, Some(b)));
+    let again = ws.open(&dir.path().join(".").join("a.txt")).expect("finds it");
+    assert!(again.already_open && again.id == a && ws.active_id() == Some(a));
+    ws.apply(b, EditCommand::TagRange(0.."وصل".len(), LabelId(5))).expect("edits a background article");
+    assert_eq!(ws.dirty(), vec![b]);
+    assert!(ws.save_all().is_empty());
+    assert!(ws.close(a).is_some() && ws.active_id() == Some(b));
+    assert!(matches!(ws.apply(a, EditCommand::Undo), Err(EditorError::NotOpen(_))));
+    assert!(matches!(ws.open(&dir.path().join("missing.txt")), Err(EditorError::Open(_))));
+}
+
+#[test]
+fn reanchored_annotations_are_unsaved_until_written() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = article_file(dir.path(), TEXT);
+    let (mut a, _) = Article::open(&path).expect("opens");
+    a.apply(EditCommand::TagRange(range_of(&a, "باكو"), LabelId(3))).expect("tags");
+    a.save(false).expect("saves");
+    std::fs::write(&path, format!("صباح اليوم {TEXT}")).expect("edit the article");
+    let (mut a, notices) = Article::open(&path).expect("reopens");
+    assert!(notices.iter().any(|n| n.level == Level::Warning), "the report is shown: {notices:?}");
+    assert!(a.is_dirty());
+    let e = a.ann().entities().iter().next().copied().expect("kept");
+    assert_eq!(a.doc.slice(e.range()), Some("باكو"));
+    a.save(false).expect("saves");
+    let (a, notices) = Article::open(&path).expect("reopens again");
+    assert!(!a.is_dirty() && notices.iter().all(|n| n.level == Level::Info));
+}

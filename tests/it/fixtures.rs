@@ -1,0 +1,49 @@
+//! What several test modules share: the `HASHIYA_SHARED` gate, the `hashiya` binary, text
+//! generators for property tests.
+
+use std::io::Write as _;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+use proptest::prelude::*;
+
+/// The shared data folder, or `None` after printing a skip line (visible in `cargo test`'s
+/// output, not captured) when `HASHIYA_SHARED` is unset. With it set, each of `needed` (paths
+/// inside it) must exist, or the test fails.
+pub fn shared(test: &str, needed: &[&str]) -> Option<PathBuf> {
+    let Some(dir) = std::env::var_os("HASHIYA_SHARED") else {
+        // Written to the real stderr: libtest captures only the print macros.
+        let _ = writeln!(std::io::stderr(), "SKIPPED {test}: HASHIYA_SHARED is not set");
+        return None;
+    };
+    let dir = PathBuf::from(dir);
+    for rel in needed {
+        let path = dir.join(rel);
+        assert!(path.exists(), "HASHIYA_SHARED is set but {} is missing", path.display());
+    }
+    Some(dir)
+}
+
+/// The repository's own files (assets, fonts).
+pub fn repo(rel: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join(rel)
+}
+
+/// Runs the `hashiya` binary.
+pub fn run_hashiya<S: AsRef<std::ffi::OsStr>>(args: &[S]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_hashiya")).args(args).output().expect("the hashiya binary runs")
+}
+
+/// Runs the `hashiya` binary; returns stdout, panicking with stderr on failure.
+pub fn hashiya<S: AsRef<std::ffi::OsStr> + std::fmt::Debug>(args: &[S]) -> String {
+    let out = run_hashiya(args);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "hashiya {args:?} failed:\n{stderr}");
+    String::from_utf8(out.stdout).expect("UTF-8 output")
+}
+
+/// Random text from `pool`, 1 to `max` code points.
+pub fn text_from(pool: &[char], max: usize) -> impl Strategy<Value = String> + use<> {
+    proptest::collection::vec(proptest::sample::select(pool.to_vec()), 1..max)
+        .prop_map(|c| c.into_iter().collect())
+}

@@ -1,0 +1,17 @@
+//! Hashiya's integration tests, in one binary (one link of egui, eframe and cosmic-text).
+//!
+//! Tests of the shared corpora (NewsFANE round trip, OCR of renders) run when
+//! `HASHIYA_SHARED` points at the shared folder: then missing data fails the test. Without it
+//! they print `SKIPPED …` on the terminal and return.
+
+mod fixtures;
+
+mod app_flows;
+mod cli;
+mod exchange;
+mod kill_save;
+mod newsfane;
+mod ocr;
+mod render;
+mod store;
+mod text_layout;
