@@ -675,7 +675,7 @@ fn bench_edits(c: &mut Criterion, big: &Big) {
                 &mut st,
                 |_| {},
                 |(ann, h)| {
-                    let tx = ops::tag(&ann, free.clone(), add_label).map(|(tx, _)| tx).expect("adds");
+                    let tx = ops::tag(ann, free.clone(), add_label).map(|(tx, _)| tx).expect("adds");
                     h.apply(ann, doc, tx).expect("valid add");
                 },
                 |(ann, h)| {
@@ -690,7 +690,7 @@ fn bench_edits(c: &mut Criterion, big: &Big) {
                 &mut st,
                 |_| {},
                 |(ann, h)| {
-                    let tx = ops::tag(&ann, mid.range(), other).map(|(tx, _)| tx).expect("relabels");
+                    let tx = ops::tag(ann, mid.range(), other).map(|(tx, _)| tx).expect("relabels");
                     h.apply(ann, doc, tx).expect("valid relabel");
                 },
                 |(ann, h)| {
@@ -714,7 +714,7 @@ fn bench_edits(c: &mut Criterion, big: &Big) {
                 b,
                 &mut st,
                 |(ann, h)| {
-                    let tx = ops::tag(&ann, free.clone(), add_label).map(|(tx, _)| tx).expect("adds");
+                    let tx = ops::tag(ann, free.clone(), add_label).map(|(tx, _)| tx).expect("adds");
                     h.apply(ann, doc, tx).expect("valid add");
                 },
                 |(ann, h)| {

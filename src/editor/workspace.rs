@@ -129,10 +129,10 @@ impl Workspace {
     pub fn save_all(&mut self) -> Vec<(ArticleId, EditorError)> {
         let mut failed = Vec::new();
         for (id, article) in &mut self.articles {
-            if article.is_dirty() {
-                if let Err(e) = article.save(false) {
-                    failed.push((*id, e));
-                }
+            if article.is_dirty()
+                && let Err(e) = article.save(false)
+            {
+                failed.push((*id, e));
             }
         }
         failed
