@@ -60,7 +60,9 @@ impl HashiyaApp {
     /// Sends an edit to the active article through the editor core.
     fn edit(&mut self, cmd: EditCommand) -> Result<(), Notice> {
         let Some(id) = self.workspace.active_id() else { return Ok(()) };
-        self.workspace.apply(id, cmd)?;
+        if let Some(notice) = self.workspace.apply(id, cmd)?.notice {
+            self.notice = Some(notice);
+        }
         Ok(())
     }
 

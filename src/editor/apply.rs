@@ -1,8 +1,30 @@
 //! The one edit path: an [`EditCommand`] becomes at most one transaction, applied through the
 //! article's history; the selection is cleaned up here and nowhere else.
 
-use super::{Article, EditCommand, EditorError, Outcome, Selection};
+use super::{Article, EditCommand, EditorError, Notice, Outcome, Selection};
 use crate::model::{EntityId, Transaction, ops};
+
+/// A command turned into its transaction, before it is applied.
+struct Planned {
+    tx: Option<Transaction>,
+    /// The entity to select afterwards (the one a tag created or relabelled).
+    select: Option<EntityId>,
+    /// Entities the transaction creates.
+    created: Vec<EntityId>,
+    notice: Option<Notice>,
+}
+
+impl Planned {
+    fn plain(tx: Option<Transaction>) -> Self {
+        Self { tx, select: None, created: Vec::new(), notice: None }
+    }
+
+    fn tagged(ann: &crate::model::Annotations, t: Option<(Transaction, EntityId)>) -> Self {
+        let Some((tx, id)) = t else { return Self::plain(None) };
+        let created = if ann.entities().get(id).is_none() { vec![id] } else { Vec::new() };
+        Self { tx: Some(tx), select: Some(id), created, notice: None }
+    }
+}
 
 impl Article {
     /// Carries out one command. On error nothing changed (annotations, history, selection).
@@ -34,43 +56,50 @@ impl Article {
     /// Builds the command's transaction, applies it as one undo step, and selects the entity
     /// it tagged.
     fn transact(&mut self, cmd: EditCommand) -> Result<Outcome, EditorError> {
-        let Some((tx, tagged)) = self.transaction(cmd)? else { return Ok(Outcome::unchanged()) };
-        let created = tagged.filter(|id| self.ann.entities().get(*id).is_none());
+        let planned = self.plan(cmd)?;
+        let Some(tx) = planned.tx else {
+            return Ok(Outcome { notice: planned.notice, ..Outcome::unchanged() });
+        };
         self.history.apply(&mut self.ann, &self.doc, tx)?;
-        if let Some(id) = tagged {
+        if let Some(id) = planned.select {
             self.selection = None;
             self.selected = Some(id);
         }
-        Ok(Outcome { changed: true, created: created.into_iter().collect() })
+        Ok(Outcome { changed: true, created: planned.created, notice: planned.notice })
     }
 
-    /// The transaction a command stands for (`None`: nothing to do) and, for tagging, the
-    /// entity that carries the label afterwards.
-    fn transaction(&self, cmd: EditCommand) -> Result<Option<(Transaction, Option<EntityId>)>, EditorError> {
+    /// The transaction a command stands for (`None`: nothing to do).
+    fn plan(&self, cmd: EditCommand) -> Result<Planned, EditorError> {
         let (ann, doc) = (&self.ann, &self.doc);
-        let plain = |tx: Option<Transaction>| Ok(tx.map(|tx| (tx, None)));
-        let tagged = |t: Option<(Transaction, EntityId)>| Ok(t.map(|(tx, id)| (tx, Some(id))));
-        match cmd {
+        Ok(match cmd {
             EditCommand::Tag(label) => {
                 let range = self.selection.map(|s| s.range()).filter(|r| !r.is_empty());
                 match (range, self.selected) {
-                    (Some(range), _) => tagged(ops::tag(ann, range, label)),
-                    (None, Some(id)) => plain(ops::relabel(ann, id, label)),
-                    (None, None) => Err(EditorError::NothingSelected),
+                    (Some(range), _) => Planned::tagged(ann, ops::tag(ann, range, label)),
+                    (None, Some(id)) => Planned::plain(ops::relabel(ann, id, label)),
+                    (None, None) => return Err(EditorError::NothingSelected),
                 }
             }
-            EditCommand::TagRange(range, label) => tagged(ops::tag(ann, range, label)),
-            EditCommand::Delete(id) => plain(ops::delete(ann, id)),
-            EditCommand::Relabel(id, label) => plain(ops::relabel(ann, id, label)),
-            EditCommand::AdjustEdge(id, edge, delta) => plain(ops::adjust(ann, doc, id, edge, delta)),
-            EditCommand::SetRange(id, range) => plain(ops::set_range(ann, id, range)),
-            EditCommand::SetLabels(new) => plain(ops::set_labels(ann, new)),
+            EditCommand::TagRange(range, label) => Planned::tagged(ann, ops::tag(ann, range, label)),
+            EditCommand::TagAll(ranges, label) => {
+                let (tx, created, report) = ops::tag_all(ann, &ranges, label);
+                let name = ann.labels().get(label).map_or("?", |l| l.name.as_str());
+                let notice = Some(Notice::info(format!("{name}: {report}")));
+                Planned { tx, select: None, created, notice }
+            }
+            EditCommand::Delete(id) => Planned::plain(ops::delete(ann, id)),
+            EditCommand::Relabel(id, label) => Planned::plain(ops::relabel(ann, id, label)),
+            EditCommand::AdjustEdge(id, edge, delta) => {
+                Planned::plain(ops::adjust(ann, doc, id, edge, delta))
+            }
+            EditCommand::SetRange(id, range) => Planned::plain(ops::set_range(ann, id, range)),
+            EditCommand::SetLabels(new) => Planned::plain(ops::set_labels(ann, new)),
             EditCommand::Select { .. }
             | EditCommand::SelectEntity(_)
             | EditCommand::ClearSelection
             | EditCommand::Undo
-            | EditCommand::Redo => Ok(None),
-        }
+            | EditCommand::Redo => Planned::plain(None),
+        })
     }
 
     /// A selected entity that no longer exists (deleted, undone) is deselected.

@@ -3,6 +3,7 @@
 
 use std::ops::Range;
 
+use super::Notice;
 use crate::model::{Edge, EntityId, LabelId, LabelSet};
 
 /// A change to an article, as the window, the command line or a test asks for it.
@@ -23,6 +24,9 @@ pub enum EditCommand {
     Tag(LabelId),
     /// Tag a byte range directly (no selection involved).
     TagRange(Range<usize>, LabelId),
+    /// Tag every range (e.g. every find match) as one undo step; ranges that are already that
+    /// entity or overlap another entity are left alone and counted in the outcome's notice.
+    TagAll(Vec<Range<usize>>, LabelId),
     /// Delete an entity.
     Delete(EntityId),
     /// Change an entity's label.
@@ -46,6 +50,8 @@ pub struct Outcome {
     pub changed: bool,
     /// Entities the command created.
     pub created: Vec<EntityId>,
+    /// What the user should be told (e.g. "tagged 17, 3 already tagged").
+    pub notice: Option<Notice>,
 }
 
 impl Outcome {
@@ -56,6 +62,6 @@ impl Outcome {
 
     /// The annotations changed (or not), creating nothing.
     pub fn changed(changed: bool) -> Self {
-        Self { changed, created: Vec::new() }
+        Self { changed, ..Self::default() }
     }
 }

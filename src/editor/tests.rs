@@ -118,3 +118,18 @@ fn reanchored_annotations_are_unsaved_until_written() {
     let (a, notices) = Article::open(&path).expect("reopens again");
     assert!(!a.is_dirty() && notices.iter().all(|n| n.level == Level::Info));
 }
+
+#[test]
+fn tag_all_is_one_undo_step_with_a_report() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = article_file(dir.path(), "باكو وباكو في باكو.\n");
+    let (mut a, _) = Article::open(&path).expect("opens");
+    let ranges: Vec<_> = a.doc.text().match_indices("باكو").map(|(s, w)| s..s + w.len()).collect();
+    a.apply(EditCommand::TagRange(ranges[0].clone(), LabelId(3))).expect("tags one");
+    let out = a.apply(EditCommand::TagAll(ranges, LabelId(3))).expect("tags all");
+    assert_eq!(out.created.len(), 2);
+    assert_eq!(out.notice.map(|n| n.text).as_deref(), Some("LOC: tagged 2, 1 already tagged"));
+    assert_eq!(a.ann().entities().len(), 3);
+    a.apply(EditCommand::Undo).expect("undo");
+    assert_eq!(a.ann().entities().len(), 1, "one undo step");
+}

@@ -20,5 +20,5 @@ pub use edit::{Edit, EditError, Transaction};
 pub use entity::{Entity, EntityId, EntitySet};
 pub use history::History;
 pub use label::{Label, LabelId, LabelSet, PALETTE, Rgb};
-pub use ops::Edge;
+pub use ops::{Edge, TagAllReport};
 pub use words::{snap_to_words, word_at};

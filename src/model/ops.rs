@@ -41,6 +41,60 @@ pub fn tag(ann: &Annotations, range: Range<usize>, label: LabelId) -> Option<(Tr
     }
 }
 
+/// What [`tag_all`] did with each range.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct TagAllReport {
+    /// Ranges that become new entities.
+    pub tagged: usize,
+    /// Ranges that are already an entity with this label.
+    pub already: usize,
+    /// Ranges left alone because they overlap another entity (or an earlier range).
+    pub overlapping: usize,
+}
+
+impl std::fmt::Display for TagAllReport {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "tagged {}", self.tagged)?;
+        if self.already > 0 {
+            write!(f, ", {} already tagged", self.already)?;
+        }
+        if self.overlapping > 0 {
+            write!(f, ", {} overlapped other entities (skipped)", self.overlapping)?;
+        }
+        Ok(())
+    }
+}
+
+/// Tags every range with `label` as one transaction: ranges that are already that entity are
+/// counted, ranges that overlap any other entity (or an earlier range) are skipped, never
+/// changed. Returns the transaction (`None`: nothing to add), the new ids and the counts.
+pub fn tag_all(
+    ann: &Annotations,
+    ranges: &[Range<usize>],
+    label: LabelId,
+) -> (Option<Transaction>, Vec<EntityId>, TagAllReport) {
+    let mut report = TagAllReport::default();
+    let mut added: Vec<Entity> = Vec::new();
+    let mut next = ann.fresh_id().0;
+    let mut sorted: Vec<&Range<usize>> = ranges.iter().filter(|r| !r.is_empty()).collect();
+    sorted.sort_by_key(|r| (r.start, r.end));
+    for r in sorted {
+        let hits: Vec<&Entity> = ann.entities().overlapping(r.clone()).collect();
+        if hits.iter().any(|e| e.range() == *r && e.label == label) {
+            report.already += 1;
+        } else if !hits.is_empty() || added.last().is_some_and(|e| e.end > r.start) {
+            report.overlapping += 1;
+        } else {
+            added.push(Entity { id: EntityId(next), start: r.start, end: r.end, label });
+            next += 1;
+        }
+    }
+    report.tagged = added.len();
+    let ids = added.iter().map(|e| e.id).collect();
+    let tx = (!added.is_empty()).then(|| Transaction::new(added.into_iter().map(Edit::Add).collect()));
+    (tx, ids, report)
+}
+
 /// Relabels entity `id`.
 pub fn relabel(ann: &Annotations, id: EntityId, label: LabelId) -> Option<Transaction> {
     let old = *ann.entities().get(id)?;
@@ -107,6 +161,33 @@ mod tests {
         history.apply(&mut ann, &doc, tx).expect("applies");
         assert_eq!(ann.entities().get(id).map(|e| e.label), Some(LabelId(4)));
         assert_eq!(ann.entities().len(), 1);
+    }
+
+    #[test]
+    fn tag_all_adds_free_ranges_and_counts_the_rest() {
+        let doc = Document::new("إيران وإيران وإيرانية إيران".to_string());
+        let mut ann = Annotations::new(LabelSet::default());
+        let starts: Vec<usize> = doc.text().match_indices("إيران").map(|(i, _)| i).collect();
+        let ranges: Vec<Range<usize>> = starts.iter().map(|&s| s..s + "إيران".len()).collect();
+        // The last occurrence is already a GPE; the first overlaps a longer entity.
+        let (tx, _) = tag(&ann, ranges[3].clone(), LabelId(4)).expect("tags");
+        ann.apply(&doc, &tx).expect("applies");
+        let (tx, _) = tag(&ann, 0..ranges[1].end, LabelId(2)).expect("tags");
+        ann.apply(&doc, &tx).expect("applies");
+        let before = ann.clone();
+        let mut all = ranges.clone();
+        all.push(ranges[2].clone()); // a duplicate range
+        let (tx, ids, report) = tag_all(&ann, &all, LabelId(4));
+        assert_eq!(report, TagAllReport { tagged: 1, already: 1, overlapping: 3 });
+        assert_eq!(report.to_string(), "tagged 1, 1 already tagged, 3 overlapped other entities (skipped)");
+        let mut history = History::default();
+        history.apply(&mut ann, &doc, tx.expect("one to add")).expect("applies");
+        assert_eq!(
+            ids.iter().filter_map(|id| ann.entities().get(*id)).map(|e| e.range()).collect::<Vec<_>>(),
+            vec![ranges[2].clone()]
+        );
+        history.undo(&mut ann, &doc).expect("undo");
+        assert_eq!(ann, before, "one undo step restores exactly");
     }
 
     #[test]
