@@ -348,7 +348,7 @@ fn build(
         }
     };
     let annotations =
-        Annotations::from_parts_bulk(doc, labels, entities, orphans, tokens).map_err(|err| match err {
+        Annotations::from_parts_with_tokens(doc, labels, entities, orphans, tokens).map_err(|err| match err {
             Some((e, err)) => format!("entity #{}: {err}", e.id.0),
             None => "the token boundaries do not fit the article".to_string(),
         })?;
