@@ -22,4 +22,5 @@ pub mod reanchor;
 pub mod store;
 pub mod tokenize;
 
+pub(crate) use error::utf8_text;
 pub use error::{FormatError, Location};

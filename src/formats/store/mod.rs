@@ -69,7 +69,7 @@ pub use write::to_ron_string;
 
 use super::atomic::write_atomic;
 use super::reanchor::ReanchorReport;
-use super::{FormatError, Location};
+use super::{FormatError, Location, utf8_text};
 use crate::model::{Annotations, Document};
 
 /// The format version this Hashiya writes and reads.
@@ -77,6 +77,10 @@ pub const FORMAT_VERSION: u64 = 1;
 
 /// What is appended to an article's path to name its annotation file.
 pub const SUFFIX: &str = ".hashiya.ron";
+
+/// Said at the first byte of a file that is not UTF-8.
+const NOT_UTF8: &str =
+    "not UTF-8 from here on (the file is cut off or in another encoding), so not a Hashiya annotation file";
 
 /// Annotation files larger than this are refused without reading them (512 MiB).
 pub const MAX_ANNOTATION_BYTES: u64 = 512 * 1024 * 1024;
@@ -178,7 +182,8 @@ pub fn load(path: &Path, doc: &Document) -> Result<Loaded, FormatError> {
     from_ron_str(path, &read_text(path)?, doc)
 }
 
-/// Reads an annotation file as text, refusing huge and non-UTF-8 files.
+/// Reads an annotation file as text, refusing huge files and locating the first byte that is
+/// not UTF-8.
 pub fn read_text(path: &Path) -> Result<String, FormatError> {
     let len = fs::metadata(path).map_err(|e| FormatError::io(path, e))?.len();
     if len > MAX_ANNOTATION_BYTES {
@@ -188,8 +193,7 @@ pub fn read_text(path: &Path) -> Result<String, FormatError> {
         ));
     }
     let bytes = fs::read(path).map_err(|e| FormatError::io(path, e))?;
-    String::from_utf8(bytes)
-        .map_err(|_| FormatError::file(path, "is not UTF-8 text, so not a Hashiya annotation file"))
+    utf8_text(path, bytes, NOT_UTF8)
 }
 
 /// Parses and validates annotation-file text; `path` names the file in errors.

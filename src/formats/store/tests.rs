@@ -1,5 +1,6 @@
-//! Tests of the store as a whole: naming, saving and loading, and the property that the fast
-//! reader accepts everything the writer writes and reads it exactly as the `ron` fallback does.
+//! Tests of the store as a whole: naming, saving and loading, the UTF-8 check, and the
+//! property that the fast reader accepts everything the writer writes and reads it exactly as
+//! the `ron` fallback does.
 
 use std::ops::Range;
 
@@ -55,6 +56,22 @@ fn save_refuses_annotations_of_another_text() {
     let loaded = load(&path, &doc).expect("loads");
     assert_eq!(loaded.annotations, ann);
     assert!(loaded.info.modified > info.modified, "modified is set by save");
+}
+
+#[test]
+fn a_file_cut_inside_an_arabic_letter_is_located() {
+    let (doc, ann, info) = sample();
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("baku.txt.hashiya.ron");
+    save(&path, &doc, &ann, &info).expect("saves");
+    let text = fs::read_to_string(&path).expect("reads");
+    // Cut one byte into the "ق" of the first entity's `text: "المقداد"` (line 18).
+    let entity = text.find("        (id: 1, ").expect("entity line");
+    let cut = entity + text[entity..].find("text: \"المقداد\"").expect("text") + "text: \"الم".len() + 1;
+    fs::write(&path, &text.as_bytes()[..cut]).expect("truncates");
+    let err = load(&path, &doc).expect_err("cut off").to_string();
+    let at = format!("{}:18:60: ", path.display());
+    assert!(err.starts_with(&at) && err.contains("not UTF-8"), "{err} (expected {at}…)");
 }
 
 #[test]
