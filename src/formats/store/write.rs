@@ -14,8 +14,8 @@ use crate::model::{Annotations, Document, LabelId};
 /// Token ranges written per line.
 const TOKENS_PER_LINE: usize = 10;
 
-/// The file's text. `ann` must belong to `doc` ([`save`] checks that); `info.modified` is
-/// written as given.
+/// The file's text. `ann` must belong to `doc` ([`save`](super::save) checks that);
+/// `info.modified` is written as given.
 pub fn to_ron_string(doc: &Document, ann: &Annotations, info: &SaveInfo) -> String {
     let mut out = String::with_capacity(1024 + ann.entities().len() * 160);
     out.push_str("// Hashiya annotation file. Offsets count Unicode code points of the article text.\n(\n");
