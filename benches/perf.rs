@@ -196,7 +196,7 @@ fn label(k: usize) -> LabelId {
 }
 
 fn annotations(doc: &Document, entities: Vec<Entity>) -> Annotations {
-    Annotations::from_parts_bulk(doc, LabelSet::default(), entities, Vec::new(), None)
+    Annotations::from_parts_with_tokens(doc, LabelSet::default(), entities, Vec::new(), None)
         .unwrap_or_else(|e| panic!("generated entities are valid: {e:?}"))
 }
 
@@ -819,11 +819,11 @@ fn bench_store(c: &mut Criterion, big: &Big) {
     for name in ["10k", "100k"] {
         let ann = big.set(name);
         let entities: Vec<Entity> = ann.entities().iter().copied().collect();
-        group.bench_function(BenchmarkId::new("phase_load_from_parts_bulk", name), |b| {
+        group.bench_function(BenchmarkId::new("phase_load_from_parts_with_tokens", name), |b| {
             b.iter_batched(
                 || entities.clone(),
                 |e| {
-                    Annotations::from_parts_bulk(doc, LabelSet::default(), e, Vec::new(), None)
+                    Annotations::from_parts_with_tokens(doc, LabelSet::default(), e, Vec::new(), None)
                         .expect("valid")
                 },
                 BatchSize::LargeInput,

@@ -86,6 +86,16 @@ impl FormatError {
     }
 }
 
+/// `bytes` as text; if they are not UTF-8, an error located at the first bad byte (line and
+/// column counted in the valid text before it) that says `message`.
+pub(crate) fn utf8_text(path: &Path, bytes: Vec<u8>, message: &str) -> Result<String, FormatError> {
+    String::from_utf8(bytes).map_err(|e| {
+        let valid = e.utf8_error().valid_up_to();
+        let prefix = e.as_bytes().get(..valid).and_then(|b| std::str::from_utf8(b).ok()).unwrap_or("");
+        FormatError::at(Location::of_byte(path, prefix, valid), message)
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -95,5 +105,14 @@ mod tests {
         let text = "سطر\nفي باكو";
         let at = Location::of_byte(Path::new("a.txt"), text, text.find("باكو").unwrap_or(0));
         assert_eq!(at.to_string(), "a.txt:2:4");
+    }
+
+    #[test]
+    fn bad_utf8_is_located_at_its_first_bad_byte() {
+        let mut bytes = "سطر\nفي باكو".as_bytes().to_vec();
+        bytes.truncate(bytes.len() - 1);
+        let err = utf8_text(Path::new("a.txt"), bytes, "not UTF-8").expect_err("cut in a letter");
+        assert_eq!(err.to_string(), "a.txt:2:7: not UTF-8");
+        assert_eq!(utf8_text(Path::new("a.txt"), b"ok".to_vec(), "").ok().as_deref(), Some("ok"));
     }
 }

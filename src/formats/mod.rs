@@ -4,6 +4,12 @@
 //! Every parse error names `path:line:column`. Offsets in every file format are Unicode
 //! code points (as brat, doccano and spaCy count them); the model's byte offsets are converted
 //! here and nowhere else.
+//!
+//! - [`decode`]: article files (encoding detection, line ends); [`atomic`]: crash-safe writes;
+//! - [`store`]: the RON annotation file, all in `store/` (public API in `store/mod.rs`; raw
+//!   serde types, fast reader, `ron` fallback, locator, validation, writer in one file each);
+//!   [`reanchor`]: placing entities again in a changed text;
+//! - [`exchange`] with [`conll`], [`brat`], [`jsonl`] and [`tokenize`]: the exchange formats.
 
 pub mod atomic;
 pub mod brat;
@@ -14,7 +20,7 @@ pub mod exchange;
 pub mod jsonl;
 pub mod reanchor;
 pub mod store;
-mod store_raw;
 pub mod tokenize;
 
+pub(crate) use error::utf8_text;
 pub use error::{FormatError, Location};

@@ -198,9 +198,10 @@ impl Annotations {
 }
 
 impl Annotations {
-    /// [`Annotations::from_parts`] then [`Annotations::set_tokens`]; invalid `tokens` are
-    /// reported as `Err(None)`.
-    pub fn from_parts_bulk(
+    /// Builds validated annotations with token boundaries: [`Annotations::from_parts`], then
+    /// [`Annotations::set_tokens`]. The first bad entity or orphan is `Err(Some(..))`; invalid
+    /// `tokens` are `Err(None)`.
+    pub fn from_parts_with_tokens(
         doc: &Document,
         labels: LabelSet,
         entities: Vec<Entity>,
@@ -216,26 +217,27 @@ impl Annotations {
 }
 
 #[cfg(test)]
-mod bulk_tests {
+mod with_tokens_tests {
     use super::*;
 
     #[test]
-    fn bulk_matches_from_parts_and_refuses_duplicates() {
+    fn with_tokens_matches_from_parts_and_refuses_duplicates() {
         let doc = Document::new("التقى المقداد في باكو".to_string());
         let e = |id, start, end| Entity { id: EntityId(id), start, end, label: super::LabelId(1) };
         let entities = vec![e(3, 31, 39), e(1, 11, 25), e(2, 11, 39)];
         let orphan = Orphan { id: EntityId(9), label: super::LabelId(2), chars: 0..1, text: "x".into() };
-        let slow = Annotations::from_parts(&doc, LabelSet::default(), entities.clone(), vec![orphan.clone()]);
-        let fast = Annotations::from_parts_bulk(
+        let plain =
+            Annotations::from_parts(&doc, LabelSet::default(), entities.clone(), vec![orphan.clone()]);
+        let with_tokens = Annotations::from_parts_with_tokens(
             &doc,
             LabelSet::default(),
             entities.clone(),
             vec![orphan.clone()],
             None,
         );
-        assert_eq!(fast.ok(), slow.ok());
+        assert_eq!(with_tokens.ok(), plain.ok());
         let dup = Orphan { id: EntityId(2), ..orphan };
-        let err = Annotations::from_parts_bulk(&doc, LabelSet::default(), entities, vec![dup], None);
+        let err = Annotations::from_parts_with_tokens(&doc, LabelSet::default(), entities, vec![dup], None);
         assert_eq!(
             err.err().flatten().map(|(e, err)| (e.id, err)),
             Some((EntityId(2), EditError::DuplicateId(2)))

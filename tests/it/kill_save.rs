@@ -50,7 +50,8 @@ fn versions() -> (Document, Annotations, Annotations) {
             chars: 3..3 + orphan.chars().count(),
             text: orphan.into(),
         }];
-        Annotations::from_parts_bulk(&doc, LabelSet::default(), entities, orphans, None).expect("valid")
+        Annotations::from_parts_with_tokens(&doc, LabelSet::default(), entities, orphans, None)
+            .expect("valid")
     };
     let a = make(0, 0, "دمشق");
     let b = make(5, 3, "حلب");

@@ -374,7 +374,8 @@ fn big_case() -> (Document, Annotations) {
         });
         at += word.len();
     }
-    let ann = Annotations::from_parts_bulk(&doc, LabelSet::default(), entities, vec![], None).expect("valid");
+    let ann = Annotations::from_parts_with_tokens(&doc, LabelSet::default(), entities, vec![], None)
+        .expect("valid");
     assert_eq!(ann.entities().len(), 100_000);
     (doc, ann)
 }

@@ -274,15 +274,7 @@ pub(crate) fn column(line: &str, byte: usize) -> usize {
 /// Reads a file as UTF-8, failing with the position of the first invalid byte.
 pub(crate) fn read_utf8(path: &std::path::Path) -> Result<String, FormatError> {
     let bytes = std::fs::read(path).map_err(|e| FormatError::io(path, e))?;
-    String::from_utf8(bytes).map_err(|e| {
-        let valid = e.utf8_error().valid_up_to();
-        let bytes = e.into_bytes();
-        let prefix = String::from_utf8_lossy(&bytes[..valid]);
-        FormatError::at(
-            Location::of_byte(path, &prefix, valid),
-            "invalid UTF-8: exchange files must be UTF-8 (convert the file first)",
-        )
-    })
+    super::utf8_text(path, bytes, "invalid UTF-8: exchange files must be UTF-8 (convert the file first)")
 }
 
 #[cfg(test)]

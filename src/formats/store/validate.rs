@@ -10,10 +10,12 @@ use std::path::Path;
 use time::OffsetDateTime;
 use time::format_description::well_known::Rfc3339;
 
-use super::super::reanchor::{Anchor, reanchor};
-use super::super::store_raw::{RawEntity, RawFile, element_offsets, field_offset, parse, version_message};
-use super::super::{FormatError, Location};
+use super::locate::{element_offsets, field_offset};
+use super::parse::{parse, version_message};
+use super::raw::{RawEntity, RawFile};
 use super::{FORMAT_VERSION, Loaded, SaveInfo, sha256_hex};
+use crate::formats::reanchor::{Anchor, ReanchorReport, reanchor};
+use crate::formats::{FormatError, Location};
 use crate::model::{Annotations, Document, Entity, EntityId, Label, LabelId, LabelSet, Orphan, Rgb};
 
 /// At most this many problems are located and listed; the rest are counted.
@@ -338,7 +340,7 @@ fn build(
     orphans: Vec<Orphan>,
     tokens: Option<Vec<Range<usize>>>,
     had_tokens: bool,
-) -> Result<(Annotations, Option<super::ReanchorReport>), String> {
+) -> Result<(Annotations, Option<ReanchorReport>), String> {
     let (entities, orphans, tokens, report) = match placed {
         Placed::Exact(entities) => (entities, orphans, tokens, None),
         Placed::Anchors(anchors) => {
@@ -347,11 +349,12 @@ fn build(
             (r.entities, r.orphans, None, Some(r.report))
         }
     };
-    let annotations =
-        Annotations::from_parts_bulk(doc, labels, entities, orphans, tokens).map_err(|err| match err {
+    let annotations = Annotations::from_parts_with_tokens(doc, labels, entities, orphans, tokens).map_err(
+        |err| match err {
             Some((e, err)) => format!("entity #{}: {err}", e.id.0),
             None => "the token boundaries do not fit the article".to_string(),
-        })?;
+        },
+    )?;
     Ok((annotations, report))
 }
 

@@ -173,13 +173,13 @@ fn seek_field(toks: &mut std::iter::Peekable<Tokens<'_>>, name: &str) -> Option<
 }
 
 /// Byte offset of the top-level field `name` (`version`, `article`, `tokens`, …).
-pub(crate) fn field_offset(src: &str, name: &str) -> Option<usize> {
+pub(super) fn field_offset(src: &str, name: &str) -> Option<usize> {
     seek_field(&mut Tokens::new(src).peekable(), name)
 }
 
 /// Byte offsets of the elements of the list in the top-level field `field`, also when the
 /// list is wrapped as `Some([...])`; empty if there is no such list.
-pub(crate) fn element_offsets(src: &str, field: &str) -> Vec<usize> {
+pub(super) fn element_offsets(src: &str, field: &str) -> Vec<usize> {
     let mut toks = Tokens::new(src).peekable();
     let mut out = Vec::new();
     if seek_field(&mut toks, field).is_none() {
@@ -225,7 +225,7 @@ pub(crate) fn element_offsets(src: &str, field: &str) -> Vec<usize> {
 
 /// The value of a top-level `version: N` field and its offset, even in an otherwise
 /// unreadable file.
-pub(crate) fn probe_version(src: &str) -> Option<(u64, usize)> {
+pub(super) fn probe_version(src: &str) -> Option<(u64, usize)> {
     let at = field_offset(src, "version")?;
     let rest = src.get(at + "version".len()..)?.trim_start().strip_prefix(':')?.trim_start();
     let digits = rest.find(|c: char| !c.is_ascii_digit()).unwrap_or(rest.len());

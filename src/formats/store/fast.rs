@@ -1,10 +1,11 @@
-//! The fast reader of the canonical annotation-file layout: exactly what `store` writes, a
-//! strict subset of RON, read without `ron`'s per-character overhead. Every method returns
-//! `None` on anything it does not expect; the caller then lets `ron` parse (and report).
+//! The fast reader of the canonical annotation-file layout: exactly what [`super::write`]
+//! writes, a strict subset of RON, read without `ron`'s per-character overhead. Every method
+//! returns `None` on anything it does not expect; [`super::parse`] then lets `ron` parse the
+//! file (and report its errors).
 
 use std::borrow::Cow;
 
-use super::{RawArticle, RawEntity, RawFile, RawLabel};
+use super::raw::{RawArticle, RawEntity, RawFile, RawLabel};
 
 /// The strict reader of the canonical layout. Every method returns `None` on anything it
 /// does not expect; `parse` then lets `ron` decide.
