@@ -62,7 +62,7 @@ pub struct RenderArgs {
 /// Exchange formats as the command line names them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum FormatArg {
-    /// CoNLL IOB2: token<TAB>tag, blank line between sentences.
+    /// CoNLL IOB2: `token<TAB>tag`, blank line between sentences.
     Conll,
     /// brat standoff: `.txt` plus `.ann`.
     Brat,

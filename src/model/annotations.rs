@@ -62,12 +62,12 @@ impl Annotations {
         let as_entity = |o: &Orphan| Entity { id: o.id, start: 0, end: 0, label: o.label };
         for o in &orphans {
             ann.labels.get(o.label).ok_or((as_entity(o), EditError::unknown_label(o.label)))?;
-            ann.next_id = ann.next_id.max(o.id.0 + 1);
+            ann.next_id = ann.next_id.max(next_after(o.id).map_err(|err| (as_entity(o), err))?);
         }
         for e in &entities {
             ann.check_range(doc, e.range()).map_err(|err| (*e, err))?;
             ann.labels.get(e.label).ok_or((*e, EditError::unknown_label(e.label)))?;
-            ann.next_id = ann.next_id.max(e.id.0 + 1);
+            ann.next_id = ann.next_id.max(next_after(e.id).map_err(|err| (*e, err))?);
         }
         // Unique ids: sort a copy (fast); only on a duplicate look for the first one in order.
         let mut ids: Vec<EntityId> =
@@ -150,8 +150,9 @@ impl Annotations {
         match edit {
             Edit::Add(e) => {
                 self.check_new(doc, e)?;
+                let next = next_after(e.id)?;
                 self.entities.insert(*e);
-                self.next_id = self.next_id.max(e.id.0 + 1);
+                self.next_id = self.next_id.max(next);
             }
             Edit::Remove(e) => {
                 if !self.entities.remove(e) {
@@ -243,6 +244,23 @@ mod with_tokens_tests {
             Some((EntityId(2), EditError::DuplicateId(2)))
         );
     }
+
+    #[test]
+    fn the_largest_id_is_refused_instead_of_wrapping() {
+        let doc = Document::new("باكو".to_string());
+        let e = Entity { id: EntityId(u64::MAX), start: 0, end: 4, label: super::LabelId(1) };
+        let err = Annotations::from_parts(&doc, LabelSet::default(), vec![e], Vec::new());
+        assert_eq!(err.err().map(|(_, err)| err), Some(EditError::IdOutOfRange(u64::MAX)));
+        let mut ann = Annotations::new(LabelSet::default());
+        let tx = crate::model::Transaction::single(crate::model::Edit::Add(e));
+        assert_eq!(ann.apply(&doc, &tx), Err(EditError::IdOutOfRange(u64::MAX)));
+        assert!(ann.entities().is_empty());
+    }
+}
+
+/// The id after `id`; the largest id is refused so that fresh ids never wrap around.
+fn next_after(id: EntityId) -> Result<u64, EditError> {
+    id.0.checked_add(1).ok_or(EditError::IdOutOfRange(id.0))
 }
 
 #[cfg(test)]

@@ -87,6 +87,9 @@ pub enum EditError {
     /// The label does not exist in the label set.
     #[error("label #{0} is not defined")]
     UnknownLabel(u32),
+    /// The id is the largest possible one (no id could follow it).
+    #[error("entity id {0} is too large")]
+    IdOutOfRange(u64),
     /// An entity with this id already exists.
     #[error("entity #{0} already exists")]
     DuplicateId(u64),
