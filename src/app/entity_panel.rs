@@ -1,10 +1,11 @@
 //! The entity panel: entities in reading order with label chip and surface text, counts per
 //! label, a label filter, orphans, and per-entity relabel and delete. Rows are virtualised so
-//! 100k entities scroll smoothly.
+//! 100k entities scroll smoothly. Each row runs in its surface text's direction: right-aligned
+//! with the chip on the right for Arabic, left-aligned for Latin.
 
 use std::collections::HashMap;
 
-use egui::{Color32, RichText, Ui};
+use egui::{Align, Color32, Layout, RichText, Ui, vec2};
 
 use crate::model::{EntityId, LabelId};
 
@@ -61,24 +62,7 @@ impl EntityPanel {
             });
         self.cache = Some(cache);
         if !session.ann.orphans().is_empty() {
-            ui.separator();
-            ui.label(
-                RichText::new(format!(
-                    "Orphans ({}): not found in the changed text",
-                    session.ann.orphans().len()
-                ))
-                .strong(),
-            );
-            egui::ScrollArea::vertical().id_salt("orphans").max_height(120.0).show(ui, |ui| {
-                for o in session.ann.orphans() {
-                    let name = session.ann.labels().get(o.label).map_or("?", |l| l.name.as_str());
-                    ui.horizontal(|ui| {
-                        ui.colored_label(label_color(session, o.label), name);
-                        view.inline_text_ui(ui, &o.text);
-                        ui.weak(format!("@{}", o.chars.start));
-                    });
-                }
-            });
+            orphans_ui(ui, session, view);
         }
     }
 
@@ -111,6 +95,26 @@ fn rows(session: &Session, key: (u64, u64, Option<LabelId>)) -> Rows {
     Rows { key, ids, counts }
 }
 
+/// Entities whose text could not be found after the article changed, each row in its text's
+/// direction.
+fn orphans_ui(ui: &mut Ui, session: &Session, view: &mut ArticleView) {
+    ui.separator();
+    let title = format!("Orphans ({}): not found in the changed text", session.ann.orphans().len());
+    ui.label(RichText::new(title).strong());
+    egui::ScrollArea::vertical().id_salt("orphans").max_height(120.0).show(ui, |ui| {
+        for o in session.ann.orphans() {
+            let name = session.ann.labels().get(o.label).map_or("?", |l| l.name.as_str());
+            let layout = row_layout(view.inline_text_rtl(ui, &o.text));
+            let size = vec2(ui.available_width(), ui.spacing().interact_size.y);
+            ui.allocate_ui_with_layout(size, layout, |ui| {
+                ui.colored_label(label_color(session, o.label), name);
+                view.inline_text_ui(ui, &o.text);
+                ui.weak(format!("@{}", o.chars.start));
+            });
+        }
+    });
+}
+
 fn entity_row_ui(
     ui: &mut Ui,
     session: &Session,
@@ -120,7 +124,9 @@ fn entity_row_ui(
 ) {
     let Some(e) = session.ann.entities().get(id).copied() else { return };
     let selected = session.selected == Some(id);
-    ui.horizontal(|ui| {
+    let text = session.doc.slice(e.range()).unwrap_or("");
+    let layout = row_layout(view.inline_text_rtl(ui, text));
+    ui.allocate_ui_with_layout(vec2(ui.available_width(), 26.0), layout, |ui| {
         ui.set_height(26.0);
         let color = label_color(session, e.label);
         let name = session.ann.labels().get(e.label).map_or("?", |l| l.name.as_str());
@@ -135,7 +141,6 @@ fn entity_row_ui(
         if ui.small_button("×").on_hover_text("Delete entity").clicked() {
             cmds.push(Command::Delete(id));
         }
-        let text = session.doc.slice(e.range()).unwrap_or("");
         let response = view.inline_text_ui(ui, text);
         let response = response.interact(egui::Sense::click());
         if selected {
@@ -151,4 +156,10 @@ fn entity_row_ui(
             cmds.push(Command::Reveal(id));
         }
     });
+}
+
+/// A row laid out in its text's direction: from the right edge for right-to-left text (chip
+/// first, at the right), from the left edge otherwise.
+fn row_layout(rtl: bool) -> Layout {
+    if rtl { Layout::right_to_left(Align::Center) } else { Layout::left_to_right(Align::Center) }
 }

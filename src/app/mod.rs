@@ -13,6 +13,7 @@ mod panels;
 mod session;
 mod settings;
 mod shortcuts;
+mod viewport;
 
 mod apply;
 
