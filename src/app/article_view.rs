@@ -1,26 +1,31 @@
 //! The article view widget: lays the article out with the text layer, paints highlights,
-//! selection and glyphs, and turns pointer gestures into [`Command`]s.
+//! selection and glyphs, turns pointer gestures into [`Command`]s, and exposes the article and
+//! its visible paragraphs to screen readers.
 
 use std::collections::HashMap;
 use std::ops::Range;
 use std::time::Duration;
 
 use cosmic_text::FontSystem;
-use egui::{Color32, Pos2, Rect, Sense, Stroke, Ui, vec2};
+use egui::accesskit::{Role, TextDirection};
+use egui::{Color32, Pos2, Rect, ScrollArea, Sense, Stroke, Ui, UiBuilder, vec2};
 
 use crate::model::{Entity, EntityId};
-use crate::text::{ArticleLayout, GlyphAtlas, LayoutParams, font_system};
+use crate::text::{ArticleLayout, GlyphAtlas, LayoutParams, ParaKind, font_system};
 
 use super::command::Command;
 use super::gestures::{Drag, handle_pointer};
 use super::highlight::{paint_entities, paint_rects};
 use super::painter::{AtlasTexture, glyph_mesh};
+use super::viewport::{Viewport, screen_rects};
 use crate::editor::Article;
 
 /// Margin around the text column, in points.
 const MARGIN: f32 = 28.0;
 /// Widest text column, in points (long lines are hard to read).
 const MAX_COLUMN: f32 = 1000.0;
+/// Body font size of inline texts (entity surfaces), in points.
+const INLINE_PT: f32 = 15.0;
 
 /// Layout, glyph cache and gesture state of the article view.
 pub struct ArticleView {
@@ -31,8 +36,9 @@ pub struct ArticleView {
     doc_id: u64,
     ppp: f32,
     drag: Option<Drag>,
-    /// Scroll target (layout y in pixels) requested by Reveal.
+    /// The entity to flash and when the flash began (egui time, seconds); see [`Self::reveal`].
     reveal: Option<(EntityId, f64)>,
+    /// Document byte to scroll to in the next frame (set by [`Self::reveal`]).
     pending_scroll: Option<usize>,
     /// First visible paragraph and its offset from the viewport top, to keep the view steady
     /// when estimated heights above it become exact.
@@ -69,7 +75,7 @@ impl Default for ArticleView {
 }
 
 impl ArticleView {
-    /// Layout progress: paragraphs laid out and in all.
+    /// Layout progress: paragraphs whose height is exact, and all paragraphs.
     pub fn progress(&self) -> Option<(usize, usize)> {
         self.layout.as_ref().map(ArticleLayout::progress)
     }
@@ -81,26 +87,30 @@ impl ArticleView {
         screen_rects(&layout.range_rects(range), &view)
     }
 
-    /// Scrolls to an entity and flashes it.
+    /// Requests, for the next frame, a scroll that puts document byte `start` (the entity's
+    /// first code point) about 120 points below the top of the view, and a 1.5 s outline
+    /// flash of entity `id` starting at `now` (egui time, seconds). Nothing moves until the
+    /// view is drawn again.
     pub fn reveal(&mut self, id: EntityId, start: usize, now: f64) {
         self.reveal = Some((id, now));
         self.pending_scroll = Some(start);
+    }
+
+    /// True if [`Self::inline_text_ui`] lays `text` out right to left: cosmic-text's paragraph
+    /// direction, from the first strong character (UAX #9 P2–P3; none means left to right).
+    pub fn inline_text_rtl(&mut self, ui: &Ui, text: &str) -> bool {
+        let font_px = inline_font_px(ui);
+        let layout = inline_layout(&mut self.inline, &mut self.fs, text, font_px);
+        layout.para_lines(0).next().is_some_and(|l| l.rtl)
     }
 
     /// Shows a short text (an entity's surface) on one line, shaped and ordered by cosmic-text
     /// like the article (egui's own text has no bidi).
     pub fn inline_text_ui(&mut self, ui: &mut Ui, text: &str) -> egui::Response {
         let ppp = ui.ctx().pixels_per_point();
-        let font_px = (15.0 * ppp).round();
-        if self.inline.len() > 4096 {
-            self.inline.clear();
-        }
+        let font_px = inline_font_px(ui);
         let fs = &mut self.fs;
-        let layout = self.inline.entry((text.to_string(), font_px as u32)).or_insert_with(|| {
-            let mut l = ArticleLayout::plain(text, LayoutParams { width_px: 1.0e6, font_px });
-            l.layout_all(fs);
-            l
-        });
+        let layout = inline_layout(&mut self.inline, fs, text, font_px);
         let line = layout.para_lines(0).next();
         let x_min = line.and_then(|l| l.glyphs.iter().map(|g| g.x).reduce(f32::min)).unwrap_or(0.0);
         let x_max = line.and_then(|l| l.glyphs.iter().map(|g| g.x + g.w).reduce(f32::max)).unwrap_or(0.0);
@@ -126,22 +136,48 @@ impl ArticleView {
         let avail_w = ui.available_width();
         let col_w = (avail_w - 2.0 * MARGIN).clamp(120.0, MAX_COLUMN);
         let params = LayoutParams { width_px: (col_w * ppp).floor(), font_px: (font_pt * ppp).round() };
+        let mut layout = self.take_layout(article.doc.text(), doc_id, params, ppp);
+        let area = self.scroll_area(&mut layout, ppp);
+        let hover = area.show_viewport(ui, |ui, viewport| {
+            let height = layout.total_height() / ppp + 2.0 * MARGIN;
+            let (rect, response) = ui.allocate_exact_size(vec2(avail_w, height), Sense::click_and_drag());
+            let raw_origin = rect.min + vec2((avail_w - col_w) / 2.0, MARGIN);
+            let origin = Pos2::new((raw_origin.x * ppp).round() / ppp, (raw_origin.y * ppp).round() / ppp);
+            let (y0, y1) = ((viewport.min.y - MARGIN) * ppp, (viewport.max.y - MARGIN) * ppp);
+            let view = Viewport { origin, ppp, y0, y1 };
+            self.settle(ui, &mut layout, &view, viewport.min.y);
+            self.content_ui(ui, &response, &layout, &view, article, cmds)
+        });
+        self.layout = Some(layout);
+        if let Some((response, hits)) = hover.inner {
+            response.on_hover_ui_at_pointer(|ui| self.entity_tooltip_ui(ui, article, &hits));
+        }
+    }
+
+    /// Takes the article's layout out of `self` for this frame (the caller puts it back), at
+    /// `params`; a new document gets a new layout, a new scale an empty glyph atlas.
+    fn take_layout(&mut self, text: &str, doc_id: u64, params: LayoutParams, ppp: f32) -> ArticleLayout {
         if ppp != self.ppp {
             self.atlas.clear();
             self.ppp = ppp;
         }
-        let layout = match &mut self.layout {
-            Some(l) if self.doc_id == doc_id => {
-                l.set_params(params);
-                l
+        match self.layout.take() {
+            Some(mut layout) if self.doc_id == doc_id => {
+                layout.set_params(params);
+                layout
             }
-            slot => {
+            _ => {
                 self.doc_id = doc_id;
                 self.anchor = None;
-                slot.insert(ArticleLayout::new(article.doc.text(), params))
+                ArticleLayout::new(text, params)
             }
-        };
-        let mut area = egui::ScrollArea::vertical().auto_shrink(false).id_salt("article");
+        }
+    }
+
+    /// The scroll area, moved where this frame needs it: to a revealed entity, to undo a jump
+    /// caused by exact heights, or to keep the top paragraph in place after a resize.
+    fn scroll_area(&mut self, layout: &mut ArticleLayout, ppp: f32) -> ScrollArea {
+        let mut area = ScrollArea::vertical().auto_shrink(false).id_salt("article");
         if let Some(start) = self.pending_scroll.take() {
             if let Some(i) = layout.para_of_byte(start) {
                 let top = layout.para_top(i).unwrap_or(0.0);
@@ -159,51 +195,61 @@ impl ArticleView {
                 area = area.vertical_scroll_offset((top + MARGIN).max(0.0));
             }
         }
-        let fs = &mut self.fs;
-        let hover = area.show_viewport(ui, |ui, viewport| {
-            let height = layout.total_height() / ppp + 2.0 * MARGIN;
-            let (rect, response) = ui.allocate_exact_size(vec2(avail_w, height), Sense::click_and_drag());
-            let raw_origin = rect.min + vec2((avail_w - col_w) / 2.0, MARGIN);
-            let origin = Pos2::new((raw_origin.x * ppp).round() / ppp, (raw_origin.y * ppp).round() / ppp);
-            let (y0, y1) = ((viewport.min.y - MARGIN) * ppp, (viewport.max.y - MARGIN) * ppp);
-            // The paragraph at the top of the view and its offset, before layout work moves it.
-            let anchor = layout
-                .para_at_y(y0.max(0.0))
-                .and_then(|i| Some((i, layout.para_top(i)? / ppp + MARGIN - viewport.min.y)));
-            let before = anchor.and_then(|(i, _)| layout.para_top(i));
-            layout.ensure_visible(fs, y0, y1);
-            if !layout.is_complete() {
-                // The worker starts after the first screen is laid out, so it does not compete
-                // with it for the cores.
-                if !layout.poll_background() && !layout.has_background() {
-                    layout.start_background();
-                }
-                ui.ctx().request_repaint_after(Duration::from_millis(40));
+        area
+    }
+
+    /// Lays out what is visible, applies heights from the worker (starting it after the first
+    /// screen), and if that moved the paragraph at the top of the view, schedules a scroll
+    /// (`scroll_y`, points) that puts it back next frame.
+    fn settle(&mut self, ui: &Ui, layout: &mut ArticleLayout, view: &Viewport, scroll_y: f32) {
+        let ppp = view.ppp;
+        // The paragraph at the top of the view and its offset, before layout work moves it.
+        let anchor = layout
+            .para_at_y(view.y0.max(0.0))
+            .and_then(|i| Some((i, layout.para_top(i)? / ppp + MARGIN - scroll_y)));
+        let before = anchor.and_then(|(i, _)| layout.para_top(i));
+        layout.ensure_visible(&mut self.fs, view.y0, view.y1);
+        if !layout.is_complete() {
+            // The worker starts after the first screen is laid out, so it does not compete
+            // with it for the cores.
+            if !layout.poll_background() && !layout.has_background() {
+                layout.start_background();
             }
-            let moved =
-                anchor.and_then(|(i, _)| Some(layout.para_top(i)? - before?)).filter(|d| d.abs() > 0.5);
-            if let Some(delta) = moved {
-                self.scroll_fix = Some((viewport.min.y + delta / ppp).max(0.0));
-                ui.ctx().request_repaint();
-            }
-            self.anchor = anchor;
-            self.last_height = layout.total_height();
-            let view = Viewport { origin, ppp, y0, y1 };
-            self.last_view = Some((origin, ppp));
-            paint_view(ui, layout, &view, article, self.reveal);
-            paint_glyphs(ui, layout, &view, fs, &mut self.atlas, &mut self.texture);
-            let preview = handle_pointer(ui, &response, layout, &view, article, &mut self.drag, cmds);
-            if let Some(range) = preview {
-                let stroke = Stroke::new(1.5, ui.visuals().strong_text_color());
-                paint_rects(ui, &layout.range_rects(range), &view, Color32::TRANSPARENT, stroke);
-            }
-            accesskit_document(ui, &response, article);
-            let hits = hovered_entities(&response, layout, &view, article);
-            (!hits.is_empty()).then_some((response, hits))
-        });
-        if let Some((response, hits)) = hover.inner {
-            response.on_hover_ui_at_pointer(|ui| self.entity_tooltip_ui(ui, article, &hits));
+            ui.ctx().request_repaint_after(Duration::from_millis(40));
         }
+        let moved = anchor.and_then(|(i, _)| Some(layout.para_top(i)? - before?)).filter(|d| d.abs() > 0.5);
+        if let Some(delta) = moved {
+            self.scroll_fix = Some((scroll_y + delta / ppp).max(0.0));
+            ui.ctx().request_repaint();
+        }
+        self.anchor = anchor;
+        self.last_height = layout.total_height();
+    }
+
+    /// Paints the visible article, handles the pointer and exposes the article to
+    /// accessibility; returns the response and entities under the pointer, if any.
+    fn content_ui(
+        &mut self,
+        ui: &mut Ui,
+        response: &egui::Response,
+        layout: &ArticleLayout,
+        view: &Viewport,
+        article: &Article,
+        cmds: &mut Vec<Command>,
+    ) -> Option<(egui::Response, Vec<Entity>)> {
+        self.last_view = Some((view.origin, view.ppp));
+        paint_view(ui, layout, view, article, self.reveal);
+        paint_glyphs(ui, layout, view, &mut self.fs, &mut self.atlas, &mut self.texture);
+        let preview = handle_pointer(ui, response, layout, view, article, &mut self.drag, cmds);
+        if let Some(range) = preview {
+            let stroke = Stroke::new(1.5, ui.visuals().strong_text_color());
+            paint_rects(ui, &layout.range_rects(range), view, Color32::TRANSPARENT, stroke);
+        }
+        if accesskit_document(ui, response, article) {
+            accesskit_paragraphs_ui(ui, response.id, layout, view);
+        }
+        let hits = hovered_entities(response, layout, view, article);
+        (!hits.is_empty()).then(|| (response.clone(), hits))
     }
 
     /// Label and surface text (shaped by cosmic-text) of the entities under the pointer.
@@ -218,23 +264,26 @@ impl ArticleView {
     }
 }
 
-/// Where the article is on screen.
-pub(super) struct Viewport {
-    /// Top-left of the text column in points (snapped to whole pixels).
-    pub origin: Pos2,
-    /// Pixels per point.
-    pub ppp: f32,
-    /// Visible layout y range in pixels.
-    pub y0: f32,
-    /// Bottom of the visible range.
-    pub y1: f32,
+/// Font size (pixels) of inline texts.
+fn inline_font_px(ui: &Ui) -> f32 {
+    (INLINE_PT * ui.ctx().pixels_per_point()).round()
 }
 
-impl Viewport {
-    /// A screen position to layout pixels.
-    pub fn to_layout(&self, p: Pos2) -> (f32, f32) {
-        ((p.x - self.origin.x) * self.ppp, (p.y - self.origin.y) * self.ppp)
+/// The cached one-line layout of `text` at `font_px` (the cache is emptied when it grows large).
+fn inline_layout<'a>(
+    cache: &'a mut HashMap<(String, u32), ArticleLayout>,
+    fs: &mut FontSystem,
+    text: &str,
+    font_px: f32,
+) -> &'a ArticleLayout {
+    if cache.len() > 4096 {
+        cache.clear();
     }
+    cache.entry((text.to_string(), font_px as u32)).or_insert_with(|| {
+        let mut l = ArticleLayout::plain(text, LayoutParams { width_px: 1.0e6, font_px });
+        l.layout_all(fs);
+        l
+    })
 }
 
 /// Document byte range of the visible paragraphs.
@@ -300,20 +349,74 @@ fn hovered_entities(
 }
 
 /// Exposes the article to screen readers (and to egui_kittest): a Document node holding the
-/// text, right-to-left.
-fn accesskit_document(ui: &Ui, response: &egui::Response, article: &Article) {
+/// text, right-to-left. False if accessibility is off this frame.
+fn accesskit_document(ui: &Ui, response: &egui::Response, article: &Article) -> bool {
     const MAX_VALUE: usize = 256 * 1024;
-    ui.ctx().accesskit_node_builder(response.id, |node| {
-        node.set_role(egui::accesskit::Role::Document);
+    let built = ui.ctx().accesskit_node_builder(response.id, |node| {
+        node.set_role(Role::Document);
         node.set_label("Article");
         let text = article.doc.text();
         let cut = text.floor_char_boundary(MAX_VALUE.min(text.len()));
         node.set_value(&text[..cut]);
-        node.set_text_direction(egui::accesskit::TextDirection::RightToLeft);
+        node.set_text_direction(TextDirection::RightToLeft);
     });
+    built.is_some()
 }
 
-/// Rectangles on screen for a layout rectangle list.
-pub(super) fn screen_rects(rects: &[crate::text::Rect], view: &Viewport) -> Vec<Rect> {
-    rects.iter().map(|r| super::painter::to_screen(r, view.origin, view.ppp)).collect()
+/// Gives the article's Document node (`article`) one child per visible paragraph: a level-1
+/// Heading for the headline (named by its text), a Paragraph otherwise, each holding a Label
+/// whose value is the paragraph's text (screen readers read a Label's value as its name), with
+/// the paragraph's direction and on-screen bounds. Like any egui scroll area, only what is visible has nodes;
+/// the Document's value keeps the whole text.
+///
+/// Each node is a child [`Ui`] with a stable id: egui parents a child Ui's node to the
+/// [`UiBuilder::accessibility_parent`] and gives it the builder's role, which is the public way
+/// to hang nodes under a widget's node.
+fn accesskit_paragraphs_ui(ui: &mut Ui, article: egui::Id, layout: &ArticleLayout, view: &Viewport) {
+    let (Some(first), Some(last)) = (layout.para_at_y(view.y0.max(0.0)), layout.para_at_y(view.y1.max(0.0)))
+    else {
+        return;
+    };
+    for i in first..=last {
+        let (Some((_, kind)), Some(bounds)) = (layout.para(i), para_bounds(layout, i, view)) else {
+            continue;
+        };
+        let rtl = layout.para_lines(i).next().is_some_and(|l| l.rtl);
+        let direction = if rtl { TextDirection::RightToLeft } else { TextDirection::LeftToRight };
+        let role = if kind == ParaKind::Headline { Role::Heading } else { Role::Paragraph };
+        let id = article.with(("paragraph", i));
+        let builder = UiBuilder::new().scope_id(id).max_rect(bounds).accessibility_parent(article);
+        let mut para_ui = ui.new_child(builder.accessibility_role(role));
+        let text_id = id.with("text");
+        let _text_ui = para_ui
+            .new_child(UiBuilder::new().scope_id(text_id).max_rect(bounds).accessibility_role(Role::Label));
+        let rect = accesskit_rect(bounds);
+        ui.ctx().accesskit_node_builder(id, |node| {
+            node.set_bounds(rect);
+            node.set_text_direction(direction);
+            if kind == ParaKind::Headline {
+                // A heading is named by its text, so heading navigation reads the headline.
+                node.set_level(1);
+                node.push_labelled_by(text_id.accesskit_id());
+            }
+        });
+        ui.ctx().accesskit_node_builder(text_id, |node| {
+            node.set_bounds(rect);
+            node.set_text_direction(direction);
+            node.set_value(layout.para_text(i));
+        });
+    }
+}
+
+fn accesskit_rect(r: Rect) -> egui::accesskit::Rect {
+    egui::accesskit::Rect { x0: r.min.x.into(), y0: r.min.y.into(), x1: r.max.x.into(), y1: r.max.y.into() }
+}
+
+/// Screen rectangle of paragraph `i`'s lines, across the column.
+fn para_bounds(layout: &ArticleLayout, i: usize, view: &Viewport) -> Option<Rect> {
+    let mut lines = layout.para_lines(i);
+    let first = lines.next()?;
+    let bottom = lines.last().map_or(first.top + first.height, |l| l.top + l.height);
+    let width = layout.params().width_px;
+    Some(view.to_screen(&crate::text::Rect { x0: 0.0, y0: first.top, x1: width, y1: bottom }))
 }

@@ -1,10 +1,11 @@
 //! The entity panel: entities in reading order with label chip and surface text, counts per
 //! label, a label filter, orphans, and per-entity relabel and delete. Rows are virtualised so
-//! 100k entities scroll smoothly.
+//! 100k entities scroll smoothly. Each row runs in its surface text's direction: right-aligned
+//! with the chip on the right for Arabic, left-aligned for Latin.
 
 use std::collections::HashMap;
 
-use egui::{Color32, RichText, Ui};
+use egui::{Align, Color32, Layout, RichText, Ui, vec2};
 
 use crate::model::{EntityId, LabelId};
 
@@ -62,24 +63,7 @@ impl EntityPanel {
             });
         self.cache = Some(cache);
         if !article.ann().orphans().is_empty() {
-            ui.separator();
-            ui.label(
-                RichText::new(format!(
-                    "Orphans ({}): not found in the changed text",
-                    article.ann().orphans().len()
-                ))
-                .strong(),
-            );
-            egui::ScrollArea::vertical().id_salt("orphans").max_height(120.0).show(ui, |ui| {
-                for o in article.ann().orphans() {
-                    let name = article.ann().labels().get(o.label).map_or("?", |l| l.name.as_str());
-                    ui.horizontal(|ui| {
-                        ui.colored_label(label_color(article, o.label), name);
-                        view.inline_text_ui(ui, &o.text);
-                        ui.weak(format!("@{}", o.chars.start));
-                    });
-                }
-            });
+            orphans_ui(ui, article, view);
         }
     }
 
@@ -112,6 +96,26 @@ fn rows(article: &Article, key: (u64, u64, Option<LabelId>)) -> Rows {
     Rows { key, ids, counts }
 }
 
+/// Entities whose text could not be found after the article changed, each row in its text's
+/// direction.
+fn orphans_ui(ui: &mut Ui, article: &Article, view: &mut ArticleView) {
+    ui.separator();
+    let title = format!("Orphans ({}): not found in the changed text", article.ann().orphans().len());
+    ui.label(RichText::new(title).strong());
+    egui::ScrollArea::vertical().id_salt("orphans").max_height(120.0).show(ui, |ui| {
+        for o in article.ann().orphans() {
+            let name = article.ann().labels().get(o.label).map_or("?", |l| l.name.as_str());
+            let layout = row_layout(view.inline_text_rtl(ui, &o.text));
+            let size = vec2(ui.available_width(), ui.spacing().interact_size.y);
+            ui.allocate_ui_with_layout(size, layout, |ui| {
+                ui.colored_label(label_color(article, o.label), name);
+                view.inline_text_ui(ui, &o.text);
+                ui.weak(format!("@{}", o.chars.start));
+            });
+        }
+    });
+}
+
 fn entity_row_ui(
     ui: &mut Ui,
     article: &Article,
@@ -121,7 +125,9 @@ fn entity_row_ui(
 ) {
     let Some(e) = article.ann().entities().get(id).copied() else { return };
     let selected = article.selected == Some(id);
-    ui.horizontal(|ui| {
+    let text = article.doc.slice(e.range()).unwrap_or("");
+    let layout = row_layout(view.inline_text_rtl(ui, text));
+    ui.allocate_ui_with_layout(vec2(ui.available_width(), 26.0), layout, |ui| {
         ui.set_height(26.0);
         let color = label_color(article, e.label);
         let name = article.ann().labels().get(e.label).map_or("?", |l| l.name.as_str());
@@ -136,7 +142,6 @@ fn entity_row_ui(
         if ui.small_button("×").on_hover_text("Delete entity").clicked() {
             cmds.push(EditCommand::Delete(id).into());
         }
-        let text = article.doc.slice(e.range()).unwrap_or("");
         let response = view.inline_text_ui(ui, text);
         let response = response.interact(egui::Sense::click());
         if selected {
@@ -152,4 +157,10 @@ fn entity_row_ui(
             cmds.push(Command::Reveal(id));
         }
     });
+}
+
+/// A row laid out in its text's direction: from the right edge for right-to-left text (chip
+/// first, at the right), from the left edge otherwise.
+fn row_layout(rtl: bool) -> Layout {
+    if rtl { Layout::right_to_left(Align::Center) } else { Layout::left_to_right(Align::Center) }
 }

@@ -9,8 +9,8 @@ use egui::Ui;
 use crate::model::{EntityId, snap_to_words, word_at};
 use crate::text::ArticleLayout;
 
-use super::article_view::Viewport;
 use super::command::Command;
+use super::viewport::{Viewport, handle_rect};
 use crate::editor::Article;
 use crate::editor::EditCommand;
 use crate::model::Edge;
@@ -103,22 +103,6 @@ fn start_drag(
         _ => at,
     };
     Some(Drag::Select { anchor })
-}
-
-/// Screen rectangle of the handle at an entity boundary (`offset`, document byte).
-pub(super) fn handle_rect(
-    layout: &ArticleLayout,
-    view: &Viewport,
-    offset: usize,
-    edge: Edge,
-) -> Option<egui::Rect> {
-    // The caret at the end boundary may be reported on the next line after a wrap; the start
-    // boundary is always where the entity's first code point is.
-    let r = match edge {
-        Edge::Start => layout.caret_rect(offset)?,
-        Edge::End => layout.caret_rect_before(offset)?,
-    };
-    Some(super::painter::to_screen(&r, view.origin, view.ppp))
 }
 
 fn clicks(

@@ -10,8 +10,9 @@ use egui::{Align2, Color32, CornerRadius, FontId, Stroke, StrokeKind, Ui};
 use crate::model::EntityId;
 use crate::text::ArticleLayout;
 
-use super::article_view::{Viewport, screen_rects};
+use super::viewport::{Viewport, handle_rect, screen_rects};
 use crate::editor::Article;
+use crate::model::Edge;
 
 /// Paints filled rectangles (layout pixels) with an optional outline.
 pub(super) fn paint_rects(
@@ -101,9 +102,8 @@ fn paint_tag(ui: &Ui, r: egui::Rect, name: &str, color: Color32, rtl: bool) {
 
 /// Boundary handles of the selected entity: a bar with a knob at each end (drag to adjust).
 fn paint_handles(ui: &Ui, layout: &ArticleLayout, view: &Viewport, start: usize, end: usize, color: Color32) {
-    use crate::model::Edge;
     for (offset, edge) in [(start, Edge::Start), (end, Edge::End)] {
-        let Some(r) = super::gestures::handle_rect(layout, view, offset, edge) else { continue };
+        let Some(r) = handle_rect(layout, view, offset, edge) else { continue };
         let x = r.center().x;
         let stroke = Stroke::new(2.0, color);
         ui.painter().line_segment([egui::pos2(x, r.min.y), egui::pos2(x, r.max.y)], stroke);

@@ -36,62 +36,86 @@ impl LabelEditor {
         cmds: &mut Vec<Command>,
     ) {
         let Some(draft) = &mut self.draft else { return };
+        let error = &mut self.error;
         let mut close = false;
         egui::Window::new("Labels").collapsible(false).resizable(false).show(ctx, |ui| {
-            egui::Grid::new("labels-grid").striped(true).show(ui, |ui| {
-                ui.strong("Name");
-                ui.strong("Colour");
-                ui.strong("Key");
-                ui.end_row();
-                let mut remove = None;
-                for (i, label) in draft.iter_mut().enumerate() {
-                    label_row_ui(ui, label);
-                    let used = in_use(label);
-                    let button = ui.add_enabled(!used, egui::Button::new("Remove"));
-                    if button.on_disabled_hover_text("Entities use this label").clicked() {
-                        remove = Some(i);
-                    }
-                    ui.end_row();
-                }
-                if let Some(i) = remove {
-                    draft.remove(i);
-                }
-            });
+            labels_grid_ui(ui, draft, &in_use);
             if ui.button("Add label").clicked() {
-                let max = draft.iter().map(|l| l.id.0).max().unwrap_or(0);
-                let id = crate::model::LabelId(max.max(current.next_id().0 - 1) + 1);
-                let n = draft.len();
-                draft.push(Label {
-                    id,
-                    name: format!("LABEL{}", n + 1),
-                    color: PALETTE[n % PALETTE.len()],
-                    hotkey: None,
-                });
+                add_label(draft, current);
             }
-            if let Some(err) = &self.error {
+            if let Some(err) = error.as_ref() {
                 ui.colored_label(ui.visuals().error_fg_color, err);
             }
-            ui.horizontal(|ui| {
-                if ui.button("Apply").clicked() {
-                    match validate(draft) {
-                        Ok(set) => {
-                            if set != *current {
-                                cmds.push(EditCommand::SetLabels(set).into());
-                            }
-                            close = true;
-                        }
-                        Err(e) => self.error = Some(e),
-                    }
-                }
-                if ui.button("Cancel").clicked() {
-                    close = true;
-                }
-            });
+            close = apply_cancel_ui(ui, draft, current, error, cmds);
         });
         if close {
             self.draft = None;
         }
     }
+}
+
+/// One editable row per label, with a Remove button for labels no entity uses.
+fn labels_grid_ui(ui: &mut Ui, draft: &mut Vec<Label>, in_use: &impl Fn(&Label) -> bool) {
+    egui::Grid::new("labels-grid").striped(true).show(ui, |ui| {
+        ui.strong("Name");
+        ui.strong("Colour");
+        ui.strong("Key");
+        ui.end_row();
+        let mut remove = None;
+        for (i, label) in draft.iter_mut().enumerate() {
+            label_row_ui(ui, label);
+            let button = ui.add_enabled(!in_use(label), egui::Button::new("Remove"));
+            if button.on_disabled_hover_text("Entities use this label").clicked() {
+                remove = Some(i);
+            }
+            ui.end_row();
+        }
+        if let Some(i) = remove {
+            draft.remove(i);
+        }
+    });
+}
+
+/// Appends a new label with an id no label (in the draft or the current set) has had.
+fn add_label(draft: &mut Vec<Label>, current: &LabelSet) {
+    let max = draft.iter().map(|l| l.id.0).max().unwrap_or(0);
+    let id = crate::model::LabelId(max.max(current.next_id().0 - 1) + 1);
+    let n = draft.len();
+    draft.push(Label {
+        id,
+        name: format!("LABEL{}", n + 1),
+        color: PALETTE[n % PALETTE.len()],
+        hotkey: None,
+    });
+}
+
+/// The Apply and Cancel buttons; true when the window should close. Apply sends the draft as
+/// one command if it is valid and differs from `current`, else shows why it is not valid.
+fn apply_cancel_ui(
+    ui: &mut Ui,
+    draft: &[Label],
+    current: &LabelSet,
+    error: &mut Option<String>,
+    cmds: &mut Vec<Command>,
+) -> bool {
+    let mut close = false;
+    ui.horizontal(|ui| {
+        if ui.button("Apply").clicked() {
+            match validate(draft) {
+                Ok(set) => {
+                    if set != *current {
+                        cmds.push(EditCommand::SetLabels(set).into());
+                    }
+                    close = true;
+                }
+                Err(e) => *error = Some(e),
+            }
+        }
+        if ui.button("Cancel").clicked() {
+            close = true;
+        }
+    });
+    close
 }
 
 fn label_row_ui(ui: &mut Ui, label: &mut Label) {

@@ -17,6 +17,7 @@ mod painter;
 mod panels;
 mod settings;
 mod shortcuts;
+mod viewport;
 
 use std::path::PathBuf;
 use std::time::Instant;

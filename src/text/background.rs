@@ -1,6 +1,8 @@
 //! Exact paragraph heights computed on a worker thread, so a huge article shows its first
 //! screen at once and the scroll bar becomes exact while the user reads. The worker has its
-//! own font system with the same bundled fonts, so its heights equal the UI thread's.
+//! own font system with the same bundled fonts and the same paragraph functions
+//! ([`super::para`]), so its heights equal the UI thread's. It is the only source of exact
+//! heights for paragraphs the view never shows.
 
 use std::ops::Range;
 use std::sync::Arc;
@@ -8,7 +10,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{Receiver, Sender, channel};
 
 use super::fonts::font_system;
-use super::layout::{LayoutParams, ParaKind, layout_line, new_line, para_height};
+use super::para::{LayoutParams, ParaKind, layout_line, new_line, para_height};
 
 /// Heights per batch sent back to the UI thread.
 const BATCH: usize = 64;
@@ -29,7 +31,8 @@ impl HeightJob {
             .name("hashiya-layout".into())
             .spawn(move || run(&text, &paras, params, &stop, &tx));
         if spawned.is_err() {
-            // No thread: the UI thread's own incremental layout still completes the heights.
+            // No thread: only the paragraphs the view lays out get exact heights; the rest
+            // keep their estimates and the layout never reports itself complete.
             cancel.store(true, Ordering::Relaxed);
         }
         Self { rx, cancel }

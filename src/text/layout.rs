@@ -1,62 +1,45 @@
 //! Paragraph layout of a whole article: one cosmic-text [`BufferLine`] per paragraph, shaped
-//! and wrapped lazily, with estimated heights for paragraphs not laid out yet, so the first
-//! screen of a huge article is ready without shaping the rest.
+//! and wrapped lazily when it comes into view. Heights start as estimates and become exact as
+//! the height worker ([`super::background`]) reports them, so the first screen of a huge
+//! article is ready without shaping the rest.
 
 use std::collections::BTreeSet;
 use std::ops::Range;
 use std::sync::Arc;
 
-use cosmic_text::{
-    Attrs, AttrsList, BufferLine, Ellipsize, Family, FontSystem, Hinting, LayoutGlyph, LayoutLine,
-    LineEnding, Shaping, Weight, Wrap,
-};
+use cosmic_text::{BufferLine, FontSystem, LayoutGlyph, LayoutLine};
 
 use super::background::HeightJob;
 use super::cells::{Cell, LineCells};
-use super::fonts::ARABIC_FAMILY;
+use super::para::{LayoutParams, ParaKind, estimate_height, layout_line, line_height, new_line, para_height};
 
-/// Line height as a multiple of the font size (Naskh has tall ascenders and deep descenders).
-const LINE_HEIGHT: f32 = 1.75;
-/// Headline font size as a multiple of the body size.
-const HEADLINE_SCALE: f32 = 1.45;
-/// Space after a paragraph, as a multiple of the body font size.
-const PARA_GAP: f32 = 0.9;
 /// Text (bytes) whose shaping and geometry is kept; farther paragraphs keep only their height.
 /// cosmic-text holds a few hundred bytes per glyph, so this bounds memory to tens of MB.
 const LIVE_BYTES: usize = 128 * 1024;
-
-/// What a layout depends on; a change re-wraps every paragraph (shaping is kept).
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub struct LayoutParams {
-    /// Column width in physical pixels.
-    pub width_px: f32,
-    /// Body font size in physical pixels.
-    pub font_px: f32,
-}
-
-/// The role of a paragraph.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum ParaKind {
-    /// The article's first non-empty line: larger and bold.
-    Headline,
-    /// Any other line.
-    Body,
-}
 
 struct Para {
     /// Byte range in the document (without the line end).
     range: Range<usize>,
     kind: ParaKind,
-    /// Shaping and glyph geometry, held only near the view (`None` when evicted).
+    /// Shaping, and wrapped lines once laid out at the current parameters; held only near the
+    /// view (`None` when evicted). See [`ArticleLayout::is_laid_out`].
     line: Option<BufferLine>,
     /// Top y; valid after `update_tops`.
     top: f32,
-    /// Exact when `laid_out`, estimated otherwise.
+    /// Exact when `exact_height`, estimated otherwise.
     height: f32,
-    /// The height is exact (the paragraph was laid out at the current parameters).
-    laid_out: bool,
-    /// Cells of each visual line, built with the layout (empty when not live).
+    /// The height is exact at the current parameters (from a layout here or from the worker);
+    /// says nothing about whether geometry is in memory.
+    exact_height: bool,
+    /// Cells of each visual line, built with the layout (empty when not laid out).
     cells: Vec<LineCells>,
+}
+
+impl Para {
+    /// Wrapped at the current parameters, with cells (`set_params` resets the wrapping).
+    fn is_laid_out(&self) -> bool {
+        self.line.as_ref().is_some_and(|l| l.layout_opt().is_some())
+    }
 }
 
 /// One wrapped visual line of a paragraph, positioned in the article.
@@ -91,7 +74,8 @@ pub struct ArticleLayout {
     /// Heights come from the worker (restarted when parameters change).
     background: bool,
     params: LayoutParams,
-    laid_out: usize,
+    /// Paragraphs whose height is exact.
+    exact: usize,
     /// Paragraphs holding geometry (see [`Para::line`]) and their text size.
     live: BTreeSet<usize>,
     live_bytes: usize,
@@ -130,7 +114,7 @@ impl ArticleLayout {
                 line: None,
                 top: 0.0,
                 height: 0.0,
-                laid_out: false,
+                exact_height: false,
                 cells: Vec::new(),
             });
         }
@@ -140,7 +124,7 @@ impl ArticleLayout {
             job: None,
             background: false,
             params,
-            laid_out: 0,
+            exact: 0,
             live: BTreeSet::new(),
             live_bytes: 0,
             keep: 0..0,
@@ -168,10 +152,10 @@ impl ArticleLayout {
             if let Some(line) = &mut p.line {
                 line.reset_layout();
             }
-            p.laid_out = false;
+            p.exact_height = false;
             p.cells.clear();
         }
-        self.laid_out = 0;
+        self.exact = 0;
         self.job = None;
         if self.background {
             self.start_background();
@@ -184,14 +168,14 @@ impl ArticleLayout {
         self.paras.len()
     }
 
-    /// Paragraphs laid out so far and in all.
+    /// Paragraphs whose height is exact so far, and all paragraphs.
     pub fn progress(&self) -> (usize, usize) {
-        (self.laid_out, self.paras.len())
+        (self.exact, self.paras.len())
     }
 
-    /// True once every paragraph has exact geometry.
+    /// True once every paragraph's height is exact (geometry is still only held near the view).
     pub fn is_complete(&self) -> bool {
-        self.laid_out == self.paras.len()
+        self.exact == self.paras.len()
     }
 
     /// Height of the whole article (partly estimated until complete).
@@ -209,9 +193,10 @@ impl ArticleLayout {
         self.paras.get(i).and_then(|p| self.text.get(p.range.clone())).unwrap_or("")
     }
 
-    /// True if paragraph `i` has exact geometry in memory.
+    /// True if paragraph `i` has its wrapped lines and cells in memory for the current
+    /// parameters (its height is then exact too).
     pub fn is_laid_out(&self, i: usize) -> bool {
-        self.paras.get(i).is_some_and(|p| p.laid_out && p.line.is_some())
+        self.paras.get(i).is_some_and(Para::is_laid_out)
     }
 
     /// Top y of paragraph `i`.
@@ -263,7 +248,7 @@ impl ArticleLayout {
     fn layout_para(&mut self, fs: &mut FontSystem, i: usize) {
         let params = self.params;
         let p = &mut self.paras[i];
-        if p.laid_out && p.line.is_some() {
+        if p.is_laid_out() {
             return;
         }
         let text = &self.text[p.range.clone()];
@@ -271,16 +256,16 @@ impl ArticleLayout {
         let lines = layout_line(fs, line, p.kind, params);
         let height = para_height(lines.len(), p.kind, params);
         p.cells = lines.iter().map(|l| LineCells::new(&l.glyphs)).collect();
-        if p.kind == ParaKind::Body && !p.range.is_empty() && !p.laid_out {
+        if p.kind == ParaKind::Body && !p.range.is_empty() && !p.exact_height {
             let width: f32 = lines.iter().map(|l| l.w).sum();
             let measured = width / p.range.len() as f32;
             self.px_per_byte = 0.9 * self.px_per_byte + 0.1 * measured;
         }
-        if !p.laid_out {
-            self.laid_out += 1;
+        if !p.exact_height {
+            self.exact += 1;
         }
         p.height = height;
-        p.laid_out = true;
+        p.exact_height = true;
         if self.live.insert(i) {
             self.live_bytes += p.range.len();
         }
@@ -305,11 +290,11 @@ impl ArticleLayout {
         let mut changed = false;
         for (i, height) in job.results() {
             let Some(p) = self.paras.get_mut(i) else { continue };
-            if !p.laid_out {
+            if !p.exact_height {
                 changed |= p.height != height;
                 p.height = height;
-                p.laid_out = true;
-                self.laid_out += 1;
+                p.exact_height = true;
+                self.exact += 1;
             }
         }
         if changed {
@@ -344,7 +329,7 @@ impl ArticleLayout {
     fn estimate_all(&mut self) {
         let params = self.params;
         let per_byte = self.px_per_byte;
-        for p in self.paras.iter_mut().filter(|p| !p.laid_out) {
+        for p in self.paras.iter_mut().filter(|p| !p.exact_height) {
             p.height = estimate_height(p.kind, p.range.len(), params, per_byte);
         }
         self.update_tops();
@@ -373,12 +358,11 @@ impl ArticleLayout {
     /// Visual lines of paragraph `i` (none if it is not laid out).
     pub fn para_lines(&self, i: usize) -> impl Iterator<Item = VisualLine<'_>> {
         let p = self.paras.get(i);
-        let line = p.filter(|p| p.laid_out).and_then(|p| p.line.as_ref());
+        let line = p.and_then(|p| p.line.as_ref());
         let lines: &[LayoutLine] = line.and_then(|l| l.layout_opt()).map_or(&[], |v| v.as_slice());
         let rtl = line.and_then(|l| l.shape_opt()).is_some_and(|s| s.rtl);
-        let (top, start, font_px) =
-            p.map_or((0.0, 0, 0.0), |p| (p.top, p.range.start, font_px_for(p.kind, self.params.font_px)));
-        let line_h = font_px * LINE_HEIGHT;
+        let (top, start, line_h) =
+            p.map_or((0.0, 0, 0.0), |p| (p.top, p.range.start, line_height(p.kind, self.params)));
         let cells: &[LineCells] = p.map_or(&[], |p| p.cells.as_slice());
         lines.iter().zip(cells).enumerate().map(move |(k, (l, c))| {
             let line_top = top + k as f32 * line_h;
@@ -396,51 +380,6 @@ impl ArticleLayout {
             }
         })
     }
-}
-
-/// A cosmic-text line for a paragraph's text.
-pub(super) fn new_line(text: &str, kind: ParaKind) -> BufferLine {
-    BufferLine::new(text, LineEnding::None, AttrsList::new(&attrs_for(kind)), Shaping::Advanced)
-}
-
-/// Shapes (once) and wraps a paragraph at `params`.
-pub(super) fn layout_line<'a>(
-    fs: &mut FontSystem,
-    line: &'a mut BufferLine,
-    kind: ParaKind,
-    params: LayoutParams,
-) -> &'a [LayoutLine] {
-    let font_px = font_px_for(kind, params.font_px);
-    let wrap = Wrap::WordOrGlyph;
-    line.layout(fs, font_px, Some(params.width_px), wrap, Ellipsize::None, None, 8, Hinting::Disabled)
-}
-
-/// The exact height of a paragraph of `lines` visual lines, with the gap after it.
-pub(super) fn para_height(lines: usize, kind: ParaKind, params: LayoutParams) -> f32 {
-    lines.max(1) as f32 * font_px_for(kind, params.font_px) * LINE_HEIGHT + params.font_px * PARA_GAP
-}
-
-fn attrs_for(kind: ParaKind) -> Attrs<'static> {
-    let attrs = Attrs::new().family(Family::Name(ARABIC_FAMILY));
-    match kind {
-        ParaKind::Headline => attrs.weight(Weight::BOLD),
-        ParaKind::Body => attrs,
-    }
-}
-
-fn font_px_for(kind: ParaKind, body_px: f32) -> f32 {
-    match kind {
-        ParaKind::Headline => (body_px * HEADLINE_SCALE).round(),
-        ParaKind::Body => body_px,
-    }
-}
-
-fn estimate_height(kind: ParaKind, bytes: usize, params: LayoutParams, px_per_byte: f32) -> f32 {
-    let font_px = font_px_for(kind, params.font_px);
-    let scale = font_px / params.font_px.max(1.0);
-    let width = bytes as f32 * px_per_byte * scale;
-    let lines = (width / params.width_px.max(1.0)).ceil().max(1.0);
-    lines * font_px * LINE_HEIGHT + params.font_px * PARA_GAP
 }
 
 #[cfg(test)]
@@ -499,5 +438,30 @@ mod tests {
         }
         assert!(layout.is_complete());
         assert!(layout.total_height() > exact.total_height());
+    }
+
+    #[test]
+    fn paragraphs_kept_across_a_resize_are_laid_out_again_when_shown() {
+        // Every paragraph stays live; a resize resets their wrapping, the worker makes their
+        // heights exact again, and showing one must still wrap it anew (not draw nothing).
+        let text = article(40);
+        let params = LayoutParams { width_px: 900.0, font_px: 22.0 };
+        let mut fs = font_system();
+        let mut layout = ArticleLayout::new(&text, params);
+        layout.layout_all(&mut fs);
+        layout.start_background();
+        layout.set_params(LayoutParams { width_px: 600.0, ..params });
+        layout.ensure_visible(&mut fs, 0.0, 300.0);
+        let start = Instant::now();
+        while !layout.is_complete() && start.elapsed() < Duration::from_secs(60) {
+            layout.poll_background();
+            std::thread::sleep(Duration::from_millis(5));
+        }
+        assert!(layout.is_complete());
+        let last = layout.para_count() - 1;
+        assert!(!layout.is_laid_out(last), "an exact height alone is not a layout");
+        let top = layout.para_top(last).unwrap_or(0.0);
+        layout.ensure_visible(&mut fs, top, top + 100.0);
+        assert!(layout.para_lines(last).count() > 1);
     }
 }

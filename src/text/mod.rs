@@ -11,10 +11,12 @@ mod cells;
 mod fonts;
 mod geometry;
 mod layout;
+mod para;
 mod raster;
 
 pub use atlas::{AtlasEntry, GlyphAtlas};
 pub use fonts::{ARABIC_FAMILY, LATIN_FAMILY, font_bytes, font_system};
 pub use geometry::Rect;
-pub use layout::{ArticleLayout, LayoutParams, ParaKind, VisualLine};
+pub use layout::{ArticleLayout, VisualLine};
+pub use para::{LayoutParams, ParaKind};
 pub use raster::{GlyphQuad, render_png_rgba};

@@ -7,7 +7,8 @@ use cosmic_text::FontSystem;
 
 use super::atlas::{AtlasEntry, GlyphAtlas};
 use super::geometry::Rect;
-use super::layout::{ArticleLayout, LayoutParams, VisualLine};
+use super::layout::{ArticleLayout, VisualLine};
+use super::para::LayoutParams;
 
 /// One glyph image to draw: where (layout pixels) and from which atlas entry.
 #[derive(Debug, Clone, Copy)]

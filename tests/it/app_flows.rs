@@ -3,9 +3,10 @@
 
 use std::path::Path;
 
+use egui::accesskit::{Role, TextDirection};
 use egui::{Modifiers, Pos2, Rect};
 use egui_kittest::Harness;
-use egui_kittest::kittest::Queryable;
+use egui_kittest::kittest::{NodeT, Queryable};
 use hashiya::app::{HashiyaApp, Settings};
 
 const ARTICLE: &str =
@@ -16,8 +17,12 @@ fn harness(dir: &Path) -> Harness<'static, HashiyaApp> {
 }
 
 fn harness_at(dir: &Path, pixels_per_point: f32) -> Harness<'static, HashiyaApp> {
+    harness_with(dir, ARTICLE, pixels_per_point)
+}
+
+fn harness_with(dir: &Path, text: &str, pixels_per_point: f32) -> Harness<'static, HashiyaApp> {
     let article = dir.join("a.txt");
-    std::fs::write(&article, ARTICLE).expect("write article");
+    std::fs::write(&article, text).expect("write article");
     let settings = Settings { autosave: false, ..Settings::default() };
     let mut h = Harness::builder()
         .with_size(egui::vec2(1200.0, 800.0))
@@ -85,6 +90,29 @@ fn article_is_exposed_right_to_left_to_accessibility() {
     let h = harness(dir.path());
     let node = h.get_by_label("Article");
     assert_eq!(node.value().as_deref(), Some(ARTICLE));
+}
+
+#[test]
+fn paragraphs_are_exposed_to_accessibility_with_text_and_direction() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let h = harness(dir.path());
+    let article = h.get_by_label("Article");
+    let text_of = |node: &egui_kittest::Node<'_>| node.get_by_role(Role::Label).value();
+    let lines: Vec<&str> = ARTICLE.lines().collect();
+    let heading = article.get_by_role(Role::Heading);
+    assert_eq!(heading.accesskit_node().level(), Some(1));
+    assert_eq!(heading.accesskit_node().label().as_deref(), Some(lines[0]), "named by its text");
+    assert_eq!(text_of(&heading).as_deref(), Some(lines[0]));
+    let body: Vec<String> =
+        article.get_all_by_role(Role::Paragraph).map(|p| text_of(&p).unwrap_or_default()).collect();
+    assert_eq!(body, lines[1..]);
+    for text in article.get_all_by_role(Role::Label) {
+        assert_eq!(text.accesskit_node().data().text_direction(), Some(TextDirection::RightToLeft));
+        assert!(text.rect().height() > 10.0, "bounds on screen: {:?}", text.rect());
+    }
+    // The headline's bounds lie above the first body paragraph's.
+    let first = article.get_all_by_role(Role::Paragraph).next().expect("a paragraph");
+    assert!(heading.rect().max.y <= first.rect().min.y + 0.5);
 }
 
 #[test]
@@ -289,4 +317,30 @@ fn quitting_with_unsaved_changes_asks_first() {
     let saved = std::fs::read_to_string(dir.path().join("a.txt.hashiya.ron")).expect("saved on quit");
     assert!(saved.contains("LOC"));
     assert!(!h.state().article().expect("article").is_dirty());
+}
+
+#[test]
+fn entity_rows_follow_the_direction_of_their_text() {
+    const MIXED: &str = "وزير خارجية إيران يزور دمشق\nReuters reports from the capital.\n";
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut h = harness_with(dir.path(), MIXED, 1.0);
+    for (needle, key) in [("دمشق", "3"), ("Reuters", "2")] {
+        let start = MIXED.find(needle).expect("needle");
+        let rects = h.state().view().screen_rects_of(start..start + needle.len());
+        let r = rects[0];
+        drag(
+            &mut h,
+            Pos2::new(r.max.x - 1.0, r.center().y),
+            Pos2::new(r.min.x + 1.0, r.center().y),
+            Modifiers::NONE,
+        );
+        press_text(&mut h, key);
+    }
+    h.run_steps(2);
+    let heading = h.get_by_label("Entities").rect();
+    // The chips are the rows' first widgets: at the right edge for Arabic, the left for Latin.
+    let arabic = h.get_by_role_and_label(Role::Button, "LOC").rect();
+    let latin = h.get_by_role_and_label(Role::Button, "ORG").rect();
+    assert!((latin.min.x - heading.min.x).abs() < 2.0, "Latin row starts at the left: {latin:?}");
+    assert!(arabic.min.x > latin.max.x + 150.0, "Arabic row starts at the right: {arabic:?}");
 }
