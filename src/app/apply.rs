@@ -47,6 +47,25 @@ impl HashiyaApp {
                 }
                 Ok(())
             }
+            Command::FindOpen => {
+                self.find.open();
+                Ok(())
+            }
+            Command::FindClose => {
+                self.find.close();
+                Ok(())
+            }
+            Command::FindStep(forward) => {
+                let from = self.workspace.active().and_then(|a| a.selection.map(|s| s.caret));
+                if let Some(start) = self.find.step(forward, from) {
+                    self.view.scroll_to(start);
+                }
+                Ok(())
+            }
+            Command::TagOffered => match self.offer.take() {
+                Some(offer) => self.edit(EditCommand::TagAll(offer.ranges, offer.label)),
+                None => Ok(()),
+            },
             view => {
                 self.apply_view(ctx, view);
                 Ok(())
@@ -57,13 +76,41 @@ impl HashiyaApp {
         }
     }
 
-    /// Sends an edit to the active article through the editor core.
+    /// Sends an edit to the active article through the editor core; after a tag that made a
+    /// new entity, offers to tag the name's other occurrences too.
     fn edit(&mut self, cmd: EditCommand) -> Result<(), Notice> {
         let Some(id) = self.workspace.active_id() else { return Ok(()) };
-        if let Some(notice) = self.workspace.apply(id, cmd)?.notice {
+        let changes = !matches!(
+            cmd,
+            EditCommand::Select { .. } | EditCommand::SelectEntity(_) | EditCommand::ClearSelection
+        );
+        let outcome = self.workspace.apply(id, cmd)?;
+        if changes {
+            self.offer = None;
+        }
+        if let Some(notice) = outcome.notice {
             self.notice = Some(notice);
         }
+        if let [created] = outcome.created[..] {
+            self.offer_more(created);
+        }
         Ok(())
+    }
+
+    /// "12 more «إيران» here — press T to tag them all": the name's untagged occurrences.
+    fn offer_more(&mut self, created: crate::model::EntityId) {
+        let key = self.view_key();
+        let Some(article) = self.workspace.active() else { return };
+        let Some(e) = article.ann().entities().get(created).copied() else { return };
+        let surface = article.doc.slice(e.range()).unwrap_or("").to_string();
+        let ranges = self.find.untagged_occurrences(key, article, &surface);
+        if ranges.is_empty() {
+            return;
+        }
+        let name = article.ann().labels().get(e.label).map_or("?", |l| l.name.as_str());
+        let text = format!("{} more «{surface}» here — press T to tag them all as {name}", ranges.len());
+        self.notice = Some(Notice::info(text));
+        self.offer = Some(super::Offer { label: e.label, ranges });
     }
 
     /// Zoom, theme and autosave: settings only.

@@ -52,6 +52,14 @@ pub enum Command {
     Reveal(crate::model::EntityId),
     /// Quit (asks first if there are unsaved changes and autosave is off).
     Quit,
+    /// Show the find bar and focus its field (Ctrl+F).
+    FindOpen,
+    /// Hide the find bar.
+    FindClose,
+    /// Go to the next (`true`) or previous find match and scroll to it.
+    FindStep(bool),
+    /// Accept the offer made after tagging: tag the other occurrences of the name too.
+    TagOffered,
 }
 
 impl From<EditCommand> for Command {

@@ -9,6 +9,7 @@ mod command;
 mod dialogs;
 mod entity_panel;
 mod files;
+mod find;
 mod gestures;
 mod highlight;
 mod label_editor;
@@ -30,7 +31,15 @@ pub use settings::Settings;
 use crate::editor::{Article, ArticleId, Notice, Workspace};
 use dialogs::Dialogs;
 use entity_panel::EntityPanel;
+use find::FindBar;
 use label_editor::LabelEditor;
+
+/// After tagging a name: its other untagged occurrences, tagged by `T` (one undo step).
+#[derive(Debug, Clone, PartialEq)]
+struct Offer {
+    label: crate::model::LabelId,
+    ranges: Vec<std::ops::Range<usize>>,
+}
 
 /// Something waiting for the user's answer about unsaved changes.
 #[derive(Debug, Clone, PartialEq)]
@@ -46,6 +55,8 @@ pub struct HashiyaApp {
     panel: EntityPanel,
     labels: LabelEditor,
     dialogs: Dialogs,
+    find: FindBar,
+    offer: Option<Offer>,
     settings: Settings,
     notice: Option<Notice>,
     /// Error shown in the central area when no article could be opened.
@@ -85,6 +96,8 @@ impl HashiyaApp {
             panel: EntityPanel::default(),
             labels: LabelEditor::default(),
             dialogs: Dialogs::default(),
+            find: FindBar::default(),
+            offer: None,
             settings,
             notice: notices.into_iter().last(),
             open_error: None,
@@ -140,7 +153,8 @@ impl HashiyaApp {
         let ctx = ui.ctx().clone();
         self.handle_dropped_files(&ctx);
         let typing = ctx.egui_wants_keyboard_input() || self.labels.is_open() || self.dialogs.is_open();
-        let shortcuts = shortcuts::shortcut_commands(&ctx, self.workspace.active(), typing);
+        let offer = self.offer.is_some();
+        let shortcuts = shortcuts::shortcut_commands(&ctx, self.workspace.active(), typing, offer);
         self.cmds.extend(shortcuts);
         self.panels_ui(ui);
         self.cmds.extend(self.dialogs.dialogs_ui(&ctx, &self.settings));
@@ -158,21 +172,27 @@ impl HashiyaApp {
         let mut edit_labels = false;
         let key = self.view_key();
         let article = self.workspace.active();
+        self.find.update(key, article);
         egui::Panel::top("menu").show(ui, |ui| panels::menu_bar_ui(ui, article, &self.settings, &mut cmds));
         if let Some(article) = article {
             egui::Panel::top("labels")
                 .show(ui, |ui| panels::label_bar_ui(ui, article, &mut edit_labels, &mut cmds));
         }
-        let progress = self.view.progress();
+        if let Some(article) = article.filter(|_| self.find.is_open()) {
+            egui::Panel::top("find").show(ui, |ui| self.find.find_bar_ui(ui, article, &mut cmds));
+        }
         egui::Panel::bottom("status")
-            .show(ui, |ui| panels::status_bar_ui(ui, article, progress, self.notice.as_ref()));
+            .show(ui, |ui| panels::status_bar_ui(ui, article, &mut self.view, self.notice.as_ref()));
         if let Some(article) = article {
             egui::Panel::right("entities").resizable(true).default_size(320.0).show(ui, |ui| {
                 self.panel.entity_panel_ui(ui, article, key, &mut self.view, &mut cmds);
             });
         }
         egui::CentralPanel::default().show(ui, |ui| match article {
-            Some(article) => self.view.article_view_ui(ui, article, key, self.settings.font_pt, &mut cmds),
+            Some(article) => {
+                let marks = self.find.marks();
+                self.view.article_view_ui(ui, article, key, self.settings.font_pt, marks, &mut cmds)
+            }
             None => panels::empty_ui(ui, self.open_error.as_deref()),
         });
         if let Some(article) = article {
