@@ -3,4 +3,5 @@ pub mod app;
 pub mod cli;
 pub mod formats;
 pub mod model;
+pub mod search;
 pub mod text;
