@@ -73,7 +73,7 @@ fn generated(bytes: usize) -> String {
     while out.len() < bytes {
         x = x.wrapping_mul(1_103_515_245).wrapping_add(12345);
         out.push_str(WORDS[(x >> 16) as usize % WORDS.len()]);
-        out.push(if (x >> 8) % 13 == 0 { '\n' } else { ' ' });
+        out.push(if (x >> 8).is_multiple_of(13) { '\n' } else { ' ' });
     }
     out
 }

@@ -1,8 +1,8 @@
 //! Arabic proclitics: the conjunctions, prepositions and article written onto a word.
 //!
 //! A word may start with a conjunction «و ف», then a preposition «ب ك ل», then the article
-//! «ال»; after «ل» the article loses its alef («لل»: ل + ال). So «وبالإيرانيين» is و + ب + ال
-//! + «إيرانيين» and «للأمم» is ل + (ا)ل + «أمم». Letters are compared folded (see
+//! «ال»; after «ل» the article loses its alef («لل»: ل + ال). So «وبالإيرانيين» is و, ب, ال
+//! and «إيرانيين», and «للأمم» is ل, (ا)ل and «أمم». Letters are compared folded (see
 //! [`super::fold`]) and tashkeel, tatweel and joiners between them are skipped.
 //!
 //! The matcher asks whether the letters in front of a match are such a sequence

@@ -44,8 +44,25 @@ impl NormalizedText {
     pub fn new(original: &str) -> Self {
         let mut builder = Builder { out: Self::default(), ..Builder::default() };
         builder.out.text.reserve(original.len());
+        // Characters that are copied unchanged are copied in spans, the rest one by one.
+        let mut span = None;
         for (i, c) in original.char_indices() {
-            builder.push(i, c);
+            if is_plain(c) || (c == ' ' && !builder.in_space) {
+                if span.is_none() {
+                    builder.start_span(i);
+                    span = Some(i);
+                }
+                builder.in_space = c == ' ';
+                builder.after_alef = c == ALEF;
+            } else {
+                if let Some(start) = span.take() {
+                    builder.end_span(&original[start..i], i);
+                }
+                builder.push(i, c);
+            }
+        }
+        if let Some(start) = span {
+            builder.end_span(&original[start..], original.len());
         }
         let mut out = builder.out;
         out.original_len = original.len();
@@ -114,6 +131,21 @@ impl NormalizedText {
     }
 }
 
+/// True for characters normalisation copies unchanged whatever comes before them (most of an
+/// Arabic or ASCII text): the fast path of [`NormalizedText::new`]. Must agree with
+/// [`classify`] (tested over every `char`).
+fn is_plain(c: char) -> bool {
+    match c {
+        'a'..='z' | '0'..='9' => true,
+        '\0'..='\x7f' => !c.is_ascii_uppercase() && c != ' ' && c != '\t',
+        '\u{0600}'..='\u{06FF}' => !matches!(c,
+            '\u{0622}' | '\u{0623}' | '\u{0625}' | '\u{0629}' | '\u{061C}' | '\u{0640}' | '\u{0649}'
+            | '\u{064B}'..='\u{0655}' | '\u{0660}'..='\u{0669}' | '\u{0670}' | '\u{0671}'
+            | '\u{06F0}'..='\u{06F9}'),
+        _ => false,
+    }
+}
+
 /// State of the one pass in [`NormalizedText::new`].
 #[derive(Default)]
 struct Builder {
@@ -156,6 +188,23 @@ impl Builder {
         }
     }
 
+    /// Starts a span of plain characters at original offset `i`.
+    fn start_span(&mut self, i: usize) {
+        if !self.open {
+            self.out.runs.push(Run { norm: self.out.text.len(), orig: i, end: i });
+        }
+        self.open = true;
+        self.attach = true;
+    }
+
+    /// Copies the span of plain characters `span`, which ends at original offset `end`.
+    fn end_span(&mut self, span: &str, end: usize) {
+        self.out.text.push_str(span);
+        if let Some(run) = self.out.runs.last_mut() {
+            run.end = end;
+        }
+    }
+
     /// Appends `folded`, the fold of the `orig_len`-byte character at original offset `i`.
     fn emit(&mut self, i: usize, folded: char, orig_len: usize) {
         let same_len = folded.len_utf8() == orig_len;
@@ -174,6 +223,28 @@ impl Builder {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    /// [`NormalizedText::new`] without the fast path: every character through `push`.
+    fn one_by_one(original: &str) -> NormalizedText {
+        let mut builder = Builder::default();
+        for (i, c) in original.char_indices() {
+            builder.push(i, c);
+        }
+        builder.out.original_len = original.len();
+        builder.out
+    }
+
+    proptest! {
+        #[test]
+        fn fast_path_changes_nothing(
+            text in "[ اأآإٱىةبلـ\u{064E}\u{0651}\u{0654}\u{0670}\u{200F}\u{200C}\u{A0}\t\n٢۳2aAİK\u{212A}]{0,40}"
+        ) {
+            let mut slow = one_by_one(&text);
+            slow.runs.shrink_to_fit();
+            prop_assert_eq!(NormalizedText::new(&text), slow);
+        }
+    }
 
     fn norm(s: &str) -> String {
         NormalizedText::new(s).into_string()
@@ -221,6 +292,15 @@ mod tests {
         assert_eq!(n.as_str(), "ايران،");
         let r = n.to_original(0.."ايران".len()).unwrap_or(0..0);
         assert_eq!(&s[r], "إيران");
+    }
+
+    #[test]
+    fn fast_path_agrees_with_classify() {
+        for c in (0..=0x10FFFF).filter_map(char::from_u32).filter(|&c| is_plain(c)) {
+            for after_alef in [false, true] {
+                assert_eq!(classify(c, after_alef), Fold::Keep(c), "{:04X}", c as u32);
+            }
+        }
     }
 
     #[test]

@@ -53,8 +53,8 @@ pub struct Query {
 /// The searcher of a query.
 #[derive(Debug, Clone)]
 pub(crate) enum Searcher {
-    /// Exact or normalised literal.
-    Literal(Literal),
+    /// Exact or normalised literal (boxed: the finder is large).
+    Literal(Box<Literal>),
     /// Regex mode.
     Regex(Regex),
 }
@@ -91,8 +91,10 @@ impl Query {
             Mode::Regex => {
                 Searcher::Regex(Regex::new(pattern).map_err(|e| SearchError::Regex(e.to_string()))?)
             }
-            Mode::Exact => Searcher::Literal(Literal::new(pattern.trim(), Vec::new(), false, options)?),
-            Mode::Normalized => Searcher::Literal(normalized_literal(pattern, options)?),
+            Mode::Exact => {
+                Searcher::Literal(Box::new(Literal::new(pattern.trim(), Vec::new(), false, options)?))
+            }
+            Mode::Normalized => Searcher::Literal(Box::new(normalized_literal(pattern, options)?)),
         };
         Ok(Self { options, searcher })
     }

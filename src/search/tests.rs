@@ -184,7 +184,7 @@ fn text_strategy() -> impl Strategy<Value = String> {
 
 fn query_strategy() -> impl Strategy<Value = String> {
     (0..WORDS.len(), prop::option::of(0..WORDS.len())).prop_map(|(a, b)| match b {
-        Some(b) if b % 3 == 0 => format!("{} {}", WORDS[a], WORDS[b]),
+        Some(b) if b.is_multiple_of(3) => format!("{} {}", WORDS[a], WORDS[b]),
         _ => WORDS[a].to_string(),
     })
 }
