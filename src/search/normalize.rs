@@ -135,15 +135,49 @@ impl NormalizedText {
 /// Arabic or ASCII text): the fast path of [`NormalizedText::new`]. Must agree with
 /// [`classify`] (tested over every `char`).
 fn is_plain(c: char) -> bool {
-    match c {
-        'a'..='z' | '0'..='9' => true,
-        '\0'..='\x7f' => !c.is_ascii_uppercase() && c != ' ' && c != '\t',
-        '\u{0600}'..='\u{06FF}' => !matches!(c,
-            '\u{0622}' | '\u{0623}' | '\u{0625}' | '\u{0629}' | '\u{061C}' | '\u{0640}' | '\u{0649}'
-            | '\u{064B}'..='\u{0655}' | '\u{0660}'..='\u{0669}' | '\u{0670}' | '\u{0671}'
-            | '\u{06F0}'..='\u{06F9}'),
-        _ => false,
+    let code = c as u32;
+    let (bits, k) = match code {
+        0..=0x7F => (&ASCII_SPECIAL, code),
+        0x600..=0x6FF => (&ARABIC_SPECIAL, code - 0x600),
+        _ => return false,
+    };
+    bits[(k >> 6) as usize] & (1 << (k & 63)) == 0
+}
+
+/// ASCII characters that are not plain: upper case letters (folded), space and tab (spaces).
+const ASCII_SPECIAL: [u64; 4] = bitmap(0, &[(0x41, 0x5A), (0x20, 0x20), (0x09, 0x09)]);
+/// Characters of the Arabic block that are not plain: folded letters and digits, skipped
+/// marks, and the hamza marks skipped after an alef.
+const ARABIC_SPECIAL: [u64; 4] = bitmap(
+    0x600,
+    &[
+        (0x622, 0x623),
+        (0x625, 0x625),
+        (0x629, 0x629),
+        (0x61C, 0x61C),
+        (0x640, 0x640),
+        (0x649, 0x649),
+        (0x64B, 0x655),
+        (0x660, 0x669),
+        (0x670, 0x671),
+        (0x6F0, 0x6F9),
+    ],
+);
+
+/// A 256-bit set of the code points `base + k` in the inclusive `ranges`.
+const fn bitmap(base: u32, ranges: &[(u32, u32)]) -> [u64; 4] {
+    let mut bits = [0u64; 4];
+    let mut r = 0;
+    while r < ranges.len() {
+        let mut code = ranges[r].0;
+        while code <= ranges[r].1 {
+            let k = code - base;
+            bits[(k >> 6) as usize] |= 1 << (k & 63);
+            code += 1;
+        }
+        r += 1;
     }
+    bits
 }
 
 /// State of the one pass in [`NormalizedText::new`].
