@@ -4,4 +4,5 @@ pub mod cli;
 pub mod editor;
 pub mod formats;
 pub mod model;
+pub mod search;
 pub mod text;
