@@ -10,6 +10,7 @@ use egui::{Key, RichText, Ui};
 use crate::editor::{Article, EditCommand};
 use crate::search::{Mode, NormalizedText, Options, Query};
 
+use super::article_view::ArticleView;
 use super::command::Command;
 
 /// At most this many matches are kept for highlighting, stepping and tagging; the count stays
@@ -62,11 +63,6 @@ impl FindBar {
     /// The highlights for the view, while the bar is open.
     pub fn marks(&self) -> Option<FindMarks<'_>> {
         self.open.then_some(FindMarks { ranges: &self.matches, current: self.current })
-    }
-
-    /// The matches kept (at most [`MAX_KEPT`]).
-    pub fn matches(&self) -> &[Range<usize>] {
-        &self.matches
     }
 
     /// Moves to the next (or previous) match after the `from` byte; returns where it starts.
@@ -153,26 +149,37 @@ impl FindBar {
     }
 
     /// The bar: pattern, mode, options, count, stepping and "tag all" per label.
-    pub fn find_bar_ui(&mut self, ui: &mut Ui, article: &Article, cmds: &mut Vec<Command>) {
+    /// egui's text field has no bidi, so Arabic typed into it is echoed beside it shaped by
+    /// cosmic-text (`view`).
+    pub fn find_bar_ui(
+        &mut self,
+        ui: &mut Ui,
+        article: &Article,
+        view: &mut ArticleView,
+        cmds: &mut Vec<Command>,
+    ) {
         ui.horizontal_wrapped(|ui| {
             ui.label("Find");
             let field =
-                ui.add(egui::TextEdit::singleline(&mut self.pattern).desired_width(260.0).hint_text("name"));
+                ui.add(egui::TextEdit::singleline(&mut self.pattern).desired_width(220.0).hint_text("name"));
             if std::mem::take(&mut self.focus) {
                 field.request_focus();
+            }
+            if self.pattern.chars().any(super::shortcuts::is_rtl_char) {
+                view.inline_text_ui(ui, self.pattern.trim()).on_hover_text("What you typed, shaped");
             }
             self.keys_in_field_ui(ui, &field, cmds);
             self.options_ui(ui);
             self.count_ui(ui);
-            if ui.button("▲").on_hover_text("Previous (Shift+Enter)").clicked() {
+            if ui.button("Prev").on_hover_text("Previous match (Shift+Enter)").clicked() {
                 cmds.push(Command::FindStep(false));
             }
-            if ui.button("▼").on_hover_text("Next (Enter)").clicked() {
+            if ui.button("Next").on_hover_text("Next match (Enter)").clicked() {
                 cmds.push(Command::FindStep(true));
             }
             ui.separator();
             self.tag_all_ui(ui, article, cmds);
-            if ui.button("✕").on_hover_text("Close (Esc)").clicked() {
+            if ui.button("×").on_hover_text("Close (Esc)").clicked() {
                 cmds.push(Command::FindClose);
             }
         });
@@ -215,6 +222,7 @@ impl FindBar {
             (_, 0) if self.pattern.trim().is_empty() => String::new(),
             (_, 0) => "no matches".to_string(),
             (Some(i), n) => format!("{} of {n}", i + 1),
+            (None, 1) => "1 match".to_string(),
             (None, n) => format!("{n} matches"),
         };
         let capped = self.total > self.matches.len();

@@ -179,7 +179,8 @@ impl HashiyaApp {
                 .show(ui, |ui| panels::label_bar_ui(ui, article, &mut edit_labels, &mut cmds));
         }
         if let Some(article) = article.filter(|_| self.find.is_open()) {
-            egui::Panel::top("find").show(ui, |ui| self.find.find_bar_ui(ui, article, &mut cmds));
+            egui::Panel::top("find")
+                .show(ui, |ui| self.find.find_bar_ui(ui, article, &mut self.view, &mut cmds));
         }
         egui::Panel::bottom("status")
             .show(ui, |ui| panels::status_bar_ui(ui, article, &mut self.view, self.notice.as_ref()));
