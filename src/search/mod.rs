@@ -11,8 +11,9 @@
 //!   [`Query::matches`] scan a text in one pass. In exact and normalised modes a match is
 //!   whole words: it starts a word, or follows the word's proclitics (the match covers only
 //!   what the pattern names: «إيران» in «وإيران»), and it ends a word, so «إيران» is not found
-//!   in «إيرانية». A multi-word pattern matches across any run of spaces or tabs in the text
-//!   (normalised mode), never across a line (paragraph) break.
+//!   in «إيرانية». In normalised mode a multi-word pattern matches across any run of spaces
+//!   or tabs (and other horizontal white space) in the text, never across a line (paragraph)
+//!   break; in exact mode white space is compared as written.
 //! * A pattern starting with the article also finds the «لل» spelling: «الأمم المتحدة» finds
 //!   «والأمم المتحدة» (covering «الأمم المتحدة») and «للأمم المتحدة», covering «لأمم المتحدة»
 //!   from the lam that is the article: the preposition stays outside as in every other case,

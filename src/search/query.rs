@@ -15,7 +15,9 @@ use super::normalize::NormalizedText;
 /// How the pattern is compared with the text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Mode {
-    /// Character for character, case-sensitive; still whole words and clitic-aware.
+    /// Character for character (tashkeel, hamza, case and white space as written); still whole
+    /// words and clitic-aware, so a letter followed by tashkeel in the text does not end a
+    /// match («إيران» is not found in «إيرانَ»).
     Exact,
     /// Arabic-normalised (see [`NormalizedText`]) and case-insensitive; the default.
     #[default]
