@@ -27,6 +27,7 @@ pub fn to_ron_string(doc: &Document, ann: &Annotations, info: &SaveInfo) -> Stri
         ("annotator", info.annotator.clone()),
         ("created", rfc3339(info.created)),
         ("modified", rfc3339(info.modified)),
+        ("status", info.status.as_str().to_string()),
     ] {
         let _ = write!(out, "    {field}: ");
         push_str_lit(&mut out, &value);
