@@ -71,6 +71,7 @@ use time::OffsetDateTime;
 
 pub use status::DocStatus;
 pub use write::to_ron_string;
+pub(crate) use write::{push_char_lit, push_str_lit};
 
 use super::atomic::write_atomic;
 use super::reanchor::ReanchorReport;
@@ -263,6 +264,15 @@ pub fn check_str(
 /// text is, for messages about the file as a whole; line 1, column 1 if it has none.
 pub fn field_location(path: &Path, text: &str, field: &str) -> Location {
     Location::of_byte(path, text, locate::field_offset(text, field).unwrap_or(0))
+}
+
+/// Where the `index`-th element of the top-level list `list` (`labels`, `entities`, …) of RON
+/// text is, in any layout; at the list itself, or line 1, column 1, if there is no such
+/// element. Also for other RON files shaped like this one (the corpus file).
+pub fn element_location(path: &Path, text: &str, list: &str, index: usize) -> Location {
+    let at =
+        locate::element_offsets(text, list).get(index).copied().or_else(|| locate::field_offset(text, list));
+    Location::of_byte(path, text, at.unwrap_or(0))
 }
 
 #[cfg(test)]
