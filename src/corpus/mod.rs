@@ -156,8 +156,7 @@ impl Corpus {
     /// annotator, else the OS user name (`unknown` if there is none). The window's own
     /// setting, when the user made one, goes before all of these.
     pub fn annotator(&self) -> String {
-        let from_env = std::env::var("HASHIYA_ANNOTATOR").ok().filter(|v| !v.trim().is_empty());
-        from_env.or_else(|| self.settings.annotator.clone()).unwrap_or_else(annotator_from_env)
+        resolve_annotator(self.settings.annotator.as_deref())
     }
 
     /// Writes the corpus file atomically; refused (nothing written) if it was broken when the
@@ -195,6 +194,20 @@ impl Corpus {
         }
         added
     }
+}
+
+/// `$HASHIYA_ANNOTATOR`, else `default` (a corpus's default annotator), else the OS user.
+fn resolve_annotator(default: Option<&str>) -> String {
+    let from_env = std::env::var("HASHIYA_ANNOTATOR").ok().filter(|v| !v.trim().is_empty());
+    from_env.or_else(|| default.map(String::from)).unwrap_or_else(annotator_from_env)
+}
+
+/// The annotator name to write into the annotation file of the article at `path`: as
+/// [`Corpus::annotator`] for the corpus it is in ([`find_root`]; only its corpus file is read),
+/// else `$HASHIYA_ANNOTATOR` or the OS user name.
+pub fn annotator_for(path: &Path) -> String {
+    let settings = find_root(path).and_then(|root| Settings::read(&root.join(CORPUS_FILE)).ok());
+    resolve_annotator(settings.as_ref().and_then(|s| s.annotator.as_deref()))
 }
 
 /// The corpus a file belongs to: the nearest folder above it (or the folder itself) that has

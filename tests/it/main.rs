@@ -8,6 +8,7 @@ mod fixtures;
 
 mod app_flows;
 mod cli;
+mod corpus;
 mod exchange;
 mod kill_save;
 mod newsfane;
