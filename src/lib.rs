@@ -1,6 +1,7 @@
 //! Hashiya: reader and named-entity annotator for Arabic news articles.
 pub mod app;
 pub mod cli;
+pub mod corpus;
 pub mod editor;
 pub mod formats;
 pub mod model;

@@ -40,7 +40,7 @@ pub fn stats(file: &Path) -> anyhow::Result<ExitCode> {
 }
 
 /// The article and annotation file of `file`, whichever it names.
-fn pair(file: &Path) -> anyhow::Result<(PathBuf, PathBuf)> {
+pub(super) fn pair(file: &Path) -> anyhow::Result<(PathBuf, PathBuf)> {
     let is_annotation = file.file_name().and_then(|n| n.to_str()).is_some_and(|n| n.ends_with(store::SUFFIX));
     if !is_annotation {
         return Ok((file.to_path_buf(), annotation_path(file)));
@@ -52,12 +52,15 @@ fn pair(file: &Path) -> anyhow::Result<(PathBuf, PathBuf)> {
 
 /// What `validate` prints: notes (never failures) and problems.
 #[derive(Debug, Default)]
-struct Outcome {
-    notes: Vec<String>,
-    problems: Vec<String>,
+pub(super) struct Outcome {
+    /// What is fine or only worth knowing.
+    pub(super) notes: Vec<String>,
+    /// Every problem, located.
+    pub(super) problems: Vec<String>,
 }
 
-fn check(file: &Path) -> Outcome {
+/// Checks an article and its annotation file (either may be named).
+pub(super) fn check(file: &Path) -> Outcome {
     let mut out = Outcome::default();
     let (article, annotation) = match pair(file) {
         Ok(p) => p,

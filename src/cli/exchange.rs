@@ -10,11 +10,18 @@ use std::process::ExitCode;
 use anyhow::{Context, bail};
 
 use super::{ExportArgs, ImportArgs};
+use crate::corpus::import::import_into;
 use crate::editor::Article;
 use crate::formats::exchange::{self, ExportReport, Format};
 
 /// Exports an article's annotations to stdout or `-o`.
 pub fn export(args: &ExportArgs) -> anyhow::Result<ExitCode> {
+    if args.only_done || args.split.is_some() {
+        bail!(
+            "{}: --only-done and --split are for folders (a corpus), not one article",
+            args.article.display()
+        );
+    }
     let format = Format::from(args.format);
     let article = open_annotated(&args.article)?;
     let (doc, ann) = (&article.doc, article.ann());
@@ -90,10 +97,12 @@ fn print_report(format: Format, report: &ExportReport, orphans: usize) {
 }
 
 /// Imports documents, writing `<name>.txt` and its annotation file into `-o` (or `.`).
+/// Several documents (or a folder that is a corpus already) make a corpus: one label set,
+/// written to its corpus file.
 pub fn import(args: &ImportArgs) -> anyhow::Result<ExitCode> {
-    let imported = exchange::read_import(args.format.into(), &args.input)?;
+    let mut imported = exchange::read_import(args.format.into(), &args.input)?;
     let dir = args.out.clone().unwrap_or_else(|| PathBuf::from("."));
-    exchange::write_documents(&dir, &imported)?;
+    let corpus = import_into(&dir, &mut imported, &args.input)?;
     for w in &imported.warnings {
         eprintln!("{w}");
     }
@@ -104,5 +113,12 @@ pub fn import(args: &ImportArgs) -> anyhow::Result<ExitCode> {
         imported.warnings.len(),
         dir.display()
     );
+    if let Some(file) = &corpus.corpus_file {
+        let added = match corpus.labels_added.len() {
+            0 => String::new(),
+            _ => format!(", labels added: {}", corpus.labels_added.join(" ")),
+        };
+        eprintln!("the folder is a corpus: {} holds its labels{added}", file.display());
+    }
     Ok(ExitCode::SUCCESS)
 }

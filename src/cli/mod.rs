@@ -1,7 +1,11 @@
-//! The command line: `hashiya [FILE]` opens the window; subcommands work headlessly.
+//! The command line: `hashiya [FILE]` opens the window; subcommands work headlessly, on one
+//! article or (`stats`, `validate`, `export`) on a folder as a corpus, through the same core
+//! as the window ([`crate::editor`], [`crate::corpus`], [`crate::formats::exchange`]).
 
 mod check;
 mod exchange;
+mod folder;
+mod progress;
 mod render;
 
 use std::path::PathBuf;
@@ -9,7 +13,9 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
 
+use crate::corpus::SplitSpec;
 use crate::formats::exchange::Format;
+use crate::formats::store::DocStatus;
 
 /// Command-line arguments.
 #[derive(Debug, Parser)]
@@ -27,20 +33,24 @@ pub struct Cli {
 pub enum Command {
     /// Render the article view (with entity highlights) to a PNG.
     Render(RenderArgs),
-    /// Check an article or annotation file; exits non-zero on any problem.
+    /// Check an article, an annotation file or every file of a folder; lists every problem
+    /// and exits non-zero on any.
     Validate {
-        /// Article (`.txt`) or annotation file (`.hashiya.ron`).
-        file: PathBuf,
+        /// Article (`.txt`), annotation file (`.hashiya.ron`) or corpus folder.
+        path: PathBuf,
     },
-    /// Print entity counts per label.
+    /// Print entity counts per label; for a folder also documents by status and per annotator.
     Stats {
-        /// Article or annotation file.
-        file: PathBuf,
+        /// Article, annotation file or corpus folder.
+        path: PathBuf,
     },
-    /// Export an article's annotations.
+    /// Export an article's or a whole folder's annotations.
     Export(ExportArgs),
-    /// Import annotated documents as articles plus annotation files.
+    /// Import annotated documents as articles plus annotation files (several documents make
+    /// the folder a corpus with one label set).
     Import(ImportArgs),
+    /// Set documents' status, as the window does.
+    Mark(MarkArgs),
 }
 
 /// Arguments of `hashiya render`.
@@ -83,14 +93,65 @@ impl From<FormatArg> for Format {
 /// Arguments of `hashiya export`.
 #[derive(Debug, clap::Args)]
 pub struct ExportArgs {
-    /// The article whose annotation file is exported.
+    /// The article whose annotation file is exported, or a corpus folder.
     pub article: PathBuf,
     /// Output format.
     #[arg(long, value_enum)]
     pub format: FormatArg,
     /// Output file (for brat: the `.ann`, with the `.txt` written beside it); stdout if absent.
+    /// For a folder (required): one CoNLL or JSONL file, or a brat folder; with --split, a
+    /// folder with one file or folder per split.
     #[arg(short, long)]
     pub out: Option<PathBuf>,
+    /// Folders only: export only documents marked done (skipped ones are never exported).
+    #[arg(long)]
+    pub only_done: bool,
+    /// Folders only: split by document, e.g. train=0.8,dev=0.1,test=0.1 (stable: a
+    /// document's split depends only on its path and the seed).
+    #[arg(long, value_parser = parse_split)]
+    pub split: Option<SplitSpec>,
+    /// Seed of the split.
+    #[arg(long, default_value_t = 0, requires = "split")]
+    pub seed: u64,
+}
+
+fn parse_split(s: &str) -> Result<SplitSpec, String> {
+    s.parse()
+}
+
+/// Document statuses as the command line names them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum StatusArg {
+    /// Not started.
+    New,
+    /// Started.
+    InProgress,
+    /// Finished.
+    Done,
+    /// Left out (never exported).
+    Skipped,
+}
+
+impl From<StatusArg> for DocStatus {
+    fn from(arg: StatusArg) -> Self {
+        match arg {
+            StatusArg::New => DocStatus::New,
+            StatusArg::InProgress => DocStatus::InProgress,
+            StatusArg::Done => DocStatus::Done,
+            StatusArg::Skipped => DocStatus::Skipped,
+        }
+    }
+}
+
+/// Arguments of `hashiya mark`.
+#[derive(Debug, clap::Args)]
+pub struct MarkArgs {
+    /// Articles (or their annotation files).
+    #[arg(required = true)]
+    pub files: Vec<PathBuf>,
+    /// The status to set.
+    #[arg(long, value_enum)]
+    pub status: StatusArg,
 }
 
 /// Arguments of `hashiya import`.
@@ -101,7 +162,8 @@ pub struct ImportArgs {
     pub format: FormatArg,
     /// Input file (for brat: the `.ann`).
     pub input: PathBuf,
-    /// Output folder for `<name>.txt` and `<name>.txt.hashiya.ron` (current folder if absent).
+    /// Output folder for `<name>.txt` and `<name>.txt.hashiya.ron` (current folder if absent);
+    /// with several documents it becomes a corpus (`hashiya-corpus.ron`, one label set).
     #[arg(short, long)]
     pub out: Option<PathBuf>,
 }
@@ -110,10 +172,14 @@ pub struct ImportArgs {
 pub fn run(command: Command) -> ExitCode {
     let result = match command {
         Command::Render(args) => render::run(&args),
-        Command::Validate { file } => check::validate(&file),
-        Command::Stats { file } => check::stats(&file),
+        Command::Validate { path } if path.is_dir() => folder::validate(&path),
+        Command::Validate { path } => check::validate(&path),
+        Command::Stats { path } if path.is_dir() => folder::stats(&path),
+        Command::Stats { path } => check::stats(&path),
+        Command::Export(args) if args.article.is_dir() => folder::export(&args),
         Command::Export(args) => exchange::export(&args),
         Command::Import(args) => exchange::import(&args),
+        Command::Mark(args) => folder::mark(&args),
     };
     match result {
         Ok(code) => code,

@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 
 use super::{EditorError, Notice};
 use crate::formats::decode::{self, Encoding};
-use crate::formats::store::{self, SaveInfo};
+use crate::formats::store::{self, DocStatus, SaveInfo};
 use crate::model::{Annotations, Document, EntityId, History, LabelSet};
 
 /// The state of the article's annotation file.
@@ -53,6 +53,15 @@ pub struct Article {
     pub(super) ann: Annotations,
     pub(super) history: History,
     info: SaveInfo,
+    /// The status asked for (shown as [`Article::status`]: a new document with entities is in
+    /// progress).
+    status: DocStatus,
+    /// The status as last written to or read from the annotation file.
+    saved_status: DocStatus,
+    /// Changes of the status, so that [`Article::revision`] moves with them.
+    status_changes: u64,
+    /// The annotator name written into the file on save.
+    annotator: String,
     /// The history state last written to the annotation file (`None`: the file differs from
     /// every state, e.g. after re-anchoring).
     saved_state: Option<u64>,
@@ -78,9 +87,15 @@ impl Article {
             ann: Annotations::new(LabelSet::default()),
             history: History::default(),
             info: SaveInfo::new(path),
+            status: DocStatus::New,
+            saved_status: DocStatus::New,
+            status_changes: 0,
+            annotator: store::annotator_from_env(),
             saved_state: Some(0),
         };
         let reanchored = article.load_store(&mut notices);
+        article.status = article.info.status;
+        article.saved_status = article.status();
         // Re-anchored entities differ from the file: unsaved until written (the old file is kept
         // as the .bak by the atomic save).
         article.saved_state = (!reanchored).then_some(0);
@@ -120,9 +135,51 @@ impl Article {
         self.path.file_name().map_or_else(|| self.path.display().to_string(), |n| n.to_string_lossy().into())
     }
 
-    /// True if there are changes not yet saved (undoing back to the saved state is clean).
+    /// True if there are changes not yet saved (undoing back to the saved state is clean); a
+    /// changed status counts.
     pub fn is_dirty(&self) -> bool {
-        self.saved_state != Some(self.history.state())
+        self.saved_state != Some(self.history.state()) || self.status() != self.saved_status
+    }
+
+    /// A number that changes whenever the annotations or the status change (for autosave and
+    /// caches; [`Annotations::revision`] alone misses status changes).
+    pub fn revision(&self) -> u64 {
+        self.ann.revision().wrapping_add(self.status_changes)
+    }
+
+    /// The document's status as shown and saved: the one set (or read from the file), except
+    /// that a new document with entities is in progress.
+    pub fn status(&self) -> DocStatus {
+        self.status.with_entities(self.ann.entities().len())
+    }
+
+    /// Sets the document's status (the article becomes dirty unless it is the saved one; saved
+    /// atomically with the annotations). Returns the status now shown: setting
+    /// [`DocStatus::New`] on a document that has entities shows in progress.
+    pub fn set_status(&mut self, status: DocStatus) -> DocStatus {
+        if status != self.status {
+            self.status = status;
+            self.status_changes += 1;
+        }
+        self.status()
+    }
+
+    /// The annotator name written into the annotation file on the next save.
+    pub fn annotator(&self) -> &str {
+        &self.annotator
+    }
+
+    /// Sets who is annotating (the window's setting, the corpus's default annotator); a blank
+    /// name is ignored. Does not make the article dirty: the name is written with the next save.
+    pub fn set_annotator(&mut self, name: &str) {
+        if !name.trim().is_empty() {
+            self.annotator = name.trim().to_string();
+        }
+    }
+
+    /// The annotation file's header as last read or written (annotator, times, status).
+    pub fn saved_info(&self) -> &SaveInfo {
+        &self.info
     }
 
     /// True if undo has something to undo.
@@ -150,10 +207,13 @@ impl Article {
 
     /// Saves to another path, which becomes the annotation file.
     pub fn save_to(&mut self, path: &Path) -> Result<Notice, EditorError> {
-        store::save(path, &self.doc, &self.ann, &self.info).map_err(EditorError::Save)?;
+        let info = SaveInfo { annotator: self.annotator.clone(), status: self.status(), ..self.info.clone() };
+        store::save(path, &self.doc, &self.ann, &info).map_err(EditorError::Save)?;
+        self.info = info;
         self.store_path = path.to_path_buf();
         self.store = StoreStatus::Ok;
         self.saved_state = Some(self.history.state());
+        self.saved_status = self.status();
         Ok(Notice::info(format!("Saved {}", path.display())))
     }
 }

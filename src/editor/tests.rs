@@ -133,3 +133,39 @@ fn tag_all_is_one_undo_step_with_a_report() {
     a.apply(EditCommand::Undo).expect("undo");
     assert_eq!(a.ann().entities().len(), 1, "one undo step");
 }
+
+#[test]
+fn status_is_saved_with_the_annotator_and_tagging_starts_a_new_document() {
+    use crate::formats::store::{self, DocStatus};
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = article_file(dir.path(), TEXT);
+    let mut ws = Workspace::new();
+    ws.set_annotator("  rana ");
+    let id = ws.open(&path).expect("opens").id;
+    let a = ws.get_mut(id).expect("open");
+    assert_eq!((a.status(), a.annotator(), a.is_dirty()), (DocStatus::New, "rana", false));
+    let r = range_of(a, "باكو");
+    let before = a.revision();
+    a.apply(EditCommand::TagRange(r, LabelId(3))).expect("tags");
+    assert_eq!(a.status(), DocStatus::InProgress, "tagging starts a new document");
+    a.apply(EditCommand::Undo).expect("undo");
+    assert_eq!((a.status(), a.is_dirty()), (DocStatus::New, false), "undone to the saved state");
+    a.apply(EditCommand::Redo).expect("redo");
+    a.save(false).expect("saves");
+    let revision = a.revision();
+    assert!(revision > before);
+    assert_eq!(ws.set_status(id, DocStatus::Done).expect("open"), DocStatus::Done);
+    let a = ws.get_mut(id).expect("open");
+    assert!(a.is_dirty() && a.revision() != revision, "a status change is a change");
+    a.set_status(DocStatus::InProgress);
+    assert!(!a.is_dirty(), "back to the saved status");
+    a.set_status(DocStatus::Done);
+    a.save(false).expect("saves");
+    let summary = store::read_summary(&a.store_path).expect("reads");
+    assert_eq!((summary.info.status, summary.info.annotator.as_str()), (DocStatus::Done, "rana"));
+    let (again, _) = Article::open(&path).expect("reopens");
+    assert_eq!((again.status(), again.is_dirty()), (DocStatus::Done, false));
+    assert_eq!(again.saved_info().annotator, "rana");
+    let mut again = again;
+    assert_eq!(again.set_status(DocStatus::New), DocStatus::InProgress, "it has an entity");
+}

@@ -3,6 +3,7 @@
 use std::path::{Path, PathBuf};
 
 use super::{Article, EditCommand, EditorError, Notice, Outcome};
+use crate::formats::store::DocStatus;
 
 /// Identifies an open article for as long as it stays open (never reused).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -25,6 +26,8 @@ pub struct Workspace {
     articles: Vec<(ArticleId, Article)>,
     active: Option<ArticleId>,
     next: u64,
+    /// The annotator name given to every article (`None`: each keeps the OS user name).
+    annotator: Option<String>,
 }
 
 impl Workspace {
@@ -44,8 +47,12 @@ impl Workspace {
         Ok(Opened { id, notices, already_open: false })
     }
 
-    /// Adds an article opened elsewhere and makes it active.
-    pub fn insert(&mut self, article: Article) -> ArticleId {
+    /// Adds an article opened elsewhere and makes it active (it gets the workspace's annotator,
+    /// if one is set).
+    pub fn insert(&mut self, mut article: Article) -> ArticleId {
+        if let Some(name) = &self.annotator {
+            article.set_annotator(name);
+        }
         self.next += 1;
         let id = ArticleId(self.next);
         self.articles.push((id, article));
@@ -116,6 +123,30 @@ impl Workspace {
     /// True when nothing is open.
     pub fn is_empty(&self) -> bool {
         self.articles.is_empty()
+    }
+
+    /// The annotator name set for every article, if any ([`Workspace::set_annotator`]).
+    pub fn annotator(&self) -> Option<&str> {
+        self.annotator.as_deref()
+    }
+
+    /// Sets who is annotating: written into every article's file on its next save, for the
+    /// open articles and those opened later (default: the OS user name). A blank name is
+    /// ignored.
+    pub fn set_annotator(&mut self, name: &str) {
+        if name.trim().is_empty() {
+            return;
+        }
+        self.annotator = Some(name.trim().to_string());
+        for (_, article) in &mut self.articles {
+            article.set_annotator(name);
+        }
+    }
+
+    /// Sets an open article's status; returns the status now shown (see
+    /// [`Article::set_status`]).
+    pub fn set_status(&mut self, id: ArticleId, status: DocStatus) -> Result<DocStatus, EditorError> {
+        Ok(self.get_mut(id).ok_or(EditorError::NotOpen(id))?.set_status(status))
     }
 
     /// Carries out a command on an open article.

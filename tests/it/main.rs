@@ -10,6 +10,7 @@ mod window;
 
 mod app_flows;
 mod cli;
+mod corpus;
 mod exchange;
 mod find;
 mod kill_save;

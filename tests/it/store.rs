@@ -5,7 +5,9 @@
 use std::ops::Range;
 use std::path::Path;
 
-use hashiya::formats::store::{self, Loaded, SaveInfo, annotation_path, from_ron_str, to_ron_string};
+use hashiya::formats::store::{
+    self, DocStatus, Loaded, SaveInfo, annotation_path, from_ron_str, to_ron_string,
+};
 use hashiya::formats::{FormatError, Location};
 use hashiya::model::{Annotations, Document, Entity, EntityId, Label, LabelId, LabelSet, Orphan, Rgb};
 use proptest::prelude::*;
@@ -22,13 +24,20 @@ fn text_strategy() -> impl Strategy<Value = String> {
 }
 
 fn info_strategy() -> impl Strategy<Value = SaveInfo> {
-    (any::<String>(), 0i64..4_000_000_000, 0i64..100_000, -12i8..14, any::<String>()).prop_map(
-        |(annotator, created, later, hours, name)| {
+    let status = proptest::sample::select(&DocStatus::ALL[..]);
+    (any::<String>(), 0i64..4_000_000_000, 0i64..100_000, -12i8..14, any::<String>(), status).prop_map(
+        |(annotator, created, later, hours, name, status)| {
             let offset = UtcOffset::from_hms(hours, 0, 0).unwrap_or(UtcOffset::UTC);
             let at = |t: i64| {
                 OffsetDateTime::from_unix_timestamp(t).unwrap_or(OffsetDateTime::UNIX_EPOCH).to_offset(offset)
             };
-            SaveInfo { article_name: name, annotator, created: at(created), modified: at(created + later) }
+            SaveInfo {
+                article_name: name,
+                annotator,
+                created: at(created),
+                modified: at(created + later),
+                status,
+            }
         },
     )
 }

@@ -137,7 +137,8 @@ pub fn write_documents(dir: &Path, import: &Import) -> Result<Vec<PathBuf>, Form
         if write_txt {
             atomic::write_atomic(&txt_path, doc.document.text().as_bytes())?;
         }
-        let info = store::SaveInfo::new(&txt_path);
+        let status = store::DocStatus::implied(doc.annotations.entities().len());
+        let info = store::SaveInfo { status, ..store::SaveInfo::new(&txt_path) };
         store::save(&store::annotation_path(&txt_path), &doc.document, &doc.annotations, &info)?;
         written.push(txt_path);
     }

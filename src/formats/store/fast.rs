@@ -211,6 +211,11 @@ impl<'a> Fast<'a> {
         let annotator = text_field(self, "annotator")?;
         let created = text_field(self, "created")?;
         let modified = text_field(self, "modified")?;
+        let mut status = None;
+        if self.comma_then("status") {
+            self.field("status")?;
+            status = Some(self.string()?);
+        }
         self.punct(b',')?;
         self.field("labels")?;
         let labels = self.list(Self::label)?;
@@ -234,6 +239,7 @@ impl<'a> Fast<'a> {
             annotator,
             created,
             modified,
+            status,
             labels,
             entities,
             orphans,

@@ -14,6 +14,7 @@
 //!     annotator: "rana",
 //!     created: "2025-03-01T09:30:00Z",
 //!     modified: "2025-03-01T10:02:13Z",
+//!     status: "in-progress",
 //!     labels: [
 //!         (id: 1, name: "PER", color: "#0072b2", hotkey: Some('1')),
 //!     ],
@@ -27,7 +28,9 @@
 //! Entities are written one per line in reading order so diffs and merges stay readable;
 //! `before`/`after` hold up to [`CONTEXT`](super::reanchor::CONTEXT) code points of context
 //! used to re-anchor them if the article changes (optional when writing a file by hand).
-//! `orphans` are entities that lost their place (offsets in the text they were last placed
+//! `status` is `"new"`, `"in-progress"`, `"done"` or `"skipped"` ([`DocStatus`]); a file
+//! without it (written before statuses existed) reads as new if it has no entities, else in
+//! progress. `orphans` are entities that lost their place (offsets in the text they were last placed
 //! in); `tokens` are imported CoNLL token boundaries, ten per line. Strings escape quotes,
 //! backslashes, control characters and bidi controls; Arabic is written as is. Any valid RON
 //! with these fields loads (field order and layout are free); the canonical layout above is
@@ -55,6 +58,7 @@ mod fast;
 mod locate;
 mod parse;
 mod raw;
+mod status;
 mod validate;
 mod write;
 
@@ -65,12 +69,14 @@ use std::path::{Path, PathBuf};
 use sha2::{Digest, Sha256};
 use time::OffsetDateTime;
 
+pub use status::DocStatus;
 pub use write::to_ron_string;
+pub(crate) use write::{push_char_lit, push_str_lit};
 
 use super::atomic::write_atomic;
 use super::reanchor::ReanchorReport;
 use super::{FormatError, Location, utf8_text};
-use crate::model::{Annotations, Document};
+use crate::model::{Annotations, Document, LabelSet};
 
 /// The format version this Hashiya writes and reads.
 pub const FORMAT_VERSION: u64 = 1;
@@ -100,7 +106,8 @@ pub fn article_path(annotation: &Path) -> Option<PathBuf> {
     Some(annotation.with_file_name(article))
 }
 
-/// Who annotated and when; written into the file and read back.
+/// The file's header: who annotated, when, and the document's status; written into the file
+/// and read back.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SaveInfo {
     /// File name of the article (informative; the fingerprint is what ties file and text).
@@ -111,10 +118,14 @@ pub struct SaveInfo {
     pub created: OffsetDateTime,
     /// When it was last saved; [`save`] sets it to the current time.
     pub modified: OffsetDateTime,
+    /// The document's status as written (read: as in the file, or [`DocStatus::implied`] by
+    /// its entities when the file has none).
+    pub status: DocStatus,
 }
 
 impl SaveInfo {
-    /// Info for a new annotation file of `article`: annotator from the environment, created now.
+    /// Info for a new annotation file of `article`: annotator from the environment, created now,
+    /// status new.
     pub fn new(article: &Path) -> Self {
         let now = now_utc();
         Self {
@@ -122,6 +133,7 @@ impl SaveInfo {
             annotator: annotator_from_env(),
             created: now,
             modified: now,
+            status: DocStatus::New,
         }
     }
 }
@@ -206,6 +218,34 @@ pub fn from_ron_str(path: &Path, text: &str, doc: &Document) -> Result<Loaded, F
     }
 }
 
+/// An annotation file summed up without its article: what a corpus keeps per document.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Summary {
+    /// Header: annotator, times, status.
+    pub info: SaveInfo,
+    /// The article fingerprint recorded in the file (lower-case hex SHA-256); compare it with
+    /// [`sha256_hex`] of the article's text to know whether the article changed since.
+    pub sha256: String,
+    /// The article's length in code points, as recorded.
+    pub chars: usize,
+    /// The file's label set.
+    pub labels: LabelSet,
+    /// Entities per label, in the order of `labels`.
+    pub counts: Vec<usize>,
+    /// Entities placed in the text.
+    pub entities: usize,
+    /// Entities that lost their place.
+    pub orphans: usize,
+}
+
+/// Reads and sums up an annotation file, making every check that needs no article text (the
+/// surface texts are checked when the article is opened or validated). Every problem is
+/// located as `path:line:column`.
+pub fn read_summary(path: &Path) -> Result<Summary, Vec<FormatError>> {
+    let text = read_text(path).map_err(|e| vec![e])?;
+    validate::summarize(path, &text)
+}
+
 /// Every problem of annotation-file text, in file order (for `hashiya validate`). With
 /// `doc` = `None` (the article is missing) only the checks that need no text are made and
 /// `Ok(None)` means none failed.
@@ -224,6 +264,15 @@ pub fn check_str(
 /// text is, for messages about the file as a whole; line 1, column 1 if it has none.
 pub fn field_location(path: &Path, text: &str, field: &str) -> Location {
     Location::of_byte(path, text, locate::field_offset(text, field).unwrap_or(0))
+}
+
+/// Where the `index`-th element of the top-level list `list` (`labels`, `entities`, …) of RON
+/// text is, in any layout; at the list itself, or line 1, column 1, if there is no such
+/// element. Also for other RON files shaped like this one (the corpus file).
+pub fn element_location(path: &Path, text: &str, list: &str, index: usize) -> Location {
+    let at =
+        locate::element_offsets(text, list).get(index).copied().or_else(|| locate::field_offset(text, list));
+    Location::of_byte(path, text, at.unwrap_or(0))
 }
 
 #[cfg(test)]

@@ -54,7 +54,7 @@ mod tests {
     proptest! {
         /// The fast reader never accepts what ron rejects, and agrees with ron when it accepts.
         #[test]
-        fn fast_reader_agrees_with_ron(src in "\\(version: ?[0-9]{1,3}, article: \\(name: \"a\", chars: [0-9]{1,2}, sha256: \"x\"\\), annotator: \"u\", created: \"c\", modified: \"m\", labels: \\[\\(id: 1, name: \"P\", color: \"#000000\"(, hotkey: (None|Some\\('1'\\)))?\\)\\], entities: \\[(\\(id: [0-9]{1,2}, start: [0-9]{1,2}, end: [0-9], label: \"P\", text: \"[a-z\\\\\"]{0,3}\"(, before: \"\")?\\),? ?){0,3}\\], orphans: \\[\\], tokens: (None|Some\\(\\[(\\([0-9], [0-9]\\), ?){0,3}\\]\\)),?\\) ?(// c)?") {
+        fn fast_reader_agrees_with_ron(src in "\\(version: ?[0-9]{1,3}, article: \\(name: \"a\", chars: [0-9]{1,2}, sha256: \"x\"\\), annotator: \"u\", created: \"c\", modified: \"m\"(, status: \"(done|x)\")?, labels: \\[\\(id: 1, name: \"P\", color: \"#000000\"(, hotkey: (None|Some\\('1'\\)))?\\)\\], entities: \\[(\\(id: [0-9]{1,2}, start: [0-9]{1,2}, end: [0-9], label: \"P\", text: \"[a-z\\\\\"]{0,3}\"(, before: \"\")?\\),? ?){0,3}\\], orphans: \\[\\], tokens: (None|Some\\(\\[(\\([0-9], [0-9]\\), ?){0,3}\\]\\)),?\\) ?(// c)?") {
             let fast = Fast::new(&src).file();
             let slow = parse_with_ron(&src).ok();
             if let Some(f) = fast {

@@ -5,7 +5,7 @@
 
 use std::borrow::Cow;
 
-use serde::Deserialize;
+use serde::{Deserialize, Deserializer};
 
 /// The whole file.
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
@@ -25,6 +25,9 @@ pub(super) struct RawFile<'a> {
     /// When it was last saved (RFC 3339).
     #[serde(borrow)]
     pub modified: Cow<'a, str>,
+    /// `status: "done"`; absent in files written before statuses existed.
+    #[serde(default, deserialize_with = "present")]
+    pub status: Option<Cow<'a, str>>,
     /// The label set.
     #[serde(borrow)]
     pub labels: Vec<RawLabel<'a>>,
@@ -92,4 +95,9 @@ pub(super) struct RawEntity<'a> {
     /// Context after it, for re-anchoring (optional).
     #[serde(default, borrow)]
     pub after: Cow<'a, str>,
+}
+
+/// A field that is present: `status: "done"` without RON's `Some(..)`.
+fn present<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Cow<'de, str>>, D::Error> {
+    Cow::<'de, str>::deserialize(d).map(Some)
 }

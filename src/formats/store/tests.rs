@@ -25,8 +25,13 @@ pub(super) fn sample() -> (Document, Annotations, SaveInfo) {
     let mut ann = Annotations::from_parts(&doc, LabelSet::default(), entities, vec![orphan]).expect("valid");
     assert!(ann.set_tokens(&doc, Some(vec![b("التقى"), b("المقداد"), b("في")])));
     let t = OffsetDateTime::from_unix_timestamp(1_700_000_000).expect("valid time");
-    let info =
-        SaveInfo { article_name: "baku.txt".into(), annotator: "rana".into(), created: t, modified: t };
+    let info = SaveInfo {
+        article_name: "baku.txt".into(),
+        annotator: "rana".into(),
+        created: t,
+        modified: t,
+        status: DocStatus::Done,
+    };
     (doc, ann, info)
 }
 
@@ -65,13 +70,43 @@ fn a_file_cut_inside_an_arabic_letter_is_located() {
     let path = dir.path().join("baku.txt.hashiya.ron");
     save(&path, &doc, &ann, &info).expect("saves");
     let text = fs::read_to_string(&path).expect("reads");
-    // Cut one byte into the "ق" of the first entity's `text: "المقداد"` (line 18).
+    // Cut one byte into the "ق" of the first entity's `text: "المقداد"` (line 19).
     let entity = text.find("        (id: 1, ").expect("entity line");
     let cut = entity + text[entity..].find("text: \"المقداد\"").expect("text") + "text: \"الم".len() + 1;
     fs::write(&path, &text.as_bytes()[..cut]).expect("truncates");
     let err = load(&path, &doc).expect_err("cut off").to_string();
-    let at = format!("{}:18:60: ", path.display());
+    let at = format!("{}:19:60: ", path.display());
     assert!(err.starts_with(&at) && err.contains("not UTF-8"), "{err} (expected {at}…)");
+}
+
+#[test]
+fn a_file_without_a_status_reads_as_new_or_in_progress_by_its_entities() {
+    let (doc, ann, info) = sample();
+    let src = to_ron_string(&doc, &ann, &info);
+    assert!(src.contains("\n    status: \"done\",\n"), "{src}");
+    let old = src.replace("    status: \"done\",\n", "");
+    let fast = Fast::new(&old).file().expect("the fast reader reads files without a status");
+    assert_eq!(Some(&fast), parse_with_ron(&old).ok().as_ref());
+    assert_eq!(fast.status, None);
+    let loaded = from_ron_str(Path::new("a.ron"), &old, &doc).expect("loads");
+    assert_eq!(loaded.info.status, DocStatus::InProgress);
+    let empty = Annotations::new(LabelSet::default());
+    let old = to_ron_string(&doc, &empty, &info).replace("    status: \"done\",\n", "");
+    let loaded = from_ron_str(Path::new("a.ron"), &old, &doc).expect("loads");
+    assert_eq!(loaded.info.status, DocStatus::New);
+    // Any layout: the ron fallback reads the status too.
+    let spaced = src.replace("status: \"done\"", "status :\"skipped\" /* by hand */");
+    assert!(Fast::new(&spaced).file().is_none());
+    let loaded = from_ron_str(Path::new("a.ron"), &spaced, &doc).expect("loads");
+    assert_eq!(loaded.info.status, DocStatus::Skipped);
+}
+
+#[test]
+fn an_unknown_status_is_located() {
+    let (doc, ann, info) = sample();
+    let src = to_ron_string(&doc, &ann, &info).replace("status: \"done\"", "status: \"finished\"");
+    let err = from_ron_str(Path::new("a.ron"), &src, &doc).expect_err("refused").to_string();
+    assert!(err.starts_with("a.ron:8:5: status \"finished\" is not one of"), "{err}");
 }
 
 #[test]
@@ -129,13 +164,14 @@ type OrphanSpec = (usize, String, usize);
 
 fn info() -> impl Strategy<Value = SaveInfo> {
     let name = || prop_oneof![odd_text(0..12), any::<String>()];
-    (name(), name(), 0i64..4_000_000_000, 0i64..100_000, -48i32..56).prop_map(
-        |(article_name, annotator, created, later, quarters)| {
+    let status = proptest::sample::select(&DocStatus::ALL[..]);
+    (name(), name(), 0i64..4_000_000_000, 0i64..100_000, -48i32..56, status).prop_map(
+        |(article_name, annotator, created, later, quarters, status)| {
             let offset = UtcOffset::from_whole_seconds(quarters * 900).unwrap_or(UtcOffset::UTC);
             let at = |t: i64| {
                 OffsetDateTime::from_unix_timestamp(t).unwrap_or(OffsetDateTime::UNIX_EPOCH).to_offset(offset)
             };
-            SaveInfo { article_name, annotator, created: at(created), modified: at(created + later) }
+            SaveInfo { article_name, annotator, created: at(created), modified: at(created + later), status }
         },
     )
 }
@@ -229,4 +265,24 @@ proptest! {
         prop_assert_eq!(loaded.info, info);
         prop_assert_eq!(loaded.annotations, ann);
     }
+}
+
+#[test]
+fn a_summary_counts_entities_per_label_without_the_article() {
+    let (doc, ann, info) = sample();
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("baku.txt.hashiya.ron");
+    save(&path, &doc, &ann, &info).expect("saves");
+    let summary = read_summary(&path).expect("sums up");
+    assert_eq!(summary.info.status, DocStatus::Done);
+    assert_eq!(summary.info.annotator, "rana");
+    assert_eq!((summary.entities, summary.orphans), (4, 1));
+    assert_eq!(summary.sha256, sha256_hex(doc.text()));
+    let counts: Vec<(&str, usize)> =
+        summary.labels.iter().map(|l| l.name.as_str()).zip(summary.counts.iter().copied()).collect();
+    assert_eq!(&counts[..3], &[("PER", 1), ("ORG", 2), ("LOC", 1)]);
+    let broken = to_ron_string(&doc, &ann, &info).replace("label: \"LOC\"", "label: \"PLACE\"");
+    fs::write(&path, broken).expect("write");
+    let errors = read_summary(&path).expect_err("undefined label");
+    assert!(errors[0].to_string().contains(":20:9: entity #2: label \"PLACE\""), "{}", errors[0]);
 }

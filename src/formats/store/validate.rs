@@ -13,7 +13,7 @@ use time::format_description::well_known::Rfc3339;
 use super::locate::{element_offsets, field_offset};
 use super::parse::{parse, version_message};
 use super::raw::{RawEntity, RawFile};
-use super::{FORMAT_VERSION, Loaded, SaveInfo, sha256_hex};
+use super::{DocStatus, FORMAT_VERSION, Loaded, SaveInfo, Summary, sha256_hex};
 use crate::formats::reanchor::{Anchor, ReanchorReport, reanchor};
 use crate::formats::{FormatError, Location};
 use crate::model::{Annotations, Document, Entity, EntityId, Label, LabelId, LabelSet, Orphan, Rgb};
@@ -101,20 +101,57 @@ enum Placed {
 /// Parses and checks `src`. Returns the loaded annotations (only with a `doc` and no
 /// problems) and every problem found, in file order.
 pub(super) fn validate(path: &Path, src: &str, doc: Option<&Document>) -> (Option<Loaded>, Vec<FormatError>) {
-    let raw = match parse(path, src, FORMAT_VERSION) {
-        Ok(raw) => raw,
-        Err(err) => return (None, vec![err]),
-    };
+    match parse(path, src, FORMAT_VERSION) {
+        Ok(raw) => check(path, src, &raw, doc),
+        Err(err) => (None, vec![err]),
+    }
+}
+
+/// Parses and checks `src` without the article's text (every check that needs none), and sums
+/// it up: header, label set, entities per label.
+pub(super) fn summarize(path: &Path, src: &str) -> Result<Summary, Vec<FormatError>> {
+    let raw = parse(path, src, FORMAT_VERSION).map_err(|e| vec![e])?;
+    let (_, problems) = check(path, src, &raw, None);
+    if !problems.is_empty() {
+        return Err(problems);
+    }
+    let mut p = Problems { path, src, found: Vec::new() };
+    let info = header(&raw, &mut p).ok_or_else(|| p.into_errors())?;
+    let labels = labels(&raw, &mut Problems { path, src, found: Vec::new() });
+    let mut counts = vec![0; labels.len()];
+    for e in &raw.entities {
+        if let Some(i) = raw.labels.iter().position(|l| l.name == e.label) {
+            counts[i] += 1;
+        }
+    }
+    Ok(Summary {
+        info,
+        sha256: raw.article.sha256.to_ascii_lowercase(),
+        chars: raw.article.chars,
+        labels,
+        counts,
+        entities: raw.entities.len(),
+        orphans: raw.orphans.len(),
+    })
+}
+
+/// Checks parsed `raw` (the text of `src`); see [`validate`].
+fn check(
+    path: &Path,
+    src: &str,
+    raw: &RawFile<'_>,
+    doc: Option<&Document>,
+) -> (Option<Loaded>, Vec<FormatError>) {
     let mut p = Problems { path, src, found: Vec::new() };
     if raw.version != FORMAT_VERSION {
         p.field("version", version_message(raw.version, FORMAT_VERSION));
         return (None, p.into_errors());
     }
-    let info = header(&raw, &mut p);
-    let text = doc.filter(|d| fingerprint_matches(&raw, d, &mut p));
-    let labels = labels(&raw, &mut p);
+    let info = header(raw, &mut p);
+    let text = doc.filter(|d| fingerprint_matches(raw, d, &mut p));
+    let labels = labels(raw, &mut p);
     let names = Names(raw.labels.iter().map(|l| (l.name.as_ref(), LabelId(l.id))).collect());
-    let mut ids = Ids::new(&raw);
+    let mut ids = Ids::new(raw);
     let placed = match text {
         Some(doc) => Placed::Exact(entities_in_text(&raw.entities, doc, &names, &mut ids, &mut p)),
         None => Placed::Anchors(anchors(&raw.entities, &names, &mut ids, &mut p)),
@@ -145,11 +182,20 @@ fn header(raw: &RawFile<'_>, p: &mut Problems<'_>) -> Option<SaveInfo> {
     };
     let created = time("created", &raw.created);
     let modified = time("modified", &raw.modified);
+    let status = match raw.status.as_deref().map(str::parse::<DocStatus>) {
+        None => Some(DocStatus::implied(raw.entities.len())),
+        Some(Ok(status)) => Some(status),
+        Some(Err(message)) => {
+            p.field("status", message);
+            None
+        }
+    };
     Some(SaveInfo {
         article_name: raw.article.name.to_string(),
         annotator: raw.annotator.to_string(),
         created: created?,
         modified: modified?,
+        status: status?,
     })
 }
 

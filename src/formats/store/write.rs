@@ -27,6 +27,7 @@ pub fn to_ron_string(doc: &Document, ann: &Annotations, info: &SaveInfo) -> Stri
         ("annotator", info.annotator.clone()),
         ("created", rfc3339(info.created)),
         ("modified", rfc3339(info.modified)),
+        ("status", info.status.as_str().to_string()),
     ] {
         let _ = write!(out, "    {field}: ");
         push_str_lit(&mut out, &value);
@@ -160,7 +161,7 @@ fn write_tokens(out: &mut String, doc: &Document, ann: &Annotations) {
 /// Writes `s` as a RON string literal that stays on one line and displays safely: quotes,
 /// backslashes, control characters, line separators and bidi controls are escaped; Arabic
 /// letters and marks are written as they are.
-fn push_str_lit(out: &mut String, s: &str) {
+pub(crate) fn push_str_lit(out: &mut String, s: &str) {
     out.push('"');
     if surely_plain(s) {
         out.push_str(s);
@@ -207,7 +208,7 @@ fn needs_escape(c: char, quote: char) -> bool {
 }
 
 /// Writes `c` as a RON char literal.
-fn push_char_lit(out: &mut String, c: char) {
+pub(crate) fn push_char_lit(out: &mut String, c: char) {
     out.push('\'');
     push_escaped(out, c, '\'');
     out.push('\'');
