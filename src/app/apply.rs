@@ -33,7 +33,19 @@ impl HashiyaApp {
                 Ok(())
             }
             Command::DialogDone(purpose, path) => self.dialog_done(purpose, path),
+            Command::Open(path) if path.is_dir() => self.open_folder(&path),
             Command::Open(path) => self.request_open(path),
+            Command::OpenFolder(dir) => self.open_folder(&dir),
+            Command::OpenDoc(i) => self.open_doc(i),
+            Command::StepDoc(forward) => self.step_doc(forward),
+            Command::DoneAndNext => self.done_and_next(),
+            Command::SetStatus(status) => self.set_status(status),
+            Command::ToggleOverview => {
+                if let Some(state) = self.corpus.as_mut() {
+                    state.overview_open = !state.overview_open;
+                }
+                Ok(())
+            }
             Command::Save => self.save(false),
             Command::OverwriteBrokenStore => self.save(true),
             Command::Quit => {

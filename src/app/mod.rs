@@ -6,7 +6,10 @@
 mod apply;
 mod article_view;
 mod command;
+mod corpus_cmds;
+mod corpus_state;
 mod dialogs;
+mod documents_panel;
 mod entity_panel;
 mod files;
 mod find;
@@ -14,6 +17,7 @@ mod gestures;
 mod highlight;
 mod label_editor;
 mod launch;
+mod overview;
 mod painter;
 mod panels;
 mod settings;
@@ -57,6 +61,8 @@ pub struct HashiyaApp {
     dialogs: Dialogs,
     find: FindBar,
     offer: Option<Offer>,
+    corpus: Option<corpus_state::CorpusState>,
+    corpus_seen: u64,
     settings: Settings,
     notice: Option<Notice>,
     /// Error shown in the central area when no article could be opened.
@@ -90,7 +96,7 @@ impl HashiyaApp {
         launch::install_ui_fonts(ctx);
         ctx.set_theme(if settings.dark { egui::Theme::Dark } else { egui::Theme::Light });
         let mut app = Self {
-            seen_revision: workspace.active().map_or(0, |a| a.ann().revision()),
+            seen_revision: workspace.active().map_or(0, |a| a.revision()),
             workspace,
             view: ArticleView::default(),
             panel: EntityPanel::default(),
@@ -98,6 +104,8 @@ impl HashiyaApp {
             dialogs: Dialogs::default(),
             find: FindBar::default(),
             offer: None,
+            corpus: None,
+            corpus_seen: 0,
             settings,
             notice: notices.into_iter().last(),
             open_error: None,
@@ -161,6 +169,7 @@ impl HashiyaApp {
         for cmd in std::mem::take(&mut self.cmds) {
             self.apply(&ctx, cmd);
         }
+        self.corpus_frame(&ctx);
         self.autosave(&ctx);
         self.handle_close(&ctx);
         self.pending_ui(&ctx);
@@ -177,6 +186,12 @@ impl HashiyaApp {
         if let Some(article) = article {
             egui::Panel::top("labels")
                 .show(ui, |ui| panels::label_bar_ui(ui, article, &mut edit_labels, &mut cmds));
+        }
+        if let Some(state) = self.corpus.as_mut() {
+            egui::Panel::left("documents")
+                .resizable(true)
+                .default_size(300.0)
+                .show(ui, |ui| documents_panel::documents_panel_ui(ui, state, &mut self.view, &mut cmds));
         }
         if let Some(article) = article.filter(|_| self.find.is_open()) {
             egui::Panel::top("find")
@@ -218,6 +233,22 @@ impl HashiyaApp {
         });
         if let Some(path) = dropped.into_iter().next() {
             self.cmds.push(Command::Open(path));
+        }
+    }
+
+    /// Takes the corpus scan's news, keeps the open document's row current, shows the overview.
+    fn corpus_frame(&mut self, ctx: &egui::Context) {
+        let Some(state) = self.corpus.as_mut() else { return };
+        if state.poll() {
+            ctx.request_repaint_after(std::time::Duration::from_millis(100));
+        }
+        let revision = self.workspace.active().map_or(0, Article::revision);
+        if revision != self.corpus_seen {
+            self.corpus_seen = revision;
+            self.refresh_corpus();
+        }
+        if let Some(state) = self.corpus.as_mut().filter(|s| s.overview_open) {
+            overview::overview_ui(ctx, state);
         }
     }
 

@@ -41,6 +41,7 @@ fn toggle(ui: &mut Ui, mut on: bool, text: &str, cmd: Command, cmds: &mut Vec<Co
 
 fn file_menu_ui(ui: &mut Ui, article: Option<&Article>, settings: &Settings, cmds: &mut Vec<Command>) {
     item(ui, true, "Open…  (Ctrl+O)", Command::Dialog(DialogPurpose::Open), cmds);
+    item(ui, true, "Open Folder…", Command::Dialog(DialogPurpose::OpenFolder), cmds);
     ui.menu_button("Recent", |ui| {
         if settings.recent.is_empty() {
             ui.label("No recent files");

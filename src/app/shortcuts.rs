@@ -31,6 +31,9 @@ pub fn shortcut_commands(
             (cmd(Key::Num0), Command::ZoomReset),
             (cmd(Key::Q), Command::Quit),
             (cmd(Key::F), Command::FindOpen),
+            (cmd(Key::PageDown), Command::StepDoc(true)),
+            (cmd(Key::PageUp), Command::StepDoc(false)),
+            (cmd(Key::Enter), Command::DoneAndNext),
         ];
         for (shortcut, command) in table {
             if i.consume_shortcut(&shortcut) {
