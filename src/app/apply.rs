@@ -33,19 +33,6 @@ impl HashiyaApp {
                 Ok(())
             }
             Command::DialogDone(purpose, path) => self.dialog_done(purpose, path),
-            Command::Open(path) if path.is_dir() => self.open_folder(&path),
-            Command::Open(path) => self.request_open(path),
-            Command::OpenFolder(dir) => self.open_folder(&dir),
-            Command::OpenDoc(i) => self.open_doc(i),
-            Command::StepDoc(forward) => self.step_doc(forward),
-            Command::DoneAndNext => self.done_and_next(),
-            Command::SetStatus(status) => self.set_status(status),
-            Command::ToggleOverview => {
-                if let Some(state) = self.corpus.as_mut() {
-                    state.overview_open = !state.overview_open;
-                }
-                Ok(())
-            }
             Command::Save => self.save(false),
             Command::OverwriteBrokenStore => self.save(true),
             Command::Quit => {
@@ -59,29 +46,7 @@ impl HashiyaApp {
                 }
                 Ok(())
             }
-            Command::FindOpen => {
-                self.find.open();
-                Ok(())
-            }
-            Command::FindClose => {
-                self.find.close();
-                Ok(())
-            }
-            Command::FindStep(forward) => {
-                let from = self.workspace.active().and_then(|a| a.selection.map(|s| s.caret));
-                if let Some(start) = self.find.step(forward, from) {
-                    self.view.scroll_to(start);
-                }
-                Ok(())
-            }
-            Command::TagOffered => match self.offer.take() {
-                Some(offer) => self.edit(EditCommand::TagAll(offer.ranges, offer.label)),
-                None => Ok(()),
-            },
-            view => {
-                self.apply_view(ctx, view);
-                Ok(())
-            }
+            other => self.apply_view(ctx, other),
         };
         if let Err(notice) = result {
             self.notice = Some(notice);
@@ -125,8 +90,50 @@ impl HashiyaApp {
         self.offer = Some(super::Offer { label: e.label, ranges });
     }
 
+    /// Documents of the corpus, the find bar, zoom, theme and other settings.
+    fn apply_view(&mut self, ctx: &egui::Context, cmd: Command) -> Result<(), Notice> {
+        match cmd {
+            Command::Open(path) if path.is_dir() => self.open_folder(&path),
+            Command::Open(path) => self.request_open(path),
+            Command::OpenFolder(dir) => self.open_folder(&dir),
+            Command::OpenDoc(i) => self.open_doc(i),
+            Command::StepDoc(forward) => self.step_doc(forward),
+            Command::DoneAndNext => self.done_and_next(),
+            Command::SetStatus(status) => self.set_status(status),
+            Command::ToggleOverview => {
+                if let Some(state) = self.corpus.as_mut() {
+                    state.overview_open = !state.overview_open;
+                }
+                Ok(())
+            }
+            Command::FindOpen => {
+                self.find.open();
+                Ok(())
+            }
+            Command::FindClose => {
+                self.find.close();
+                Ok(())
+            }
+            Command::FindStep(forward) => {
+                let from = self.workspace.active().and_then(|a| a.selection.map(|s| s.caret));
+                if let Some(start) = self.find.step(forward, from) {
+                    self.view.scroll_to(start);
+                }
+                Ok(())
+            }
+            Command::TagOffered => match self.offer.take() {
+                Some(offer) => self.edit(EditCommand::TagAll(offer.ranges, offer.label)),
+                None => Ok(()),
+            },
+            other => {
+                self.apply_setting(ctx, other);
+                Ok(())
+            }
+        }
+    }
+
     /// Zoom, theme and autosave: settings only.
-    fn apply_view(&mut self, ctx: &egui::Context, cmd: Command) {
+    fn apply_setting(&mut self, ctx: &egui::Context, cmd: Command) {
         match cmd {
             Command::ZoomIn => self.settings.zoom(1),
             Command::ZoomOut => self.settings.zoom(-1),

@@ -74,7 +74,7 @@ fn header_ui(ui: &mut Ui, state: &CorpusState, cmds: &mut Vec<Command>) {
 
 fn filters_ui(ui: &mut Ui, state: &mut CorpusState) {
     ui.horizontal(|ui| {
-        egui::ComboBox::from_id_salt("doc-status-filter")
+        egui::ComboBox::new("doc-status-filter", "Status")
             .selected_text(state.filter_status.map_or("all", status_name))
             .show_ui(ui, |ui| {
                 ui.selectable_value(&mut state.filter_status, None, "all");

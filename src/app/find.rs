@@ -197,7 +197,7 @@ impl FindBar {
     }
 
     fn options_ui(&mut self, ui: &mut Ui) {
-        egui::ComboBox::from_id_salt("find-mode").selected_text(mode_name(self.options.mode)).show_ui(
+        egui::ComboBox::new("find-mode", "Mode").selected_text(mode_name(self.options.mode)).show_ui(
             ui,
             |ui| {
                 for mode in [Mode::Normalized, Mode::Exact, Mode::Regex] {

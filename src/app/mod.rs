@@ -76,10 +76,17 @@ pub struct HashiyaApp {
 }
 
 impl HashiyaApp {
-    /// Creates the app with `settings`, opening `file` (or the bundled sample).
+    /// Creates the app with `settings`, opening `file` (a folder opens as a corpus; none: the
+    /// bundled sample).
     pub fn new(ctx: &egui::Context, settings: Settings, file: Option<PathBuf>) -> Self {
         let mut app = Self::with_workspace(ctx, settings, Workspace::new(), Vec::new());
         match file.map_or_else(sample_path, Ok) {
+            Ok(dir) if dir.is_dir() => {
+                if let Err(notice) = app.open_folder(&dir) {
+                    app.open_error = Some(notice.text.clone());
+                    app.notice = Some(notice);
+                }
+            }
             Ok(path) => app.open(&path),
             Err(e) => app.open_error = Some(format!("Could not write the sample article: {e}")),
         }
@@ -129,6 +136,11 @@ impl HashiyaApp {
     /// The open articles.
     pub fn workspace(&self) -> &Workspace {
         &self.workspace
+    }
+
+    /// The open corpus, if a folder was opened.
+    pub fn corpus(&self) -> Option<&crate::corpus::Corpus> {
+        self.corpus.as_ref().map(|c| &c.corpus)
     }
 
     /// The last notice shown in the status bar.

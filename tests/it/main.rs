@@ -11,6 +11,7 @@ mod window;
 mod app_flows;
 mod cli;
 mod corpus;
+mod corpus_window;
 mod exchange;
 mod find;
 mod kill_save;
