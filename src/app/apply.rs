@@ -106,8 +106,8 @@ impl HashiyaApp {
                 }
                 Ok(())
             }
-            Command::FindOpen => {
-                self.find.open();
+            Command::FindOpen(corpus) => {
+                self.find.open(corpus && self.corpus.is_some());
                 Ok(())
             }
             Command::FindClose => {

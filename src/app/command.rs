@@ -67,8 +67,8 @@ pub enum Command {
     Reveal(crate::model::EntityId),
     /// Quit (asks first if there are unsaved changes and autosave is off).
     Quit,
-    /// Show the find bar and focus its field (Ctrl+F).
-    FindOpen,
+    /// Show the find bar and focus its field (Ctrl+F; `true`: across the corpus, Ctrl+Shift+F).
+    FindOpen(bool),
     /// Hide the find bar.
     FindClose,
     /// Go to the next (`true`) or previous find match and scroll to it.

@@ -18,8 +18,7 @@ impl HashiyaApp {
             CorpusState::open(dir).map_err(|e| Notice::error(format!("Could not open the folder: {e}")))?;
         self.settings.push_recent_dir(dir.to_path_buf());
         self.workspace.set_annotator(&state.corpus.annotator());
-        let first =
-            corpus::nav::next_not_done(&state.summaries, None).or((!state.summaries.is_empty()).then_some(0));
+        let first = first_to_do(&state).or((!state.summaries.is_empty()).then_some(0));
         let docs = state.summaries.len();
         let problems = state.corpus.problems().len();
         self.corpus = Some(state);
@@ -79,6 +78,7 @@ impl HashiyaApp {
         state.opened(path);
         let Some(id) = self.workspace.active_id() else { return };
         let Some(article) = self.workspace.get(id) else { return };
+        state.refresh(article);
         let reconciled = corpus::reconcile(state.corpus.labels(), article.ann().labels());
         let Some(report) = reconciled.report() else { return };
         if reconciled.corpus_changed() {
@@ -100,4 +100,13 @@ impl HashiyaApp {
             state.refresh(article);
         }
     }
+}
+
+/// The first document that still needs work, reading summaries in listing order only until
+/// one is found (the background scan has not read them yet when a folder opens).
+fn first_to_do(state: &CorpusState) -> Option<usize> {
+    state.corpus.docs().iter().position(|entry| {
+        let (summary, _) = corpus::scan::summarize(entry);
+        !summary.status.is_finished() && summary.health != corpus::Health::Unreadable
+    })
 }

@@ -109,7 +109,10 @@ fn row_ui(
             if name.chars().any(super::shortcuts::is_rtl_char) {
                 view.inline_text_ui(ui, &name);
             } else {
-                ui.label(if current { RichText::new(&name).strong() } else { RichText::new(&name) });
+                let text = if current { RichText::new(&name).strong() } else { RichText::new(&name) };
+                if ui.add(egui::Button::new(text).frame(false)).clicked() {
+                    cmds.push(Command::OpenDoc(i));
+                }
             }
         })
         .response

@@ -7,6 +7,7 @@ use std::sync::Arc;
 
 use egui::{Key, RichText, Ui};
 
+use crate::corpus::{Corpus, CorpusSearch};
 use crate::editor::{Article, EditCommand};
 use crate::search::{Mode, NormalizedText, Options, Query};
 
@@ -41,6 +42,9 @@ pub struct FindBar {
     total: usize,
     current: Option<usize>,
     error: Option<String>,
+    /// Search the whole corpus too (Ctrl+Shift+F), listing documents with matches.
+    corpus_scope: bool,
+    corpus_search: Option<(String, Options, CorpusSearch)>,
 }
 
 impl FindBar {
@@ -49,10 +53,63 @@ impl FindBar {
         self.open
     }
 
-    /// Shows the bar and puts the keyboard in its field.
-    pub fn open(&mut self) {
+    /// Shows the bar and puts the keyboard in its field; `corpus`: search the whole corpus.
+    pub fn open(&mut self, corpus: bool) {
         self.open = true;
         self.focus = true;
+        self.corpus_scope = corpus;
+    }
+
+    /// Starts (or restarts) the corpus search when the pattern or options changed; takes its
+    /// results so far. True while it runs.
+    pub fn update_corpus(&mut self, corpus: Option<&Corpus>) -> bool {
+        let Some(corpus) = corpus.filter(|_| self.open && self.corpus_scope) else {
+            self.corpus_search = None;
+            return false;
+        };
+        let stale =
+            self.corpus_search.as_ref().is_none_or(|(p, o, _)| *p != self.pattern || *o != self.options);
+        if stale {
+            self.corpus_search = None;
+            let query =
+                Query::new(&self.pattern, self.options).ok().filter(|_| !self.pattern.trim().is_empty());
+            if let Some(query) = query {
+                let search = CorpusSearch::spawn(corpus.docs().to_vec(), query);
+                self.corpus_search = Some((self.pattern.clone(), self.options, search));
+            }
+        }
+        self.corpus_search.as_mut().is_some_and(|(_, _, s)| s.poll())
+    }
+
+    /// The documents with matches in the corpus: progress, then one row each (name, count,
+    /// first match in context, shaped by cosmic-text); a click opens the document.
+    pub fn corpus_results_ui(
+        &self,
+        ui: &mut Ui,
+        corpus: &Corpus,
+        view: &mut ArticleView,
+        cmds: &mut Vec<Command>,
+    ) {
+        let Some((_, _, search)) = self.corpus_search.as_ref().filter(|_| self.corpus_scope) else { return };
+        let (searched, total) = search.progress();
+        let summary = format!("{} matches in {} documents", search.matches(), search.hits.len());
+        let progress =
+            if searched < total { format!(" (searched {searched} / {total})") } else { String::new() };
+        ui.label(format!("{summary}{progress}"));
+        egui::ScrollArea::vertical().max_height(180.0).show(ui, |ui| {
+            for hits in &search.hits {
+                let name = corpus.docs().get(hits.index).map(|d| d.name()).unwrap_or_default();
+                ui.horizontal(|ui| {
+                    let name = egui::Button::new(RichText::new(format!("{name} · {}", hits.count)).strong());
+                    if ui.add(name.frame(false)).on_hover_text("Open this document").clicked() {
+                        cmds.push(Command::OpenDoc(hits.index));
+                    }
+                    if let Some(first) = hits.snippets.first() {
+                        view.inline_text_ui(ui, first);
+                    }
+                });
+            }
+        });
     }
 
     /// Hides the bar (matches are no longer highlighted).
@@ -155,6 +212,7 @@ impl FindBar {
         &mut self,
         ui: &mut Ui,
         article: &Article,
+        corpus_open: bool,
         view: &mut ArticleView,
         cmds: &mut Vec<Command>,
     ) {
@@ -176,6 +234,10 @@ impl FindBar {
             }
             if ui.button("Next").on_hover_text("Next match (Enter)").clicked() {
                 cmds.push(Command::FindStep(true));
+            }
+            if corpus_open {
+                ui.checkbox(&mut self.corpus_scope, "whole corpus")
+                    .on_hover_text("List every document with matches (Ctrl+Shift+F)");
             }
             ui.separator();
             self.tag_all_ui(ui, article, cmds);
@@ -245,6 +307,21 @@ impl FindBar {
                 cmds.push(EditCommand::TagAll(self.matches.clone(), label.id).into());
             }
         }
+    }
+}
+
+/// The find bar and, when searching the corpus, its list of documents with matches.
+pub fn find_panel_ui(
+    ui: &mut Ui,
+    find: &mut FindBar,
+    article: &Article,
+    corpus: Option<&Corpus>,
+    view: &mut ArticleView,
+    cmds: &mut Vec<Command>,
+) {
+    find.find_bar_ui(ui, article, corpus.is_some(), view, cmds);
+    if let Some(corpus) = corpus {
+        find.corpus_results_ui(ui, corpus, view, cmds);
     }
 }
 

@@ -194,6 +194,9 @@ impl HashiyaApp {
         let key = self.view_key();
         let article = self.workspace.active();
         self.find.update(key, article);
+        if self.find.update_corpus(self.corpus.as_ref().map(|c| &c.corpus)) {
+            ui.ctx().request_repaint_after(std::time::Duration::from_millis(100));
+        }
         egui::Panel::top("menu").show(ui, |ui| panels::menu_bar_ui(ui, article, &self.settings, &mut cmds));
         if let Some(article) = article {
             egui::Panel::top("labels")
@@ -206,8 +209,10 @@ impl HashiyaApp {
                 .show(ui, |ui| documents_panel::documents_panel_ui(ui, state, &mut self.view, &mut cmds));
         }
         if let Some(article) = article.filter(|_| self.find.is_open()) {
-            egui::Panel::top("find")
-                .show(ui, |ui| self.find.find_bar_ui(ui, article, &mut self.view, &mut cmds));
+            let corpus = self.corpus.as_ref().map(|c| &c.corpus);
+            egui::Panel::top("find").show(ui, |ui| {
+                find::find_panel_ui(ui, &mut self.find, article, corpus, &mut self.view, &mut cmds)
+            });
         }
         egui::Panel::bottom("status")
             .show(ui, |ui| panels::status_bar_ui(ui, article, &mut self.view, self.notice.as_ref()));

@@ -55,3 +55,25 @@ fn a_folder_opens_as_a_corpus_and_ctrl_enter_moves_on() {
     assert_eq!(active_name(&h), "a.txt");
     assert_eq!(entities(&h).len(), 1, "the work is still there");
 }
+
+#[test]
+fn find_across_the_corpus_lists_documents_with_matches() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut h = folder_harness(dir.path());
+    std::fs::write(dir.path().join("d.txt"), "وإيران وباكو.\n").expect("write");
+    h.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::F);
+    h.run_steps(2);
+    h.event(egui::Event::Text("باكو".to_string()));
+    for _ in 0..50 {
+        h.run_steps(1);
+        if h.query_by_label("1 matches in 1 documents").is_some() {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    // d.txt was written after the folder was listed: only b.txt is searched and found.
+    h.get_by_label("1 matches in 1 documents");
+    h.get_by_label("b.txt · 1").click();
+    h.run_steps(4);
+    assert_eq!(active_name(&h), "b.txt");
+}
