@@ -81,13 +81,21 @@ impl HashiyaApp {
         let Some(e) = article.ann().entities().get(created).copied() else { return };
         let surface = article.doc.slice(e.range()).unwrap_or("").to_string();
         let ranges = self.find.untagged_occurrences(key, article, &surface);
-        if ranges.is_empty() {
+        let corpus = self.corpus.as_ref().map(|c| &c.corpus);
+        if ranges.is_empty() && corpus.is_none() {
             return;
         }
         let name = article.ann().labels().get(e.label).map_or("?", |l| l.name.as_str());
-        let text = format!("{} more «{surface}» here — press T to tag them all as {name}", ranges.len());
-        self.notice = Some(Notice::info(text));
-        self.offer = Some(super::Offer { label: e.label, ranges });
+        let text = if ranges.is_empty() {
+            format!("«{surface}» tagged")
+        } else {
+            format!("{} more «{surface}» here — press T to tag them all as {name}", ranges.len())
+        };
+        self.notice = Some(Notice::info(text.clone()));
+        // How often the name occurs in the other documents, counted in the background.
+        let query = crate::search::Query::new(&surface, crate::search::Options::default()).ok();
+        let search = corpus.zip(query).map(|(c, q)| crate::corpus::CorpusSearch::spawn(c.docs().to_vec(), q));
+        self.offer = Some(super::Offer { label: e.label, ranges, text, corpus: search });
     }
 
     /// Documents of the corpus, the find bar, zoom, theme and other settings.

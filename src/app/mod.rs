@@ -38,11 +38,15 @@ use entity_panel::EntityPanel;
 use find::FindBar;
 use label_editor::LabelEditor;
 
-/// After tagging a name: its other untagged occurrences, tagged by `T` (one undo step).
-#[derive(Debug, Clone, PartialEq)]
+/// After tagging a name: its other untagged occurrences, tagged by `T` (one undo step), and
+/// the count in the rest of the corpus when one is open.
 struct Offer {
     label: crate::model::LabelId,
     ranges: Vec<std::ops::Range<usize>>,
+    /// The notice as first shown.
+    text: String,
+    /// Counting the name in the corpus (until it finishes).
+    corpus: Option<crate::corpus::CorpusSearch>,
 }
 
 /// Something waiting for the user's answer about unsaved changes.
@@ -255,6 +259,7 @@ impl HashiyaApp {
 
     /// Takes the corpus scan's news, keeps the open document's row current, shows the overview.
     fn corpus_frame(&mut self, ctx: &egui::Context) {
+        self.offer_count(ctx);
         let Some(state) = self.corpus.as_mut() else { return };
         if state.poll() {
             ctx.request_repaint_after(std::time::Duration::from_millis(100));
@@ -266,6 +271,25 @@ impl HashiyaApp {
         }
         if let Some(state) = self.corpus.as_mut().filter(|s| s.overview_open) {
             overview::overview_ui(ctx, state);
+        }
+    }
+
+    /// When the corpus count of an offered name is in, adds it to the notice.
+    fn offer_count(&mut self, ctx: &egui::Context) {
+        let current = self.corpus.as_ref().and_then(|c| c.current);
+        let Some(offer) = self.offer.as_mut() else { return };
+        let Some(search) = offer.corpus.as_mut() else { return };
+        if search.poll() {
+            ctx.request_repaint_after(std::time::Duration::from_millis(100));
+            return;
+        }
+        let elsewhere: usize = search.hits.iter().filter(|h| Some(h.index) != current).map(|h| h.count).sum();
+        let docs = search.hits.iter().filter(|h| Some(h.index) != current).count();
+        offer.corpus = None;
+        if elsewhere > 0 {
+            let text =
+                format!("{}; {elsewhere} in {docs} other documents of the corpus (Ctrl+Shift+F)", offer.text);
+            self.notice = Some(Notice::info(text));
         }
     }
 
