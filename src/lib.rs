@@ -5,4 +5,5 @@ pub mod corpus;
 pub mod editor;
 pub mod formats;
 pub mod model;
+pub mod search;
 pub mod text;

@@ -33,7 +33,6 @@ impl HashiyaApp {
                 Ok(())
             }
             Command::DialogDone(purpose, path) => self.dialog_done(purpose, path),
-            Command::Open(path) => self.request_open(path),
             Command::Save => self.save(false),
             Command::OverwriteBrokenStore => self.save(true),
             Command::Quit => {
@@ -47,27 +46,94 @@ impl HashiyaApp {
                 }
                 Ok(())
             }
-            view => {
-                self.apply_view(ctx, view);
-                Ok(())
-            }
+            other => self.apply_view(ctx, other),
         };
         if let Err(notice) = result {
             self.notice = Some(notice);
         }
     }
 
-    /// Sends an edit to the active article through the editor core.
+    /// Sends an edit to the active article through the editor core; after a tag that made a
+    /// new entity, offers to tag the name's other occurrences too.
     fn edit(&mut self, cmd: EditCommand) -> Result<(), Notice> {
         let Some(id) = self.workspace.active_id() else { return Ok(()) };
-        if let Some(notice) = self.workspace.apply(id, cmd)?.notice {
+        let changes = !matches!(
+            cmd,
+            EditCommand::Select { .. } | EditCommand::SelectEntity(_) | EditCommand::ClearSelection
+        );
+        let outcome = self.workspace.apply(id, cmd)?;
+        if changes {
+            self.offer = None;
+        }
+        if let Some(notice) = outcome.notice {
             self.notice = Some(notice);
+        }
+        if let [created] = outcome.created[..] {
+            self.offer_more(created);
         }
         Ok(())
     }
 
+    /// "12 more «إيران» here — press T to tag them all": the name's untagged occurrences.
+    fn offer_more(&mut self, created: crate::model::EntityId) {
+        let key = self.view_key();
+        let Some(article) = self.workspace.active() else { return };
+        let Some(e) = article.ann().entities().get(created).copied() else { return };
+        let surface = article.doc.slice(e.range()).unwrap_or("").to_string();
+        let ranges = self.find.untagged_occurrences(key, article, &surface);
+        if ranges.is_empty() {
+            return;
+        }
+        let name = article.ann().labels().get(e.label).map_or("?", |l| l.name.as_str());
+        let text = format!("{} more «{surface}» here — press T to tag them all as {name}", ranges.len());
+        self.notice = Some(Notice::info(text));
+        self.offer = Some(super::Offer { label: e.label, ranges });
+    }
+
+    /// Documents of the corpus, the find bar, zoom, theme and other settings.
+    fn apply_view(&mut self, ctx: &egui::Context, cmd: Command) -> Result<(), Notice> {
+        match cmd {
+            Command::Open(path) if path.is_dir() => self.open_folder(&path),
+            Command::Open(path) => self.request_open(path),
+            Command::OpenFolder(dir) => self.open_folder(&dir),
+            Command::OpenDoc(i) => self.open_doc(i),
+            Command::StepDoc(forward) => self.step_doc(forward),
+            Command::DoneAndNext => self.done_and_next(),
+            Command::SetStatus(status) => self.set_status(status),
+            Command::ToggleOverview => {
+                if let Some(state) = self.corpus.as_mut() {
+                    state.overview_open = !state.overview_open;
+                }
+                Ok(())
+            }
+            Command::FindOpen(corpus) => {
+                self.find.open(corpus && self.corpus.is_some());
+                Ok(())
+            }
+            Command::FindClose => {
+                self.find.close();
+                Ok(())
+            }
+            Command::FindStep(forward) => {
+                let from = self.workspace.active().and_then(|a| a.selection.map(|s| s.caret));
+                if let Some(start) = self.find.step(forward, from) {
+                    self.view.scroll_to(start);
+                }
+                Ok(())
+            }
+            Command::TagOffered => match self.offer.take() {
+                Some(offer) => self.edit(EditCommand::TagAll(offer.ranges, offer.label)),
+                None => Ok(()),
+            },
+            other => {
+                self.apply_setting(ctx, other);
+                Ok(())
+            }
+        }
+    }
+
     /// Zoom, theme and autosave: settings only.
-    fn apply_view(&mut self, ctx: &egui::Context, cmd: Command) {
+    fn apply_setting(&mut self, ctx: &egui::Context, cmd: Command) {
         match cmd {
             Command::ZoomIn => self.settings.zoom(1),
             Command::ZoomOut => self.settings.zoom(-1),

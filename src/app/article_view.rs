@@ -14,6 +14,7 @@ use crate::model::{Entity, EntityId};
 use crate::text::{ArticleLayout, GlyphAtlas, LayoutParams, ParaKind, font_system};
 
 use super::command::Command;
+use super::find::FindMarks;
 use super::gestures::{Drag, handle_pointer};
 use super::highlight::{paint_entities, paint_rects};
 use super::painter::{AtlasTexture, glyph_mesh};
@@ -96,6 +97,12 @@ impl ArticleView {
         self.pending_scroll = Some(start);
     }
 
+    /// Requests, for the next frame, a scroll that puts document byte `start` about 120
+    /// points below the top of the view (a find match), without flashing anything.
+    pub fn scroll_to(&mut self, start: usize) {
+        self.pending_scroll = Some(start);
+    }
+
     /// True if [`Self::inline_text_ui`] lays `text` out right to left: cosmic-text's paragraph
     /// direction, from the first strong character (UAX #9 P2–P3; none means left to right).
     pub fn inline_text_rtl(&mut self, ui: &Ui, text: &str) -> bool {
@@ -130,6 +137,7 @@ impl ArticleView {
         article: &Article,
         doc_id: u64,
         font_pt: f32,
+        marks: Option<FindMarks<'_>>,
         cmds: &mut Vec<Command>,
     ) {
         let ppp = ui.ctx().pixels_per_point();
@@ -146,7 +154,7 @@ impl ArticleView {
             let (y0, y1) = ((viewport.min.y - MARGIN) * ppp, (viewport.max.y - MARGIN) * ppp);
             let view = Viewport { origin, ppp, y0, y1 };
             self.settle(ui, &mut layout, &view, viewport.min.y);
-            self.content_ui(ui, &response, &layout, &view, article, cmds)
+            self.content_ui(ui, &response, &layout, &view, (article, marks), cmds)
         });
         self.layout = Some(layout);
         if let Some((response, hits)) = hover.inner {
@@ -234,11 +242,14 @@ impl ArticleView {
         response: &egui::Response,
         layout: &ArticleLayout,
         view: &Viewport,
-        article: &Article,
+        (article, marks): (&Article, Option<FindMarks<'_>>),
         cmds: &mut Vec<Command>,
     ) -> Option<(egui::Response, Vec<Entity>)> {
         self.last_view = Some((view.origin, view.ppp));
         paint_view(ui, layout, view, article, self.reveal);
+        if let Some(marks) = marks {
+            paint_find_marks(ui, layout, view, marks);
+        }
         paint_glyphs(ui, layout, view, &mut self.fs, &mut self.atlas, &mut self.texture);
         let preview = handle_pointer(ui, response, layout, view, article, &mut self.drag, cmds);
         if let Some(range) = preview {
@@ -313,6 +324,21 @@ fn paint_view(
         if let Some(c) = layout.caret_rect(sel.caret) {
             paint_rects(ui, &[c], view, ui.visuals().text_color(), Stroke::NONE);
         }
+    }
+}
+
+/// Find matches in the visible paragraphs: a yellow wash (distinct from entity bands and the
+/// selection), the current match outlined.
+fn paint_find_marks(ui: &Ui, layout: &ArticleLayout, view: &Viewport, marks: FindMarks<'_>) {
+    let visible = visible_bytes(layout, view);
+    let first = marks.ranges.partition_point(|r| r.end <= visible.start);
+    let yellow = Color32::from_rgb(0xf0, 0xe4, 0x42);
+    for (i, r) in marks.ranges.iter().enumerate().skip(first).take_while(|(_, r)| r.start < visible.end) {
+        let current = marks.current == Some(i);
+        let fill = yellow.gamma_multiply(if current { 0.75 } else { 0.40 });
+        let stroke =
+            if current { Stroke::new(2.0, Color32::from_rgb(0xd5, 0x5e, 0x00)) } else { Stroke::NONE };
+        paint_rects(ui, &layout.range_rects(r.clone()), view, fill, stroke);
     }
 }
 

@@ -7,12 +7,15 @@ use std::path::PathBuf;
 
 use crate::editor::EditCommand;
 use crate::formats::exchange::Format;
+use crate::formats::store::DocStatus;
 
 /// What a file dialog was opened for; its answer comes back as [`Command::DialogDone`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum DialogPurpose {
     /// Pick an article to open.
     Open,
+    /// Pick a folder to open as a corpus.
+    OpenFolder,
     /// Choose where to save the annotation file.
     SaveAs,
     /// Choose where to export.
@@ -32,6 +35,18 @@ pub enum Command {
     DialogDone(DialogPurpose, Option<PathBuf>),
     /// Open an article (and its annotation file if present).
     Open(PathBuf),
+    /// Open a folder as a corpus (and its first document that still needs work).
+    OpenFolder(PathBuf),
+    /// Open document `i` of the corpus listing.
+    OpenDoc(usize),
+    /// Open the next (`true`, Ctrl+PgDn) or previous (Ctrl+PgUp) document of the corpus.
+    StepDoc(bool),
+    /// Mark the open document done and open the next one that still needs work (Ctrl+Enter).
+    DoneAndNext,
+    /// Set the open document's status.
+    SetStatus(DocStatus),
+    /// Show or hide the corpus overview charts.
+    ToggleOverview,
     /// Save the annotation file.
     Save,
     /// Save even though the existing annotation file could not be read (user confirmed).
@@ -52,6 +67,14 @@ pub enum Command {
     Reveal(crate::model::EntityId),
     /// Quit (asks first if there are unsaved changes and autosave is off).
     Quit,
+    /// Show the find bar and focus its field (Ctrl+F; `true`: across the corpus, Ctrl+Shift+F).
+    FindOpen(bool),
+    /// Hide the find bar.
+    FindClose,
+    /// Go to the next (`true`) or previous find match and scroll to it.
+    FindStep(bool),
+    /// Accept the offer made after tagging: tag the other occurrences of the name too.
+    TagOffered,
 }
 
 impl From<EditCommand> for Command {

@@ -119,6 +119,7 @@ fn spawn_native(
                 dialog.add_filter(ext, &[ext, "txt", "tsv"]).add_filter("All files", &["*"]).pick_file()
             }
             DialogPurpose::SaveAs | DialogPurpose::Export(_) => dialog.save_file(),
+            DialogPurpose::OpenFolder => dialog.pick_folder(),
         };
         // The window may have closed meanwhile: then nobody is waiting for the answer.
         let _ = tx.send(picked);
@@ -130,6 +131,9 @@ fn spawn_native(
 fn builtin(purpose: DialogPurpose, start: DialogStart) -> egui_file::FileDialog {
     let (mut dialog, title) = match purpose {
         DialogPurpose::Open => (egui_file::FileDialog::open_file(), "Open article".to_string()),
+        DialogPurpose::OpenFolder => {
+            (egui_file::FileDialog::select_folder(), "Open folder as a corpus".to_string())
+        }
         DialogPurpose::Import(f) => (egui_file::FileDialog::open_file(), format!("Import {}", f.name())),
         DialogPurpose::SaveAs => (egui_file::FileDialog::save_file(), "Save annotations as".to_string()),
         DialogPurpose::Export(f) => (egui_file::FileDialog::save_file(), format!("Export {}", f.name())),

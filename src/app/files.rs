@@ -23,10 +23,11 @@ impl HashiyaApp {
                     self.workspace.close(old);
                 }
                 self.settings.push_recent(path.to_path_buf());
-                self.seen_revision = self.workspace.active().map_or(0, |a| a.ann().revision());
+                self.seen_revision = self.workspace.active().map_or(0, |a| a.revision());
                 self.open_error = None;
                 let fallback = Notice::info(format!("Opened {}", path.display()));
                 self.notice = Some(opened.notices.into_iter().last().unwrap_or(fallback));
+                self.corpus_opened(path);
             }
             Err(err) => {
                 let notice = Notice::from(err);
@@ -73,7 +74,9 @@ impl HashiyaApp {
             DialogPurpose::Export(format) => {
                 (article.and_then(|a| parent(&a.path)), stem.map(|s| format!("{s}.{}", format.extension())))
             }
-            DialogPurpose::Open | DialogPurpose::Import(_) => (article.and_then(|a| parent(&a.path)), None),
+            DialogPurpose::Open | DialogPurpose::OpenFolder | DialogPurpose::Import(_) => {
+                (article.and_then(|a| parent(&a.path)), None)
+            }
         };
         let dir = dir.or_else(|| self.settings.recent_dirs.first().cloned());
         DialogStart { dir, name }
@@ -91,6 +94,7 @@ impl HashiyaApp {
         }
         match purpose {
             DialogPurpose::Open => self.request_open(path),
+            DialogPurpose::OpenFolder => self.open_folder(&path),
             DialogPurpose::SaveAs => {
                 let Some(article) = self.workspace.active_mut() else { return Ok(()) };
                 self.notice = Some(article.save_to(&path)?);
@@ -135,8 +139,8 @@ impl HashiyaApp {
     /// Saves 800 ms after the last change while autosave is on; retries 10 s after a failure.
     pub(super) fn autosave(&mut self, ctx: &egui::Context) {
         let Some(article) = self.workspace.active_mut() else { return };
-        if article.ann().revision() != self.seen_revision {
-            self.seen_revision = article.ann().revision();
+        if article.revision() != self.seen_revision {
+            self.seen_revision = article.revision();
             self.changed_at = Some(Instant::now());
         }
         if !self.settings.autosave || article.store_is_broken() || !article.is_dirty() {

@@ -19,7 +19,21 @@ pub fn run(file: Option<PathBuf>) -> anyhow::Result<()> {
         None => sample_path().context("could not write the sample article to the data folder")?,
     };
     let mut workspace = Workspace::new();
+    if path.is_dir() {
+        // A folder is a corpus: refuse an unreadable one here, open it in the window.
+        crate::corpus::Corpus::open(&path)?;
+        return run_window(workspace, Vec::new(), Some(path));
+    }
     let opened = workspace.open(&path)?;
+    run_window(workspace, opened.notices, None)
+}
+
+/// Runs eframe around an opened workspace (and a folder to open as a corpus).
+fn run_window(
+    workspace: Workspace,
+    notices: Vec<crate::editor::Notice>,
+    folder: Option<PathBuf>,
+) -> anyhow::Result<()> {
     let options = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
             .with_inner_size([1280.0, 860.0])
@@ -33,7 +47,9 @@ pub fn run(file: Option<PathBuf>) -> anyhow::Result<()> {
         options,
         Box::new(move |cc| {
             let settings = cc.storage.and_then(|s| eframe::get_value(s, Settings::KEY)).unwrap_or_default();
-            Ok(Box::new(HashiyaApp::with_workspace(&cc.egui_ctx, settings, workspace, opened.notices)))
+            let mut app = HashiyaApp::with_workspace(&cc.egui_ctx, settings, workspace, notices);
+            app.cmds.extend(folder.map(super::Command::OpenFolder));
+            Ok(Box::new(app))
         }),
     )
     .map_err(|e| anyhow::anyhow!("could not open the window: {e}"))

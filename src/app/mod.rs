@@ -6,13 +6,18 @@
 mod apply;
 mod article_view;
 mod command;
+mod corpus_cmds;
+mod corpus_state;
 mod dialogs;
+mod documents_panel;
 mod entity_panel;
 mod files;
+mod find;
 mod gestures;
 mod highlight;
 mod label_editor;
 mod launch;
+mod overview;
 mod painter;
 mod panels;
 mod settings;
@@ -30,7 +35,15 @@ pub use settings::Settings;
 use crate::editor::{Article, ArticleId, Notice, Workspace};
 use dialogs::Dialogs;
 use entity_panel::EntityPanel;
+use find::FindBar;
 use label_editor::LabelEditor;
+
+/// After tagging a name: its other untagged occurrences, tagged by `T` (one undo step).
+#[derive(Debug, Clone, PartialEq)]
+struct Offer {
+    label: crate::model::LabelId,
+    ranges: Vec<std::ops::Range<usize>>,
+}
 
 /// Something waiting for the user's answer about unsaved changes.
 #[derive(Debug, Clone, PartialEq)]
@@ -46,6 +59,10 @@ pub struct HashiyaApp {
     panel: EntityPanel,
     labels: LabelEditor,
     dialogs: Dialogs,
+    find: FindBar,
+    offer: Option<Offer>,
+    corpus: Option<corpus_state::CorpusState>,
+    corpus_seen: u64,
     settings: Settings,
     notice: Option<Notice>,
     /// Error shown in the central area when no article could be opened.
@@ -59,10 +76,17 @@ pub struct HashiyaApp {
 }
 
 impl HashiyaApp {
-    /// Creates the app with `settings`, opening `file` (or the bundled sample).
+    /// Creates the app with `settings`, opening `file` (a folder opens as a corpus; none: the
+    /// bundled sample).
     pub fn new(ctx: &egui::Context, settings: Settings, file: Option<PathBuf>) -> Self {
         let mut app = Self::with_workspace(ctx, settings, Workspace::new(), Vec::new());
         match file.map_or_else(sample_path, Ok) {
+            Ok(dir) if dir.is_dir() => {
+                if let Err(notice) = app.open_folder(&dir) {
+                    app.open_error = Some(notice.text.clone());
+                    app.notice = Some(notice);
+                }
+            }
             Ok(path) => app.open(&path),
             Err(e) => app.open_error = Some(format!("Could not write the sample article: {e}")),
         }
@@ -79,12 +103,16 @@ impl HashiyaApp {
         launch::install_ui_fonts(ctx);
         ctx.set_theme(if settings.dark { egui::Theme::Dark } else { egui::Theme::Light });
         let mut app = Self {
-            seen_revision: workspace.active().map_or(0, |a| a.ann().revision()),
+            seen_revision: workspace.active().map_or(0, |a| a.revision()),
             workspace,
             view: ArticleView::default(),
             panel: EntityPanel::default(),
             labels: LabelEditor::default(),
             dialogs: Dialogs::default(),
+            find: FindBar::default(),
+            offer: None,
+            corpus: None,
+            corpus_seen: 0,
             settings,
             notice: notices.into_iter().last(),
             open_error: None,
@@ -108,6 +136,11 @@ impl HashiyaApp {
     /// The open articles.
     pub fn workspace(&self) -> &Workspace {
         &self.workspace
+    }
+
+    /// The open corpus, if a folder was opened.
+    pub fn corpus(&self) -> Option<&crate::corpus::Corpus> {
+        self.corpus.as_ref().map(|c| &c.corpus)
     }
 
     /// The last notice shown in the status bar.
@@ -140,13 +173,15 @@ impl HashiyaApp {
         let ctx = ui.ctx().clone();
         self.handle_dropped_files(&ctx);
         let typing = ctx.egui_wants_keyboard_input() || self.labels.is_open() || self.dialogs.is_open();
-        let shortcuts = shortcuts::shortcut_commands(&ctx, self.workspace.active(), typing);
+        let offer = self.offer.is_some();
+        let shortcuts = shortcuts::shortcut_commands(&ctx, self.workspace.active(), typing, offer);
         self.cmds.extend(shortcuts);
         self.panels_ui(ui);
         self.cmds.extend(self.dialogs.dialogs_ui(&ctx, &self.settings));
         for cmd in std::mem::take(&mut self.cmds) {
             self.apply(&ctx, cmd);
         }
+        self.corpus_frame(&ctx);
         self.autosave(&ctx);
         self.handle_close(&ctx);
         self.pending_ui(&ctx);
@@ -158,21 +193,39 @@ impl HashiyaApp {
         let mut edit_labels = false;
         let key = self.view_key();
         let article = self.workspace.active();
+        self.find.update(key, article);
+        if self.find.update_corpus(self.corpus.as_ref().map(|c| &c.corpus)) {
+            ui.ctx().request_repaint_after(std::time::Duration::from_millis(100));
+        }
         egui::Panel::top("menu").show(ui, |ui| panels::menu_bar_ui(ui, article, &self.settings, &mut cmds));
         if let Some(article) = article {
             egui::Panel::top("labels")
                 .show(ui, |ui| panels::label_bar_ui(ui, article, &mut edit_labels, &mut cmds));
         }
-        let progress = self.view.progress();
+        if let Some(state) = self.corpus.as_mut() {
+            egui::Panel::left("documents")
+                .resizable(true)
+                .default_size(300.0)
+                .show(ui, |ui| documents_panel::documents_panel_ui(ui, state, &mut self.view, &mut cmds));
+        }
+        if let Some(article) = article.filter(|_| self.find.is_open()) {
+            let corpus = self.corpus.as_ref().map(|c| &c.corpus);
+            egui::Panel::top("find").show(ui, |ui| {
+                find::find_panel_ui(ui, &mut self.find, article, corpus, &mut self.view, &mut cmds)
+            });
+        }
         egui::Panel::bottom("status")
-            .show(ui, |ui| panels::status_bar_ui(ui, article, progress, self.notice.as_ref()));
+            .show(ui, |ui| panels::status_bar_ui(ui, article, &mut self.view, self.notice.as_ref()));
         if let Some(article) = article {
             egui::Panel::right("entities").resizable(true).default_size(320.0).show(ui, |ui| {
                 self.panel.entity_panel_ui(ui, article, key, &mut self.view, &mut cmds);
             });
         }
         egui::CentralPanel::default().show(ui, |ui| match article {
-            Some(article) => self.view.article_view_ui(ui, article, key, self.settings.font_pt, &mut cmds),
+            Some(article) => {
+                let marks = self.find.marks();
+                self.view.article_view_ui(ui, article, key, self.settings.font_pt, marks, &mut cmds)
+            }
             None => panels::empty_ui(ui, self.open_error.as_deref()),
         });
         if let Some(article) = article {
@@ -197,6 +250,22 @@ impl HashiyaApp {
         });
         if let Some(path) = dropped.into_iter().next() {
             self.cmds.push(Command::Open(path));
+        }
+    }
+
+    /// Takes the corpus scan's news, keeps the open document's row current, shows the overview.
+    fn corpus_frame(&mut self, ctx: &egui::Context) {
+        let Some(state) = self.corpus.as_mut() else { return };
+        if state.poll() {
+            ctx.request_repaint_after(std::time::Duration::from_millis(100));
+        }
+        let revision = self.workspace.active().map_or(0, Article::revision);
+        if revision != self.corpus_seen {
+            self.corpus_seen = revision;
+            self.refresh_corpus();
+        }
+        if let Some(state) = self.corpus.as_mut().filter(|s| s.overview_open) {
+            overview::overview_ui(ctx, state);
         }
     }
 

@@ -4,8 +4,10 @@ use egui::{Color32, RichText, Ui};
 
 use crate::formats::exchange::Format;
 
+use super::article_view::ArticleView;
 use super::command::{Command, DialogPurpose};
 use super::settings::Settings;
+use super::shortcuts::is_rtl_char;
 use crate::editor::{Article, EditCommand, Level, Notice};
 
 /// File / Edit / View menus.
@@ -39,6 +41,7 @@ fn toggle(ui: &mut Ui, mut on: bool, text: &str, cmd: Command, cmds: &mut Vec<Co
 
 fn file_menu_ui(ui: &mut Ui, article: Option<&Article>, settings: &Settings, cmds: &mut Vec<Command>) {
     item(ui, true, "Open…  (Ctrl+O)", Command::Dialog(DialogPurpose::Open), cmds);
+    item(ui, true, "Open Folder…", Command::Dialog(DialogPurpose::OpenFolder), cmds);
     ui.menu_button("Recent", |ui| {
         if settings.recent.is_empty() {
             ui.label("No recent files");
@@ -102,45 +105,51 @@ pub fn label_bar_ui(ui: &mut Ui, article: &Article, editing: &mut bool, cmds: &m
     });
 }
 
-/// File name, save state, encoding, counts, layout progress and the last notice.
+/// File name, save state, encoding, counts, layout progress and the last notice (shaped by
+/// cosmic-text when it holds right-to-left text: egui's own text has no bidi).
 pub fn status_bar_ui(
     ui: &mut Ui,
     article: Option<&Article>,
-    progress: Option<(usize, usize)>,
+    view: &mut ArticleView,
     notice: Option<&Notice>,
 ) {
     ui.horizontal(|ui| {
-        if let Some(s) = article {
-            let name = s
-                .path
-                .file_name()
-                .map_or_else(|| s.path.display().to_string(), |n| n.to_string_lossy().into());
-            ui.label(RichText::new(name).strong());
-            ui.label(if s.is_dirty() { "• unsaved" } else { "saved" });
-            ui.label(format!("{}", s.encoding));
-            ui.label(format!("{} entities", s.ann().entities().len()));
-            if !s.ann().orphans().is_empty() {
-                ui.colored_label(
-                    Color32::from_rgb(0xd5, 0x5e, 0x00),
-                    format!("{} orphans", s.ann().orphans().len()),
-                );
+        if let Some(a) = article {
+            ui.label(RichText::new(a.name()).strong());
+            ui.label(if a.is_dirty() { "• unsaved" } else { "saved" });
+            ui.label(format!("{}", a.encoding));
+            ui.label(format!("{} entities", a.ann().entities().len()));
+            if !a.ann().orphans().is_empty() {
+                let orphans = format!("{} orphans", a.ann().orphans().len());
+                ui.colored_label(Color32::from_rgb(0xd5, 0x5e, 0x00), orphans);
             }
         }
-        if let Some((done, all)) = progress.filter(|(d, a)| d < a) {
-            ui.add(
-                egui::ProgressBar::new(done as f32 / all.max(1) as f32).desired_width(120.0).text("layout"),
-            );
+        if let Some((done, all)) = view.progress().filter(|(d, a)| d < a) {
+            let bar =
+                egui::ProgressBar::new(done as f32 / all.max(1) as f32).desired_width(120.0).text("layout");
+            ui.add(bar);
         }
         if let Some(n) = notice {
-            let color = match n.level {
-                Level::Info => ui.visuals().text_color(),
-                Level::Warning => Color32::from_rgb(0xe6, 0x9f, 0x00),
-                Level::Error => ui.visuals().error_fg_color,
-            };
-            let label = egui::Label::new(RichText::new(&n.text).color(color)).truncate();
-            ui.add(label).on_hover_text(&n.text);
+            notice_ui(ui, view, n);
         }
     });
+}
+
+fn notice_ui(ui: &mut Ui, view: &mut ArticleView, n: &Notice) {
+    let color = match n.level {
+        Level::Info => ui.visuals().text_color(),
+        Level::Warning => Color32::from_rgb(0xe6, 0x9f, 0x00),
+        Level::Error => ui.visuals().error_fg_color,
+    };
+    if n.text.chars().any(is_rtl_char) {
+        if n.level != Level::Info {
+            ui.colored_label(color, "●");
+        }
+        view.inline_text_ui(ui, &n.text).on_hover_text(&n.text);
+    } else {
+        let label = egui::Label::new(RichText::new(&n.text).color(color)).truncate();
+        ui.add(label).on_hover_text(&n.text);
+    }
 }
 
 /// The central area when no article is open: why, or how to open one.

@@ -8,7 +8,12 @@ use crate::editor::EditCommand;
 use crate::model::Edge;
 
 /// Global shortcuts (work whatever has focus, except text fields for plain keys).
-pub fn shortcut_commands(ctx: &egui::Context, article: Option<&Article>, typing: bool) -> Vec<Command> {
+pub fn shortcut_commands(
+    ctx: &egui::Context,
+    article: Option<&Article>,
+    typing: bool,
+    offer: bool,
+) -> Vec<Command> {
     let mut out = Vec::new();
     let cmd = |k| KeyboardShortcut::new(Modifiers::COMMAND, k);
     let cmd_shift = |k| KeyboardShortcut::new(Modifiers::COMMAND | Modifiers::SHIFT, k);
@@ -25,6 +30,11 @@ pub fn shortcut_commands(ctx: &egui::Context, article: Option<&Article>, typing:
             (cmd(Key::Minus), Command::ZoomOut),
             (cmd(Key::Num0), Command::ZoomReset),
             (cmd(Key::Q), Command::Quit),
+            (cmd_shift(Key::F), Command::FindOpen(true)),
+            (cmd(Key::F), Command::FindOpen(false)),
+            (cmd(Key::PageDown), Command::StepDoc(true)),
+            (cmd(Key::PageUp), Command::StepDoc(false)),
+            (cmd(Key::Enter), Command::DoneAndNext),
         ];
         for (shortcut, command) in table {
             if i.consume_shortcut(&shortcut) {
@@ -36,13 +46,14 @@ pub fn shortcut_commands(ctx: &egui::Context, article: Option<&Article>, typing:
         return out;
     }
     if let Some(article) = article {
-        out.extend(annotation_keys(ctx, article));
+        out.extend(annotation_keys(ctx, article, offer));
     }
     out
 }
 
-/// Label hotkeys, Delete, Escape and Shift+Alt+arrows for the selected entity.
-fn annotation_keys(ctx: &egui::Context, article: &Article) -> Vec<Command> {
+/// Label hotkeys, T for an offered tag-all, Delete, Escape and Shift+Alt+arrows for the
+/// selected entity.
+fn annotation_keys(ctx: &egui::Context, article: &Article, offer: bool) -> Vec<Command> {
     let mut out = Vec::new();
     ctx.input(|i| {
         for event in &i.events {
@@ -51,6 +62,8 @@ fn annotation_keys(ctx: &egui::Context, article: &Article) -> Vec<Command> {
                     for c in t.chars() {
                         if let Some(label) = article.ann().labels().by_hotkey(c) {
                             out.push(EditCommand::Tag(label.id).into());
+                        } else if offer && c.eq_ignore_ascii_case(&'t') {
+                            out.push(Command::TagOffered);
                         }
                     }
                 }
@@ -127,6 +140,7 @@ pub fn first_strong_rtl(text: &str, pos: usize) -> bool {
     false
 }
 
-fn is_rtl_char(c: char) -> bool {
+/// True for characters of right-to-left scripts (Hebrew, Arabic and their presentation forms).
+pub(super) fn is_rtl_char(c: char) -> bool {
     matches!(c as u32, 0x0590..=0x08FF | 0xFB1D..=0xFDFF | 0xFE70..=0xFEFF)
 }

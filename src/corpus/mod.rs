@@ -19,6 +19,7 @@
 //! rest, and nothing is written over it.
 
 pub mod export;
+pub mod find;
 pub mod import;
 pub mod labels;
 pub mod nav;
@@ -32,6 +33,7 @@ pub mod walk;
 use std::path::{Path, PathBuf};
 
 pub use export::{ExportOptions, ExportSummary};
+pub use find::{CorpusSearch, DocHits};
 pub use labels::{LabelChange, Reconciled, follow_corpus, reconcile};
 pub use problem::{CorpusError, Problem, ProblemKind};
 pub use scan::{DocSummary, Health, Scan, ScanEvent, ScanHandle};

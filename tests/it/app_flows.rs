@@ -4,84 +4,22 @@
 use std::path::Path;
 
 use egui::accesskit::{Role, TextDirection};
-use egui::{Modifiers, Pos2, Rect};
+use egui::{Modifiers, Pos2};
 use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT, Queryable};
 use hashiya::app::{HashiyaApp, Settings};
+
+use crate::window::{drag, entities, harness_with, press_text, rect_of, tag_word};
 
 const ARTICLE: &str =
     "وزير خارجية إيران يزور دمشق\nدمشق- وكالة\nالتقى وزير الخارجية وإيران وسورية في دمشق عام 2023.\n";
 
 fn harness(dir: &Path) -> Harness<'static, HashiyaApp> {
-    harness_at(dir, 1.0)
+    harness_with(dir, ARTICLE, 1.0)
 }
 
 fn harness_at(dir: &Path, pixels_per_point: f32) -> Harness<'static, HashiyaApp> {
     harness_with(dir, ARTICLE, pixels_per_point)
-}
-
-fn harness_with(dir: &Path, text: &str, pixels_per_point: f32) -> Harness<'static, HashiyaApp> {
-    let article = dir.join("a.txt");
-    std::fs::write(&article, text).expect("write article");
-    let settings = Settings { autosave: false, ..Settings::default() };
-    let mut h = Harness::builder()
-        .with_size(egui::vec2(1200.0, 800.0))
-        .with_pixels_per_point(pixels_per_point)
-        .build_eframe(move |cc| HashiyaApp::new(&cc.egui_ctx, settings, Some(article)));
-    h.run_steps(4);
-    h
-}
-
-fn rect_of(h: &Harness<'_, HashiyaApp>, needle: &str, nth: usize) -> Rect {
-    let start = ARTICLE.match_indices(needle).nth(nth).expect("needle").0;
-    let rects = h.state().view().screen_rects_of(start..start + needle.len());
-    assert_eq!(rects.len(), 1, "{needle} is on one line");
-    rects[0]
-}
-
-fn drag(h: &mut Harness<'_, HashiyaApp>, from: Pos2, to: Pos2, modifiers: Modifiers) {
-    let button = |pos, pressed| egui::Event::PointerButton {
-        pos,
-        button: egui::PointerButton::Primary,
-        pressed,
-        modifiers,
-    };
-    h.event(egui::Event::ModifiersChanged(modifiers));
-    h.hover_at(from);
-    h.run_steps(1);
-    h.event(button(from, true));
-    h.run_steps(1);
-    for k in 1..=4 {
-        h.hover_at(from + (to - from) * (k as f32 / 4.0));
-        h.run_steps(1);
-    }
-    h.event(button(to, false));
-    h.run_steps(2);
-    h.event(egui::Event::ModifiersChanged(Modifiers::NONE));
-}
-
-fn entities(h: &Harness<'_, HashiyaApp>) -> Vec<(String, String)> {
-    let s = h.state().article().expect("article");
-    s.ann()
-        .entities()
-        .iter()
-        .map(|e| {
-            let label = s.ann().labels().get(e.label).map(|l| l.name.clone()).unwrap_or_default();
-            (label, s.doc.slice(e.range()).unwrap_or("").to_string())
-        })
-        .collect()
-}
-
-/// Drags across the `nth` occurrence of `needle` (right to left, as in Arabic) and presses `key`.
-fn tag_word(h: &mut Harness<'_, HashiyaApp>, needle: &str, nth: usize, key: &str) {
-    let r = rect_of(h, needle, nth);
-    drag(h, Pos2::new(r.max.x - 1.0, r.center().y), Pos2::new(r.min.x + 1.0, r.center().y), Modifiers::NONE);
-    press_text(h, key);
-}
-
-fn press_text(h: &mut Harness<'_, HashiyaApp>, text: &str) {
-    h.event(egui::Event::Text(text.to_string()));
-    h.run_steps(2);
 }
 
 #[test]

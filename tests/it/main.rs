@@ -2,14 +2,18 @@
 //!
 //! Tests of the shared corpora (NewsFANE round trip, OCR of renders) run when
 //! `HASHIYA_SHARED` points at the shared folder: then missing data fails the test. Without it
-//! they print `SKIPPED …` on the terminal and return.
+//! they print `SKIPPED …` on the terminal and return. `window` drives the app through
+//! egui_kittest for the modules that test it.
 
 mod fixtures;
+mod window;
 
 mod app_flows;
 mod cli;
 mod corpus;
+mod corpus_window;
 mod exchange;
+mod find;
 mod kill_save;
 mod newsfane;
 mod ocr;

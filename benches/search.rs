@@ -1,0 +1,152 @@
+//! Find benchmarks (issue 11): normalising a text once, then running queries on it.
+//!
+//! `cargo bench --bench search` times, on the newswire text of
+//! `$HASHIYA_SHARED/corpus/newsfane-text/newsfane_sentences.txt` (default
+//! `HASHIYA_SHARED=../shared` relative to the crate root; ~1.4 MB, 4,760 sentences one per
+//! line) and on a 10 MB text made by repeating it:
+//!
+//! * `NormalizedText::new` (done once per document and reused);
+//! * `Query::find_in` on the normalised document for a name, a name with the article and two
+//!   words, a number (Western digits query, any digits in the text) and a frequent word, in
+//!   normalised mode; the frequent word in exact mode; `\d+` in regex mode;
+//! * `Query::find_all` on 10 MB (normalising included), the cost of a search without a cache.
+//!
+//! If the corpus is missing, a note is printed and generated Arabic text is used instead.
+//! A summary of medians and match counts is printed at the end.
+
+use std::hint::black_box;
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use criterion::Criterion;
+
+use hashiya::search::{Mode, NormalizedText, Options, Query};
+
+const MB: usize = 1024 * 1024;
+
+/// Queries: (name, pattern, mode).
+const QUERIES: [(&str, &str, Mode); 7] = [
+    ("name", "ألمانيا", Mode::Normalized),
+    ("article+2 words", "الأمم المتحدة", Mode::Normalized),
+    ("number", "٢٠٠٢", Mode::Normalized),
+    ("frequent word", "السيارات", Mode::Normalized),
+    ("very frequent", "في", Mode::Normalized),
+    ("exact frequent word", "السيارات", Mode::Exact),
+    ("regex digits", r"\d+", Mode::Regex),
+];
+
+/// The corpus text, or generated text (with a note) if the corpus is missing.
+fn corpus() -> String {
+    let shared = std::env::var_os("HASHIYA_SHARED")
+        .map_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared"), PathBuf::from);
+    let path = shared.join("corpus/newsfane-text/newsfane_sentences.txt");
+    match std::fs::read_to_string(&path) {
+        Ok(text) if !text.trim().is_empty() => return text,
+        Ok(_) => eprintln!("note: {} is empty; using generated Arabic text", path.display()),
+        Err(e) => eprintln!("note: cannot read {} ({e}); using generated Arabic text", path.display()),
+    }
+    generated(1_400_000)
+}
+
+/// Pseudo-random Arabic sentences from a small word list, about `bytes` long.
+fn generated(bytes: usize) -> String {
+    const WORDS: [&str; 16] = [
+        "قال",
+        "رئيس",
+        "الوزراء",
+        "في",
+        "وألمانيا",
+        "المانيا",
+        "الأمم",
+        "المتحدة",
+        "للأمم",
+        "السيارات",
+        "عام",
+        "2002",
+        "٢٠٠٢",
+        "بالسيارات",
+        "إيران",
+        "وَإِيرَانَ",
+    ];
+    let mut out = String::with_capacity(bytes + 64);
+    let mut x: u32 = 12345;
+    while out.len() < bytes {
+        x = x.wrapping_mul(1_103_515_245).wrapping_add(12345);
+        out.push_str(WORDS[(x >> 16) as usize % WORDS.len()]);
+        out.push(if (x >> 8).is_multiple_of(13) { '\n' } else { ' ' });
+    }
+    out
+}
+
+/// `text` repeated (joined by line breaks) to at least `bytes`.
+fn repeated(text: &str, bytes: usize) -> String {
+    let mut out = String::with_capacity(bytes + text.len());
+    while out.len() < bytes {
+        out.push_str(text);
+        out.push('\n');
+    }
+    out
+}
+
+fn compile(pattern: &str, mode: Mode) -> Query {
+    Query::new(pattern, Options { mode, ..Options::default() }).unwrap_or_else(|e| panic!("{pattern}: {e}"))
+}
+
+/// Median of `runs` timings of `f`.
+fn median(runs: usize, mut f: impl FnMut()) -> Duration {
+    let mut times: Vec<Duration> = (0..runs)
+        .map(|_| {
+            let t = Instant::now();
+            f();
+            t.elapsed()
+        })
+        .collect();
+    times.sort();
+    times[runs / 2]
+}
+
+fn summary(inputs: &[(&str, String)]) {
+    println!("\nsearch summary (median of 11 runs; budget: find in 10 MB <= 50 ms)");
+    for (name, text) in inputs {
+        let n = NormalizedText::new(text);
+        let t = median(11, || drop(black_box(NormalizedText::new(text))));
+        println!("  {name:>6} ({:>8} bytes) normalise         {:>9.2?}", text.len(), t);
+        for (q, pattern, mode) in QUERIES {
+            let query = compile(pattern, mode);
+            let count = query.matches(text, &n).count();
+            let t = median(11, || drop(black_box(query.find_in(text, &n))));
+            println!("  {name:>6} find_in {q:<22} {t:>9.2?}  {count:>7} matches");
+        }
+        let query = compile(QUERIES[0].1, Mode::Normalized);
+        let t = median(5, || drop(black_box(query.find_all(text))));
+        println!("  {name:>6} find_all (normalising)   {t:>9.2?}");
+    }
+}
+
+fn main() {
+    let args: Vec<String> = std::env::args().collect();
+    let benching = args.iter().any(|a| a == "--bench") && !args.iter().any(|a| a == "--list");
+    let text = corpus();
+    let big = repeated(&text, 10 * MB);
+    let inputs = [("corpus", text), ("10MB", big)];
+
+    let mut c = Criterion::default()
+        .sample_size(20)
+        .warm_up_time(Duration::from_millis(500))
+        .measurement_time(Duration::from_secs(2))
+        .configure_from_args();
+    for (name, text) in &inputs {
+        let mut g = c.benchmark_group(format!("search/{name}"));
+        g.bench_function("normalize", |b| b.iter(|| NormalizedText::new(black_box(text))));
+        let n = NormalizedText::new(text);
+        for (q, pattern, mode) in QUERIES {
+            let query = compile(pattern, mode);
+            g.bench_function(format!("find_in/{q}"), |b| b.iter(|| query.find_in(black_box(text), &n)));
+        }
+        g.finish();
+    }
+    c.final_summary();
+    if benching {
+        summary(&inputs);
+    }
+}

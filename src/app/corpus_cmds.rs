@@ -1,0 +1,112 @@
+//! Corpus commands of the window: open a folder, move between its documents, mark them done.
+//! Switching documents goes through `request_open` (saved first with autosave, or asked), so
+//! no work is lost; labels of an opened document follow the corpus as one undo step.
+
+use std::path::Path;
+
+use crate::corpus;
+use crate::editor::{EditCommand, Notice};
+use crate::formats::store::DocStatus;
+
+use super::HashiyaApp;
+use super::corpus_state::CorpusState;
+
+impl HashiyaApp {
+    /// Opens `dir` as the corpus and its first document that still needs work.
+    pub(super) fn open_folder(&mut self, dir: &Path) -> Result<(), Notice> {
+        let state =
+            CorpusState::open(dir).map_err(|e| Notice::error(format!("Could not open the folder: {e}")))?;
+        self.settings.push_recent_dir(dir.to_path_buf());
+        self.workspace.set_annotator(&state.corpus.annotator());
+        let first = first_to_do(&state).or((!state.summaries.is_empty()).then_some(0));
+        let docs = state.summaries.len();
+        let problems = state.corpus.problems().len();
+        self.corpus = Some(state);
+        match first {
+            Some(i) => self.open_doc(i)?,
+            None => self.notice = Some(Notice::warn(format!("{}: no articles found", dir.display()))),
+        }
+        if problems > 0 {
+            self.notice = Some(Notice::warn(format!(
+                "{docs} documents; {problems} problems (see the documents panel)"
+            )));
+        }
+        Ok(())
+    }
+
+    /// Opens document `i` of the corpus listing.
+    pub(super) fn open_doc(&mut self, i: usize) -> Result<(), Notice> {
+        let Some(path) = self.corpus.as_ref().and_then(|c| c.path(i)) else { return Ok(()) };
+        self.request_open(path)
+    }
+
+    /// Ctrl+PgDn / Ctrl+PgUp.
+    pub(super) fn step_doc(&mut self, forward: bool) -> Result<(), Notice> {
+        match self.corpus.as_ref().and_then(|c| c.step(forward)) {
+            Some(i) => self.open_doc(i),
+            None => Ok(()),
+        }
+    }
+
+    /// Sets the open document's status (saved with its annotations).
+    pub(super) fn set_status(&mut self, status: DocStatus) -> Result<(), Notice> {
+        let Some(id) = self.workspace.active_id() else { return Ok(()) };
+        self.workspace.set_status(id, status)?;
+        self.refresh_corpus();
+        Ok(())
+    }
+
+    /// Ctrl+Enter: done, saved, and on to the next document that still needs work.
+    pub(super) fn done_and_next(&mut self) -> Result<(), Notice> {
+        self.set_status(DocStatus::Done)?;
+        if self.settings.autosave {
+            self.save(false)?;
+        }
+        match self.corpus.as_ref().and_then(CorpusState::next_not_done) {
+            Some(i) => self.open_doc(i),
+            None => {
+                self.notice = Some(Notice::info("Every document is done or skipped"));
+                Ok(())
+            }
+        }
+    }
+
+    /// After an article opened: it becomes the corpus's current document, and its labels follow
+    /// the corpus's (one undo step; names only the document had join the corpus).
+    pub(super) fn corpus_opened(&mut self, path: &Path) {
+        let Some(state) = self.corpus.as_mut() else { return };
+        state.opened(path);
+        let Some(id) = self.workspace.active_id() else { return };
+        let Some(article) = self.workspace.get(id) else { return };
+        state.refresh(article);
+        let reconciled = corpus::reconcile(state.corpus.labels(), article.ann().labels());
+        let Some(report) = reconciled.report() else { return };
+        if reconciled.corpus_changed() {
+            state.corpus.settings_mut().labels = reconciled.corpus.clone();
+            if let Err(e) = state.corpus.save() {
+                self.notice = Some(Notice::error(e.to_string()));
+                return;
+            }
+        }
+        match self.workspace.apply(id, EditCommand::SetLabels(reconciled.document)) {
+            Ok(_) => self.notice = Some(Notice::info(report)),
+            Err(e) => self.notice = Some(e.into()),
+        }
+    }
+
+    /// Keeps the open document's row in the documents panel up to date.
+    pub(super) fn refresh_corpus(&mut self) {
+        if let (Some(state), Some(article)) = (self.corpus.as_mut(), self.workspace.active()) {
+            state.refresh(article);
+        }
+    }
+}
+
+/// The first document that still needs work, reading summaries in listing order only until
+/// one is found (the background scan has not read them yet when a folder opens).
+fn first_to_do(state: &CorpusState) -> Option<usize> {
+    state.corpus.docs().iter().position(|entry| {
+        let (summary, _) = corpus::scan::summarize(entry);
+        !summary.status.is_finished() && summary.health != corpus::Health::Unreadable
+    })
+}

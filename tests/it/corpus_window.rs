@@ -1,0 +1,79 @@
+//! A corpus in the window: a folder opens with its documents panel; tagging, Ctrl+Enter (done,
+//! next to do) and Ctrl+PgUp move through the documents and update status and progress.
+
+use egui::{Key, Modifiers};
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+use hashiya::app::{HashiyaApp, Settings};
+
+use crate::window::{entities, tag_word};
+
+fn folder_harness(dir: &std::path::Path) -> Harness<'static, HashiyaApp> {
+    let texts = [
+        ("a.txt", "وصل وزير خارجية إيران إلى دمشق.\n"),
+        ("b.txt", "التقى الرئيس وفداً من باكو.\n"),
+        ("c.txt", "قالت الوزارة إن المحادثات ستستمر.\n"),
+    ];
+    for (name, text) in texts {
+        std::fs::write(dir.join(name), text).expect("write article");
+    }
+    let settings = Settings { autosave: true, ..Settings::default() };
+    let dir = dir.to_path_buf();
+    let mut h = Harness::builder()
+        .with_size(egui::vec2(1300.0, 800.0))
+        .build_eframe(move |cc| HashiyaApp::new(&cc.egui_ctx, settings, Some(dir)));
+    h.run_steps(6);
+    h
+}
+
+fn active_name(h: &Harness<'_, HashiyaApp>) -> String {
+    h.state().article().map(|a| a.name()).unwrap_or_default()
+}
+
+#[test]
+fn a_folder_opens_as_a_corpus_and_ctrl_enter_moves_on() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut h = folder_harness(dir.path());
+    assert_eq!(h.state().corpus().map(|c| c.docs().len()), Some(3));
+    assert_eq!(active_name(&h), "a.txt", "the first document to do opens");
+    h.get_by_label("b.txt");
+    h.get_by_label("0 / 3 done · 0 entities");
+    tag_word(&mut h, "إيران", 0, "4");
+    assert_eq!(entities(&h), vec![("GPE".to_string(), "إيران".to_string())]);
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Enter);
+    h.run_steps(4);
+    assert_eq!(active_name(&h), "b.txt");
+    let saved = std::fs::read_to_string(dir.path().join("a.txt.hashiya.ron")).expect("a.txt was saved");
+    assert!(saved.contains("status: \"done\""), "{saved}");
+    h.get_by_label("1 / 3 done · 1 entities");
+    h.key_press_modifiers(Modifiers::COMMAND, Key::PageDown);
+    h.run_steps(4);
+    assert_eq!(active_name(&h), "c.txt");
+    h.key_press_modifiers(Modifiers::COMMAND, Key::PageUp);
+    h.key_press_modifiers(Modifiers::COMMAND, Key::PageUp);
+    h.run_steps(6);
+    assert_eq!(active_name(&h), "a.txt");
+    assert_eq!(entities(&h).len(), 1, "the work is still there");
+}
+
+#[test]
+fn find_across_the_corpus_lists_documents_with_matches() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut h = folder_harness(dir.path());
+    std::fs::write(dir.path().join("d.txt"), "وإيران وباكو.\n").expect("write");
+    h.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::F);
+    h.run_steps(2);
+    h.event(egui::Event::Text("باكو".to_string()));
+    for _ in 0..50 {
+        h.run_steps(1);
+        if h.query_by_label("1 matches in 1 documents").is_some() {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    // d.txt was written after the folder was listed: only b.txt is searched and found.
+    h.get_by_label("1 matches in 1 documents");
+    h.get_by_label("b.txt · 1").click();
+    h.run_steps(4);
+    assert_eq!(active_name(&h), "b.txt");
+}
