@@ -6,13 +6,13 @@
 //! `doc10`).
 
 use std::cmp::Ordering;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::fs;
 use std::path::{Path, PathBuf};
 
 use super::problem::{Problem, ProblemKind};
 use super::settings::{CORPUS_FILE, Settings};
-use crate::formats::store::SUFFIX;
+use crate::formats::store::{self, SUFFIX};
 
 /// One article of a corpus.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -133,6 +133,8 @@ fn list_dir(
         }
     };
     let mut subdirs = Vec::new();
+    let mut names = HashSet::new();
+    let mut annotation_files = Vec::new();
     for entry in entries {
         let entry = match entry {
             Ok(entry) => entry,
@@ -147,25 +149,59 @@ fn list_dir(
             continue;
         }
         let path = entry.path();
-        let Ok(kind) = entry.file_type() else { continue };
-        let (is_dir, is_file) = if kind.is_symlink() {
-            match fs::metadata(&path) {
-                Ok(meta) => (meta.is_dir(), meta.is_file()),
-                Err(e) => {
-                    problems.push(Problem::new(ProblemKind::Folder, &path, link_reason(&e)));
-                    continue;
-                }
+        if name.ends_with(SUFFIX) {
+            annotation_files.push(path.clone());
+        }
+        names.insert(name.clone());
+        match kind(&entry, &path) {
+            Ok(Kind::Dir { linked }) => subdirs.push((name, path, linked)),
+            Ok(Kind::File) if is_article(&name, settings) => {
+                docs.push(DocEntry { rel: dir.rel.join(&name), path });
             }
-        } else {
-            (kind.is_dir(), kind.is_file())
-        };
-        if is_dir {
-            subdirs.push((name, path, kind.is_symlink()));
-        } else if is_file && is_article(&name, settings) {
-            docs.push(DocEntry { rel: dir.rel.join(&name), path });
+            Ok(_) => {}
+            Err(reason) => problems.push(Problem::new(ProblemKind::Folder, &path, reason)),
         }
     }
+    problems.extend(without_article(&annotation_files, &names));
     subdirs
+}
+
+/// What a folder entry is, links followed.
+enum Kind {
+    Dir { linked: bool },
+    File,
+    Other,
+}
+
+/// The kind of `entry` (at `path`), or why a link cannot be followed.
+fn kind(entry: &fs::DirEntry, path: &Path) -> Result<Kind, String> {
+    let Ok(kind) = entry.file_type() else { return Ok(Kind::Other) };
+    let (is_dir, is_file) = if kind.is_symlink() {
+        let meta = fs::metadata(path).map_err(|e| link_reason(&e))?;
+        (meta.is_dir(), meta.is_file())
+    } else {
+        (kind.is_dir(), kind.is_file())
+    };
+    Ok(match (is_dir, is_file) {
+        (true, _) => Kind::Dir { linked: kind.is_symlink() },
+        (_, true) => Kind::File,
+        _ => Kind::Other,
+    })
+}
+
+/// Problems for the annotation files whose article is not in the same folder (`names`).
+fn without_article(annotation_files: &[PathBuf], names: &HashSet<String>) -> Vec<Problem> {
+    let missing = |path: &&PathBuf| {
+        let article = store::article_path(path);
+        let name = article.as_deref().and_then(Path::file_name).map(|n| n.to_string_lossy().into_owned());
+        name.is_some_and(|n| !names.contains(&n))
+    };
+    let reason = "is an annotation file without its article beside it (moved or deleted?)";
+    annotation_files
+        .iter()
+        .filter(missing)
+        .map(|p| Problem::new(ProblemKind::Annotations, p, reason))
+        .collect()
 }
 
 /// True for an article's file name: one of the extensions, and not an annotation file, a
@@ -261,20 +297,23 @@ mod tests {
     fn annotation_files_backups_and_hidden_files_are_not_articles() {
         let dir = tempfile::tempdir().expect("tempdir");
         let root = dir.path();
-        for name in ["b.txt", "a.TXT", "a.txt.hashiya.ron", "a.txt.hashiya.ron.bak", ".hidden.txt", "x.md"] {
+        for name in ["b.txt", "a.TXT", "a.TXT.hashiya.ron", "a.TXT.hashiya.ron.bak", ".hidden.txt", "x.md"] {
             fs::write(root.join(name), "نص").expect("write");
         }
         fs::create_dir_all(root.join("sub/.git")).expect("mkdir");
         fs::write(root.join("sub/c10.txt"), "نص").expect("write");
         fs::write(root.join("sub/c9.txt"), "نص").expect("write");
         fs::write(root.join("sub/.git/d.txt"), "نص").expect("write");
+        fs::write(root.join("sub/gone.txt.hashiya.ron"), "()").expect("write");
         let mut settings = Settings::default();
         settings.extensions.push("ron".into());
         let (docs, problems) = list(root, &settings);
         let names: Vec<String> = docs.iter().map(DocEntry::name).collect();
         assert_eq!(names, vec!["a.TXT", "b.txt", "sub/c9.txt", "sub/c10.txt"]);
         assert_eq!(docs[2].path, root.join("sub/c9.txt"));
-        assert!(problems.is_empty(), "{problems:?}");
+        let problems: Vec<String> = problems.iter().map(ToString::to_string).collect();
+        assert_eq!(problems.len(), 1, "{problems:?}");
+        assert!(problems[0].contains("gone.txt.hashiya.ron: is an annotation file without its article"));
     }
 
     #[cfg(unix)]

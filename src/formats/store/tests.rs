@@ -94,7 +94,11 @@ fn a_file_without_a_status_reads_as_new_or_in_progress_by_its_entities() {
     let old = to_ron_string(&doc, &empty, &info).replace("    status: \"done\",\n", "");
     let loaded = from_ron_str(Path::new("a.ron"), &old, &doc).expect("loads");
     assert_eq!(loaded.info.status, DocStatus::New);
-    // Any layout: the ron fallback reads the status too.
+    // Any layout: the ron fallback reads old files, and the status too.
+    let old_by_hand = old.replacen("(\n", "( /* written by hand */\n", 1);
+    assert!(Fast::new(&old_by_hand).file().is_none(), "left to the ron fallback");
+    let loaded = from_ron_str(Path::new("a.ron"), &old_by_hand, &doc).expect("loads");
+    assert_eq!(loaded.info.status, DocStatus::New);
     let spaced = src.replace("status: \"done\"", "status :\"skipped\" /* by hand */");
     assert!(Fast::new(&spaced).file().is_none());
     let loaded = from_ron_str(Path::new("a.ron"), &spaced, &doc).expect("loads");
