@@ -18,6 +18,8 @@
 //! A summary of criterion's medians, budgets and verdicts is printed at the end.
 //! (`cargo test --benches` runs each once on 200 documents.)
 
+mod common;
+
 use std::collections::BTreeMap;
 use std::hint::black_box;
 use std::path::{Path, PathBuf};
@@ -40,61 +42,6 @@ const PER_FOLDER: usize = 100;
 const DOC_BYTES: usize = 2048;
 /// An entity on every n-th word.
 const ENTITY_EVERY: usize = 12;
-
-/// The corpus sentences, or generated ones (with a note) if the corpus is missing.
-fn sentences() -> Vec<String> {
-    let shared = std::env::var_os("HASHIYA_SHARED")
-        .map_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared"), PathBuf::from);
-    let path = shared.join("corpus/newsfane-text/newsfane_sentences.txt");
-    match std::fs::read_to_string(&path) {
-        Ok(text) => {
-            let s: Vec<String> =
-                text.lines().map(str::trim).filter(|l| !l.is_empty()).map(str::to_string).collect();
-            if !s.is_empty() {
-                return s;
-            }
-            eprintln!("note: {} has no sentences; using generated Arabic text", path.display());
-        }
-        Err(e) => eprintln!("note: cannot read {} ({e}); using generated Arabic text", path.display()),
-    }
-    generated_sentences()
-}
-
-/// Pseudo-random Arabic sentences from a small word list.
-fn generated_sentences() -> Vec<String> {
-    const WORDS: [&str; 16] = [
-        "قال",
-        "رئيس",
-        "الوزراء",
-        "في",
-        "مؤتمر",
-        "صحفي",
-        "ان",
-        "الحكومة",
-        "ستواصل",
-        "دعم",
-        "الاقتصاد",
-        "بغداد",
-        "القاهرة",
-        "مجلس",
-        "الامن",
-        "الدولي",
-    ];
-    let mut seed: u64 = 0x2545_f491_4f6c_dd1d;
-    (0..2000)
-        .map(|_| {
-            let words: Vec<&str> = (0..12)
-                .map(|_| {
-                    seed ^= seed << 13;
-                    seed ^= seed >> 7;
-                    seed ^= seed << 17;
-                    WORDS[(seed % WORDS.len() as u64) as usize]
-                })
-                .collect();
-            words.join(" ") + " ."
-        })
-        .collect()
-}
 
 /// Article `i`: a headline sentence, then paragraphs of 5 sentences, at least [`DOC_BYTES`].
 fn article_text(sentences: &[String], i: usize) -> String {
@@ -128,7 +75,7 @@ fn annotations(doc: &Document, labels: &LabelSet) -> Annotations {
 
 /// Writes the corpus into `root`; returns the number of entities.
 fn generate(root: &Path, docs: usize) -> usize {
-    let sentences = sentences();
+    let sentences = common::sentences();
     let labels = LabelSet::default();
     let settings = Settings { annotator: Some("bench".into()), ..Settings::default() };
     settings.write(&root.join(hashiya::corpus::CORPUS_FILE)).expect("corpus file");

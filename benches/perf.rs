@@ -20,6 +20,8 @@
 //! All geometry uses a 1920×1080 px viewport: a 1864 px column (1920 minus the app's 28 px
 //! margins) at the app's default 20 px font.
 
+mod common;
+
 use std::collections::BTreeMap;
 use std::hint::black_box;
 use std::ops::Range;
@@ -66,78 +68,6 @@ const PROBE_ENV: &str = "HASHIYA_BENCH_MEMPROBE";
 // ---------------------------------------------------------------------------------------------
 // Inputs
 // ---------------------------------------------------------------------------------------------
-
-/// The corpus sentences, or generated ones (with a note) if the corpus is missing.
-fn sentences() -> Vec<String> {
-    let shared = std::env::var_os("HASHIYA_SHARED")
-        .map_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared"), PathBuf::from);
-    let path = shared.join("corpus/newsfane-text/newsfane_sentences.txt");
-    match std::fs::read_to_string(&path) {
-        Ok(text) => {
-            let s: Vec<String> =
-                text.lines().map(str::trim).filter(|l| !l.is_empty()).map(str::to_string).collect();
-            if !s.is_empty() {
-                return s;
-            }
-            eprintln!("note: {} has no sentences; using generated Arabic text", path.display());
-        }
-        Err(e) => eprintln!("note: cannot read {} ({e}); using generated Arabic text", path.display()),
-    }
-    generated_sentences()
-}
-
-/// Pseudo-random Arabic sentences from a small word list (fallback when the corpus is missing).
-fn generated_sentences() -> Vec<String> {
-    const WORDS: [&str; 32] = [
-        "قال",
-        "رئيس",
-        "الوزراء",
-        "في",
-        "مؤتمر",
-        "صحفي",
-        "امس",
-        "ان",
-        "الحكومة",
-        "ستواصل",
-        "دعم",
-        "الاقتصاد",
-        "الوطني",
-        "وزير",
-        "الخارجية",
-        "المصري",
-        "بغداد",
-        "القاهرة",
-        "مجلس",
-        "الامن",
-        "الدولي",
-        "الى",
-        "على",
-        "من",
-        "عام",
-        "2002",
-        "مليون",
-        "دولار",
-        "الشركة",
-        "العربية",
-        "الاتحاد",
-        "الاوروبي",
-    ];
-    let mut seed: u64 = 0x2545_f491_4f6c_dd1d;
-    let mut next = move || {
-        seed ^= seed << 13;
-        seed ^= seed >> 7;
-        seed ^= seed << 17;
-        seed
-    };
-    (0..4000)
-        .map(|_| {
-            let n = 8 + (next() % 20) as usize;
-            let mut s: Vec<&str> = (0..n).map(|_| WORDS[(next() % WORDS.len() as u64) as usize]).collect();
-            s.push(".");
-            s.join(" ")
-        })
-        .collect()
-}
 
 /// An article of at least `bytes` bytes: a one-sentence headline, then paragraphs of
 /// [`PARA_SENTENCES`] sentences, joined by `\n`, cycling through the sentences.
@@ -935,7 +865,7 @@ fn ms(d: Duration) -> String {
 
 /// Child: builds the 10 MB article and runs one path, printing VmHWM and timings.
 fn memprobe_child(mode: &str) {
-    let doc = Document::new(article(&sentences(), 10 * MB));
+    let doc = Document::new(article(&common::sentences(), 10 * MB));
     let hwm = |what: &str| {
         eprintln!(
             "  [{mode}] {what}: VmHWM {} (VmRSS {})",
@@ -1237,7 +1167,7 @@ fn main() {
         memory_report();
     }
 
-    let sentences = sentences();
+    let sentences = common::sentences();
     let articles: Vec<(&str, String)> =
         SIZES.iter().map(|&(n, bytes)| (n, article(&sentences, bytes))).collect();
     let big = Big::new(articles[2].1.clone());

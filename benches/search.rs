@@ -14,8 +14,9 @@
 //! If the corpus is missing, a note is printed and generated Arabic text is used instead.
 //! A summary of medians and match counts is printed at the end.
 
+mod common;
+
 use std::hint::black_box;
-use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 use criterion::Criterion;
@@ -37,15 +38,7 @@ const QUERIES: [(&str, &str, Mode); 7] = [
 
 /// The corpus text, or generated text (with a note) if the corpus is missing.
 fn corpus() -> String {
-    let shared = std::env::var_os("HASHIYA_SHARED")
-        .map_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared"), PathBuf::from);
-    let path = shared.join("corpus/newsfane-text/newsfane_sentences.txt");
-    match std::fs::read_to_string(&path) {
-        Ok(text) if !text.trim().is_empty() => return text,
-        Ok(_) => eprintln!("note: {} is empty; using generated Arabic text", path.display()),
-        Err(e) => eprintln!("note: cannot read {} ({e}); using generated Arabic text", path.display()),
-    }
-    generated(1_400_000)
+    common::corpus_text().unwrap_or_else(|| generated(1_400_000))
 }
 
 /// Pseudo-random Arabic sentences from a small word list, about `bytes` long.

@@ -61,7 +61,14 @@ impl HashiyaApp {
             cmd,
             EditCommand::Select { .. } | EditCommand::SelectEntity(_) | EditCommand::ClearSelection
         );
+        let labels_before = match (&cmd, &self.corpus, self.workspace.active()) {
+            (EditCommand::SetLabels(_), Some(_), Some(a)) => Some(a.ann().labels().clone()),
+            _ => None,
+        };
         let outcome = self.workspace.apply(id, cmd)?;
+        if let Some(before) = labels_before {
+            self.carry_labels(before);
+        }
         if changes {
             self.offer = None;
         }
@@ -152,6 +159,10 @@ impl HashiyaApp {
             }
             Command::ToggleAutosave => self.settings.autosave = !self.settings.autosave,
             Command::ToggleBuiltinDialogs => self.settings.builtin_dialogs = !self.settings.builtin_dialogs,
+            Command::SetAnnotator(name) => {
+                self.settings.annotator = name;
+                self.apply_annotator();
+            }
             _ => {}
         }
     }

@@ -63,6 +63,8 @@ pub enum Command {
     ToggleAutosave,
     /// Use the built-in file picker even where native dialogs work (or stop using it).
     ToggleBuiltinDialogs,
+    /// Set the annotator name written into saved files (empty: the default).
+    SetAnnotator(String),
     /// Scroll the article so the entity is visible and flash it.
     Reveal(crate::model::EntityId),
     /// Quit (asks first if there are unsaved changes and autosave is off).

@@ -7,6 +7,7 @@ use std::path::Path;
 use crate::corpus;
 use crate::editor::{EditCommand, Notice};
 use crate::formats::store::DocStatus;
+use crate::model::LabelSet;
 
 use super::HashiyaApp;
 use super::corpus_state::CorpusState;
@@ -17,11 +18,14 @@ impl HashiyaApp {
         let state =
             CorpusState::open(dir).map_err(|e| Notice::error(format!("Could not open the folder: {e}")))?;
         self.settings.push_recent_dir(dir.to_path_buf());
-        self.workspace.set_annotator(&state.corpus.annotator());
+        let default = state.corpus.annotator();
         let first = first_to_do(&state).or((!state.summaries.is_empty()).then_some(0));
         let docs = state.summaries.len();
         let problems = state.corpus.problems().len();
         self.corpus = Some(state);
+        if self.settings.annotator.trim().is_empty() {
+            self.workspace.set_annotator(&default);
+        }
         match first {
             Some(i) => self.open_doc(i)?,
             None => self.notice = Some(Notice::warn(format!("{}: no articles found", dir.display()))),
@@ -92,6 +96,73 @@ impl HashiyaApp {
             Ok(_) => self.notice = Some(Notice::info(report)),
             Err(e) => self.notice = Some(e.into()),
         }
+    }
+
+    /// The label editor changed the open document's labels: the corpus's set follows (saved),
+    /// and every other document follows on a thread (one transaction each, saved atomically).
+    pub(super) fn carry_labels(&mut self, doc_old: LabelSet) {
+        let (Some(state), Some(article)) = (self.corpus.as_mut(), self.workspace.active()) else { return };
+        let doc_new = article.ann().labels().clone();
+        let old = state.corpus.labels().clone();
+        let new = corpus::relabel::corpus_after(&old, &doc_old, &doc_new);
+        if new == old {
+            return;
+        }
+        state.corpus.settings_mut().labels = new.clone();
+        if let Err(e) = state.corpus.save() {
+            self.notice = Some(Notice::error(format!("The corpus labels were not saved: {e}")));
+            return;
+        }
+        let docs = state.corpus.docs().to_vec();
+        let (skip, annotator) = (article.path.clone(), article.annotator().to_string());
+        let (tx, rx) = std::sync::mpsc::channel();
+        let spawned = std::thread::Builder::new().name("hashiya-relabel".into()).spawn(move || {
+            let report =
+                corpus::relabel::relabel_documents(&docs, &skip, (&old, &new), &annotator, |_, _| {});
+            let _ = tx.send(report);
+        });
+        match spawned {
+            Ok(_) => {
+                self.relabel = Some(rx);
+                self.notice = Some(Notice::info("Carrying the label change to the other documents…"));
+            }
+            Err(e) => self.notice = Some(Notice::error(format!("Could not start carrying the labels: {e}"))),
+        }
+    }
+
+    /// When the label change has reached every document: its report, and a fresh scan.
+    pub(super) fn relabel_done(&mut self, ctx: &egui::Context) {
+        let Some(rx) = &self.relabel else { return };
+        let notice = match rx.try_recv() {
+            Ok(report) if report.failed.is_empty() => Notice::info(report.to_string()),
+            Ok(report) => Notice::warn(report.to_string()),
+            Err(std::sync::mpsc::TryRecvError::Empty) => {
+                ctx.request_repaint_after(std::time::Duration::from_millis(100));
+                return;
+            }
+            Err(std::sync::mpsc::TryRecvError::Disconnected) => Notice::error(
+                "Carrying the label change stopped unexpectedly; run hashiya validate on the folder",
+            ),
+        };
+        self.relabel = None;
+        self.notice = Some(notice);
+        if let Some(state) = self.corpus.as_mut() {
+            state.rescan();
+        }
+    }
+
+    /// Writes the annotator setting (or, when it is empty, the corpus's default) into open and
+    /// later-opened articles.
+    pub(super) fn apply_annotator(&mut self) {
+        let name = self.settings.annotator.trim().to_string();
+        let name = if name.is_empty() {
+            self.corpus
+                .as_ref()
+                .map_or_else(crate::formats::store::annotator_from_env, |c| c.corpus.annotator())
+        } else {
+            name
+        };
+        self.workspace.set_annotator(&name);
     }
 
     /// Keeps the open document's row in the documents panel up to date.

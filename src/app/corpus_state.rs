@@ -44,6 +44,12 @@ impl CorpusState {
         })
     }
 
+    /// Reads every document again in the background (after a change to many files).
+    pub fn rescan(&mut self) {
+        self.scanned = 0;
+        self.scan = Some(self.corpus.spawn_scan());
+    }
+
     /// Takes what the scan read since the last frame; true while it is still running.
     pub fn poll(&mut self) -> bool {
         let Some(scan) = &self.scan else { return false };

@@ -67,6 +67,8 @@ pub struct HashiyaApp {
     offer: Option<Offer>,
     corpus: Option<corpus_state::CorpusState>,
     corpus_seen: u64,
+    /// A label change being carried to the corpus's other documents on a thread.
+    relabel: Option<std::sync::mpsc::Receiver<crate::corpus::relabel::RelabelReport>>,
     settings: Settings,
     notice: Option<Notice>,
     /// Error shown in the central area when no article could be opened.
@@ -117,6 +119,7 @@ impl HashiyaApp {
             offer: None,
             corpus: None,
             corpus_seen: 0,
+            relabel: None,
             settings,
             notice: notices.into_iter().last(),
             open_error: None,
@@ -128,6 +131,9 @@ impl HashiyaApp {
         };
         if let Some(path) = app.workspace.active().map(|a| a.path.clone()) {
             app.settings.push_recent(path);
+        }
+        if !app.settings.annotator.trim().is_empty() {
+            app.apply_annotator();
         }
         app
     }
@@ -260,6 +266,7 @@ impl HashiyaApp {
     /// Takes the corpus scan's news, keeps the open document's row current, shows the overview.
     fn corpus_frame(&mut self, ctx: &egui::Context) {
         self.offer_count(ctx);
+        self.relabel_done(ctx);
         let Some(state) = self.corpus.as_mut() else { return };
         if state.poll() {
             ctx.request_repaint_after(std::time::Duration::from_millis(100));

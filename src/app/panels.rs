@@ -63,6 +63,14 @@ fn file_menu_ui(ui: &mut Ui, article: Option<&Article>, settings: &Settings, cmd
     ui.separator();
     toggle(ui, settings.autosave, "Autosave", Command::ToggleAutosave, cmds);
     toggle(ui, settings.builtin_dialogs, "Built-in file picker", Command::ToggleBuiltinDialogs, cmds);
+    ui.horizontal(|ui| {
+        ui.label("Annotator");
+        let mut name = settings.annotator.clone();
+        let field = egui::TextEdit::singleline(&mut name).hint_text("your name").desired_width(120.0);
+        if ui.add(field).on_hover_text("Written into the files you save").changed() {
+            cmds.push(Command::SetAnnotator(name));
+        }
+    });
     item(ui, true, "Quit  (Ctrl+Q)", Command::Quit, cmds);
 }
 

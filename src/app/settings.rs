@@ -25,6 +25,9 @@ pub struct Settings {
     pub recent_dirs: Vec<PathBuf>,
     /// Always use the built-in file picker, even where native dialogs work.
     pub builtin_dialogs: bool,
+    /// The annotator name written into saved files (empty: the corpus's default annotator,
+    /// `$HASHIYA_ANNOTATOR`, or the OS user name).
+    pub annotator: String,
 }
 
 impl Default for Settings {
@@ -36,6 +39,7 @@ impl Default for Settings {
             autosave: true,
             recent_dirs: Vec::new(),
             builtin_dialogs: false,
+            annotator: String::new(),
         }
     }
 }

@@ -24,6 +24,7 @@ pub mod import;
 pub mod labels;
 pub mod nav;
 mod problem;
+pub mod relabel;
 pub mod scan;
 pub mod settings;
 pub mod split;

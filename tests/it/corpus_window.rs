@@ -77,3 +77,31 @@ fn find_across_the_corpus_lists_documents_with_matches() {
     h.run_steps(4);
     assert_eq!(active_name(&h), "b.txt");
 }
+
+#[test]
+fn renaming_a_label_renames_it_in_every_document_of_the_corpus() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut h = folder_harness(dir.path());
+    tag_word(&mut h, "إيران", 0, "4");
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Enter);
+    h.run_steps(4);
+    assert_eq!(active_name(&h), "b.txt");
+    let mut labels = h.state().article().expect("article").ann().labels().clone();
+    let gpe = labels.labels_mut().iter_mut().find(|l| l.name == "GPE").expect("GPE");
+    gpe.name = "COUNTRY".into();
+    h.state_mut().push_command(hashiya::editor::EditCommand::SetLabels(labels).into());
+    for _ in 0..100 {
+        h.run_steps(1);
+        let notice = h.state().notice().map(|n| n.text.clone()).unwrap_or_default();
+        if notice.starts_with("labels changed in") {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    let notice = h.state().notice().map(|n| n.text.clone()).unwrap_or_default();
+    assert_eq!(notice, "labels changed in 1 other documents (1 unchanged)");
+    let a = std::fs::read_to_string(dir.path().join("a.txt.hashiya.ron")).expect("a saved");
+    assert!(a.contains("label: \"COUNTRY\""), "{a}");
+    let corpus = std::fs::read_to_string(dir.path().join("hashiya-corpus.ron")).expect("corpus file");
+    assert!(corpus.contains("\"COUNTRY\"") && !corpus.contains("\"GPE\""), "{corpus}");
+}
