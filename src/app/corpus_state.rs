@@ -24,7 +24,14 @@ pub struct CorpusState {
     pub filter_name: String,
     /// The overview window with the charts is shown.
     pub overview_open: bool,
+    /// Bumped whenever a summary changes (keys the cached listing).
+    generation: u64,
+    /// The last listing: (generation, status filter, name filter) → indices.
+    listed: Option<(ListingKey, Vec<usize>)>,
 }
+
+/// What a listing depends on: the summaries' generation and the two filters.
+type ListingKey = (u64, Option<DocStatus>, String);
 
 impl CorpusState {
     /// Opens the folder and starts scanning its documents in the background.
@@ -41,6 +48,8 @@ impl CorpusState {
             filter_status: None,
             filter_name: String::new(),
             overview_open: false,
+            generation: 0,
+            listed: None,
         })
     }
 
@@ -58,6 +67,7 @@ impl CorpusState {
             match event {
                 ScanEvent::Doc { index, summary, .. } => {
                     self.scanned += 1;
+                    self.generation += 1;
                     // The open document's summary comes from memory, not from its file.
                     if Some(index) != self.current
                         && let Some(slot) = self.summaries.get_mut(index)
@@ -102,6 +112,7 @@ impl CorpusState {
         };
         if let Some(slot) = self.summaries.get_mut(i) {
             *slot = DocSummary::of_article(slot.rel.clone(), article);
+            self.generation += 1;
         }
     }
 
@@ -116,12 +127,19 @@ impl CorpusState {
         corpus::nav::next_not_done(&self.summaries, self.current)
     }
 
-    /// Indices of the documents the panel lists, after the filters.
-    pub fn listed(&self) -> Vec<usize> {
-        let name = self.filter_name.trim().to_lowercase();
-        (0..self.summaries.len())
-            .filter(|&i| self.filter_status.is_none_or(|s| self.summaries[i].status == s))
-            .filter(|&i| name.is_empty() || self.corpus.docs()[i].name().to_lowercase().contains(&name))
-            .collect()
+    /// Indices of the documents the panel lists, after the filters (recomputed only when a
+    /// summary or a filter changed, not every frame).
+    pub fn listed(&mut self) -> &[usize] {
+        let key = (self.generation, self.filter_status, self.filter_name.clone());
+        if self.listed.as_ref().is_none_or(|(k, _)| *k != key) {
+            let name = self.filter_name.trim().to_lowercase();
+            let docs = self.corpus.docs();
+            let listed = (0..self.summaries.len())
+                .filter(|&i| self.filter_status.is_none_or(|s| self.summaries[i].status == s))
+                .filter(|&i| name.is_empty() || docs[i].name().to_lowercase().contains(&name))
+                .collect();
+            self.listed = Some((key, listed));
+        }
+        self.listed.as_ref().map_or(&[], |(_, l)| l.as_slice())
     }
 }

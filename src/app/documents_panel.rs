@@ -24,7 +24,7 @@ pub fn documents_panel_ui(
     header_ui(ui, state, cmds);
     filters_ui(ui, state);
     ui.separator();
-    let listed = state.listed();
+    let listed = state.listed().to_vec();
     let labels = state.corpus.labels().clone();
     egui::ScrollArea::vertical().auto_shrink(false).show_rows(ui, ROW_H, listed.len(), |ui, rows| {
         for &i in &listed[rows] {

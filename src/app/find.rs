@@ -155,11 +155,11 @@ impl FindBar {
     /// Recomputes the matches if the pattern, the options or the article changed.
     pub fn update(&mut self, key: u64, article: Option<&Article>) {
         let Some(article) = article.filter(|_| self.open) else { return };
-        let want = (key, self.pattern.clone(), self.options);
-        if self.computed.as_ref() == Some(&want) {
+        let same = |(k, p, o): &(u64, String, Options)| *k == key && *p == self.pattern && *o == self.options;
+        if self.computed.as_ref().is_some_and(same) {
             return;
         }
-        self.computed = Some(want);
+        self.computed = Some((key, self.pattern.clone(), self.options));
         (self.matches, self.total, self.current, self.error) = (Vec::new(), 0, None, None);
         if self.pattern.trim().is_empty() {
             return;
