@@ -22,7 +22,7 @@ mod common;
 
 use std::collections::BTreeMap;
 use std::hint::black_box;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::Command;
 use std::time::{Duration, Instant, SystemTime};
 
@@ -185,7 +185,7 @@ const ROWS: [(&str, &str, Option<f64>); 6] = [
 
 fn print_summary(since: SystemTime) {
     let mut found = BTreeMap::new();
-    if let Some(dir) = criterion_dir() {
+    if let Some(dir) = common::criterion_dir() {
         medians(&dir.join("corpus"), since, &mut found);
     }
     println!("\n| benchmark | median | budget | verdict |\n|---|---|---|---|");
@@ -200,18 +200,6 @@ fn print_summary(since: SystemTime) {
         };
         println!("| {what} | {ms:.1} ms | {budget} | {verdict} |");
     }
-}
-
-fn criterion_dir() -> Option<PathBuf> {
-    if let Some(home) = std::env::var_os("CRITERION_HOME") {
-        return Some(PathBuf::from(home));
-    }
-    if let Some(target) = std::env::var_os("CARGO_TARGET_DIR") {
-        return Some(PathBuf::from(target).join("criterion"));
-    }
-    // target/<profile>/deps/corpus-<hash>
-    let exe = std::env::current_exe().ok()?;
-    Some(exe.parent()?.parent()?.parent()?.join("criterion"))
 }
 
 /// Medians (ns) of the benchmarks in `dir` measured since `since`, by id.

@@ -25,7 +25,7 @@ mod common;
 use std::collections::BTreeMap;
 use std::hint::black_box;
 use std::ops::Range;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::Command;
 use std::time::{Duration, Instant, SystemTime};
 
@@ -1062,18 +1062,6 @@ fn summary_rows() -> Vec<(&'static str, String, Option<String>, Budget)> {
     rows
 }
 
-fn criterion_dir() -> Option<PathBuf> {
-    if let Some(home) = std::env::var_os("CRITERION_HOME") {
-        return Some(PathBuf::from(home));
-    }
-    if let Some(target) = std::env::var_os("CARGO_TARGET_DIR") {
-        return Some(PathBuf::from(target).join("criterion"));
-    }
-    // target/<profile>/deps/perf-<hash>
-    let exe = std::env::current_exe().ok()?;
-    Some(exe.parent()?.parent()?.parent()?.join("criterion"))
-}
-
 /// Medians (ns) of every benchmark measured since `since`, by full id.
 fn medians(dir: &Path, since: SystemTime, out: &mut BTreeMap<String, f64>) {
     let Ok(entries) = std::fs::read_dir(dir) else { return };
@@ -1115,7 +1103,7 @@ fn fmt_ns(ns: f64) -> String {
 }
 
 fn print_summary(since: SystemTime) {
-    let Some(dir) = criterion_dir() else { return };
+    let Some(dir) = common::criterion_dir() else { return };
     let mut m = BTreeMap::new();
     medians(&dir, since, &mut m);
     if m.is_empty() {
