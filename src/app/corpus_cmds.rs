@@ -80,6 +80,9 @@ impl HashiyaApp {
     pub(super) fn corpus_opened(&mut self, path: &Path) {
         let Some(state) = self.corpus.as_mut() else { return };
         state.opened(path);
+        if state.current.is_none() {
+            return; // an article outside the corpus keeps its own labels
+        }
         let Some(id) = self.workspace.active_id() else { return };
         let Some(article) = self.workspace.get(id) else { return };
         state.refresh(article);
