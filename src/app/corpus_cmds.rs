@@ -105,6 +105,9 @@ impl HashiyaApp {
     /// and every other document follows on a thread (one transaction each, saved atomically).
     pub(super) fn carry_labels(&mut self, doc_old: LabelSet) {
         let (Some(state), Some(article)) = (self.corpus.as_mut(), self.workspace.active()) else { return };
+        if state.current.is_none() {
+            return; // not a document of the corpus
+        }
         let doc_new = article.ann().labels().clone();
         let old = state.corpus.labels().clone();
         let new = corpus::relabel::corpus_after(&old, &doc_old, &doc_new);
