@@ -30,9 +30,11 @@ use criterion::Criterion;
 
 use hashiya::corpus::export::{self, ExportOptions};
 use hashiya::corpus::{Corpus, Settings};
+use hashiya::editor::Article;
 use hashiya::formats::exchange::Format;
 use hashiya::formats::store::{self, DocStatus, SaveInfo};
 use hashiya::model::{Annotations, Document, Entity, EntityId, LabelSet};
+use hashiya::text::{ArticleLayout, GlyphAtlas, LayoutParams, font_system};
 
 /// Documents in the benchmark corpus.
 const DOCS: usize = 10_000;
@@ -148,6 +150,37 @@ fn bench(c: &mut Criterion, root: &Path, out_dir: &Path, docs: usize) {
     ];
     g.bench_function("export_conll_cli", |b| b.iter(|| run_hashiya(&args)));
     g.finish();
+    bench_switch(c, &corpus);
+}
+
+/// Switching to the next document as the window does it: open the article with its annotation
+/// file through the editor core, lay out the first 1080 px and make its glyph quads, with the
+/// window's font system and glyph atlas already warm (they live as long as the window).
+fn bench_switch(c: &mut Criterion, corpus: &Corpus) {
+    let params = LayoutParams { width_px: 1920.0 - 2.0 * 28.0, font_px: 20.0 };
+    let (mut fs, mut atlas) = (font_system(), GlyphAtlas::new(1024));
+    let docs = corpus.docs();
+    let mut first_screen = |i: usize| {
+        let (article, _) = Article::open(&docs[i % docs.len()].path).expect("opens");
+        let mut layout = ArticleLayout::new(article.doc.text(), params);
+        layout.ensure_visible(&mut fs, 0.0, 1080.0);
+        let quads = ArticleLayout::glyph_quads(layout.lines_in(0.0, 1080.0), &mut fs, &mut atlas)
+            .or_else(|| ArticleLayout::glyph_quads(layout.lines_in(0.0, 1080.0), &mut fs, &mut atlas));
+        black_box((article.ann().entities().len(), quads.map(|q| q.len())))
+    };
+    for i in 0..50 {
+        first_screen(i); // warm the atlas as a session of annotation would
+    }
+    let mut g = c.benchmark_group("corpus");
+    g.sample_size(50).measurement_time(Duration::from_secs(5));
+    let mut i = 50;
+    g.bench_function("switch_first_screen", |b| {
+        b.iter(|| {
+            i += 1;
+            first_screen(i)
+        })
+    });
+    g.finish();
 }
 
 fn main() {
@@ -174,7 +207,12 @@ fn main() {
 }
 
 /// (criterion id, what, budget in ms).
-const ROWS: [(&str, &str, Option<f64>); 6] = [
+const ROWS: [(&str, &str, Option<f64>); 7] = [
+    (
+        "corpus/switch_first_screen",
+        "switch to the next document: open + first screen (warm fonts)",
+        Some(50.0),
+    ),
     ("corpus/list", "list 10,000 documents (open the corpus, names only)", Some(300.0)),
     ("corpus/scan", "full scan with summaries", Some(3000.0)),
     ("corpus/stats_cli", "`hashiya stats DIR` (process)", Some(2000.0)),
