@@ -55,7 +55,7 @@ impl HashiyaApp {
 
     /// Sends an edit to the active article through the editor core; after a tag that made a
     /// new entity, offers to tag the name's other occurrences too.
-    fn edit(&mut self, cmd: EditCommand) -> Result<(), Notice> {
+    pub(super) fn edit(&mut self, cmd: EditCommand) -> Result<(), Notice> {
         let Some(id) = self.workspace.active_id() else { return Ok(()) };
         let changes = !matches!(
             cmd,
@@ -65,6 +65,7 @@ impl HashiyaApp {
             (EditCommand::SetLabels(_), Some(_), Some(a)) => Some(a.ann().labels().clone()),
             _ => None,
         };
+        let offers = matches!(cmd, EditCommand::Tag(_) | EditCommand::TagRange(..));
         let outcome = self.workspace.apply(id, cmd)?;
         if let Some(before) = labels_before {
             self.carry_labels(before);
@@ -75,7 +76,7 @@ impl HashiyaApp {
         if let Some(notice) = outcome.notice {
             self.notice = Some(notice);
         }
-        if let [created] = outcome.created[..] {
+        if let (true, &[created]) = (offers, &outcome.created[..]) {
             self.offer_more(created);
         }
         Ok(())
@@ -136,6 +137,7 @@ impl HashiyaApp {
                 }
                 Ok(())
             }
+            Command::TagAllInCorpus(label) => self.tag_all_in_corpus(label),
             Command::TagOffered => match self.offer.take() {
                 Some(offer) => self.edit(EditCommand::TagAll(offer.ranges, offer.label)),
                 None => Ok(()),

@@ -77,6 +77,9 @@ pub enum Command {
     FindStep(bool),
     /// Accept the offer made after tagging: tag the other occurrences of the name too.
     TagOffered,
+    /// Tag every find match with this label in the open document and in every other document
+    /// of the corpus.
+    TagAllInCorpus(crate::model::LabelId),
 }
 
 impl From<EditCommand> for Command {

@@ -7,7 +7,6 @@ use std::path::Path;
 use crate::corpus;
 use crate::editor::{EditCommand, Notice};
 use crate::formats::store::DocStatus;
-use crate::model::LabelSet;
 
 use super::HashiyaApp;
 use super::corpus_state::CorpusState;
@@ -98,62 +97,6 @@ impl HashiyaApp {
         match self.workspace.apply(id, EditCommand::SetLabels(reconciled.document)) {
             Ok(_) => self.notice = Some(Notice::info(report)),
             Err(e) => self.notice = Some(e.into()),
-        }
-    }
-
-    /// The label editor changed the open document's labels: the corpus's set follows (saved),
-    /// and every other document follows on a thread (one transaction each, saved atomically).
-    pub(super) fn carry_labels(&mut self, doc_old: LabelSet) {
-        let (Some(state), Some(article)) = (self.corpus.as_mut(), self.workspace.active()) else { return };
-        if state.current.is_none() {
-            return; // not a document of the corpus
-        }
-        let doc_new = article.ann().labels().clone();
-        let old = state.corpus.labels().clone();
-        let new = corpus::relabel::corpus_after(&old, &doc_old, &doc_new);
-        if new == old {
-            return;
-        }
-        state.corpus.settings_mut().labels = new.clone();
-        if let Err(e) = state.corpus.save() {
-            self.notice = Some(Notice::error(format!("The corpus labels were not saved: {e}")));
-            return;
-        }
-        let docs = state.corpus.docs().to_vec();
-        let (skip, annotator) = (article.path.clone(), article.annotator().to_string());
-        let (tx, rx) = std::sync::mpsc::channel();
-        let spawned = std::thread::Builder::new().name("hashiya-relabel".into()).spawn(move || {
-            let report =
-                corpus::relabel::relabel_documents(&docs, &skip, (&old, &new), &annotator, |_, _| {});
-            let _ = tx.send(report);
-        });
-        match spawned {
-            Ok(_) => {
-                self.relabel = Some(rx);
-                self.notice = Some(Notice::info("Carrying the label change to the other documents…"));
-            }
-            Err(e) => self.notice = Some(Notice::error(format!("Could not start carrying the labels: {e}"))),
-        }
-    }
-
-    /// When the label change has reached every document: its report, and a fresh scan.
-    pub(super) fn relabel_done(&mut self, ctx: &egui::Context) {
-        let Some(rx) = &self.relabel else { return };
-        let notice = match rx.try_recv() {
-            Ok(report) if report.failed.is_empty() => Notice::info(report.to_string()),
-            Ok(report) => Notice::warn(report.to_string()),
-            Err(std::sync::mpsc::TryRecvError::Empty) => {
-                ctx.request_repaint_after(std::time::Duration::from_millis(100));
-                return;
-            }
-            Err(std::sync::mpsc::TryRecvError::Disconnected) => Notice::error(
-                "Carrying the label change stopped unexpectedly; run hashiya validate on the folder",
-            ),
-        };
-        self.relabel = None;
-        self.notice = Some(notice);
-        if let Some(state) = self.corpus.as_mut() {
-            state.rescan();
         }
     }
 

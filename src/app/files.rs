@@ -41,10 +41,8 @@ impl HashiyaApp {
 
     /// Opens `path` after saving (autosave) or asking about unsaved changes.
     pub(super) fn request_open(&mut self, path: PathBuf) -> Result<(), Notice> {
-        if self.relabel.is_some() {
-            return Err(Notice::warn(
-                "A label change is being saved to the other documents; open it in a moment",
-            ));
+        if self.corpus_job.is_some() {
+            return Err(Notice::warn("A change is being saved to the other documents; open it in a moment"));
         }
         if self.workspace.active().is_some_and(|a| a.is_dirty()) {
             if !self.settings.autosave {

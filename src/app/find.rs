@@ -87,6 +87,7 @@ impl FindBar {
         &self,
         ui: &mut Ui,
         corpus: &Corpus,
+        article_labels: &crate::model::LabelSet,
         view: &mut ArticleView,
         cmds: &mut Vec<Command>,
     ) {
@@ -95,7 +96,12 @@ impl FindBar {
         let summary = format!("{} matches in {} documents", search.matches(), search.hits.len());
         let progress =
             if searched < total { format!(" (searched {searched} / {total})") } else { String::new() };
-        ui.label(format!("{summary}{progress}"));
+        ui.horizontal(|ui| {
+            ui.label(format!("{summary}{progress}"));
+            if search.matches() > 0 && searched == total {
+                corpus_tag_chips_ui(ui, article_labels, cmds);
+            }
+        });
         egui::ScrollArea::vertical().max_height(180.0).show(ui, |ui| {
             for hits in &search.hits {
                 let name = corpus.docs().get(hits.index).map(|d| d.name()).unwrap_or_default();
@@ -115,6 +121,16 @@ impl FindBar {
     /// Hides the bar (matches are no longer highlighted).
     pub fn close(&mut self) {
         self.open = false;
+    }
+
+    /// The query being shown, if its pattern is valid.
+    pub fn query(&self) -> Option<Query> {
+        Query::new(&self.pattern, self.options).ok().filter(|_| self.open && !self.pattern.trim().is_empty())
+    }
+
+    /// The matches in the open article (at most [`MAX_KEPT`]).
+    pub fn current_matches(&self) -> &[Range<usize>] {
+        &self.matches
     }
 
     /// The highlights for the view, while the bar is open.
@@ -321,7 +337,22 @@ pub fn find_panel_ui(
 ) {
     find.find_bar_ui(ui, article, corpus.is_some(), view, cmds);
     if let Some(corpus) = corpus {
-        find.corpus_results_ui(ui, corpus, view, cmds);
+        find.corpus_results_ui(ui, corpus, article.ann().labels(), view, cmds);
+    }
+}
+
+/// "Tag all in the corpus as" one chip per label of the open article (labels follow the
+/// corpus's by name in every document).
+fn corpus_tag_chips_ui(ui: &mut Ui, labels: &crate::model::LabelSet, cmds: &mut Vec<Command>) {
+    ui.label(RichText::new("Tag all in the corpus as").weak());
+    for label in labels.iter() {
+        let color = egui::Color32::from_rgb(label.color.0, label.color.1, label.color.2);
+        let chip =
+            egui::Button::new(RichText::new(&label.name).color(egui::Color32::WHITE).small()).fill(color);
+        let hover = "Tag every match here (one undo step) and in every other document (saved)";
+        if ui.add(chip).on_hover_text(hover).clicked() {
+            cmds.push(Command::TagAllInCorpus(label.id));
+        }
     }
 }
 

@@ -7,6 +7,7 @@ mod apply;
 mod article_view;
 mod command;
 mod corpus_cmds;
+mod corpus_jobs;
 mod corpus_state;
 mod dialogs;
 mod documents_panel;
@@ -67,8 +68,8 @@ pub struct HashiyaApp {
     offer: Option<Offer>,
     corpus: Option<corpus_state::CorpusState>,
     corpus_seen: u64,
-    /// A label change being carried to the corpus's other documents on a thread.
-    relabel: Option<std::sync::mpsc::Receiver<crate::corpus::relabel::RelabelReport>>,
+    /// Work on many documents of the corpus running on a thread (its notice when done).
+    corpus_job: Option<std::sync::mpsc::Receiver<Notice>>,
     settings: Settings,
     notice: Option<Notice>,
     /// Error shown in the central area when no article could be opened.
@@ -119,7 +120,7 @@ impl HashiyaApp {
             offer: None,
             corpus: None,
             corpus_seen: 0,
-            relabel: None,
+            corpus_job: None,
             settings,
             notice: notices.into_iter().last(),
             open_error: None,
@@ -266,7 +267,7 @@ impl HashiyaApp {
     /// Takes the corpus scan's news, keeps the open document's row current, shows the overview.
     fn corpus_frame(&mut self, ctx: &egui::Context) {
         self.offer_count(ctx);
-        self.relabel_done(ctx);
+        self.corpus_job_done(ctx);
         let Some(state) = self.corpus.as_mut() else { return };
         if state.poll() {
             ctx.request_repaint_after(std::time::Duration::from_millis(100));

@@ -105,3 +105,39 @@ fn renaming_a_label_renames_it_in_every_document_of_the_corpus() {
     let corpus = std::fs::read_to_string(dir.path().join("hashiya-corpus.ron")).expect("corpus file");
     assert!(corpus.contains("\"COUNTRY\"") && !corpus.contains("\"GPE\""), "{corpus}");
 }
+
+#[test]
+fn tag_all_in_the_corpus_tags_every_document() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    std::fs::write(dir.path().join("d.txt"), "قالت إيران إن وفد إيران وصل.\n").expect("write");
+    let mut h = folder_harness(dir.path());
+    assert_eq!(active_name(&h), "a.txt");
+    h.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::F);
+    h.run_steps(2);
+    h.event(egui::Event::Text("ايران".to_string()));
+    for _ in 0..50 {
+        h.run_steps(1);
+        if h.query_by_label("3 matches in 2 documents").is_some() {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    h.get_by_label("3 matches in 2 documents");
+    let gpe = h.state().article().and_then(|a| a.ann().labels().by_name("GPE")).map(|l| l.id).expect("GPE");
+    h.state_mut().push_command(hashiya::app::Command::TagAllInCorpus(gpe));
+    let mut notice = String::new();
+    for _ in 0..100 {
+        h.run_steps(1);
+        notice = h.state().notice().map(|n| n.text.clone()).unwrap_or_default();
+        if notice.starts_with("GPE:") {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    assert_eq!(notice, "GPE: tagged 1; tagged 2 in 1 other documents");
+    let d = std::fs::read_to_string(dir.path().join("d.txt.hashiya.ron")).expect("d saved");
+    assert_eq!(d.matches("label: \"GPE\"").count(), 2, "{d}");
+    h.state_mut().push_command(hashiya::editor::EditCommand::Undo.into());
+    h.run_steps(2);
+    assert!(entities(&h).is_empty(), "the open document's part is one undo step");
+}
