@@ -3,7 +3,8 @@
 //!
 //! Import accepts `"entities"` as an alias of `"label"`, entity objects
 //! `{"start_offset": s, "end_offset": e, "label": "X"}` as well as triples, and ignores extra
-//! keys; an `"id"` (string or number) names the document. Offsets into a text with `\r\n` are
+//! keys; a `"name"` (the path `hashiya export DIR` writes, `.txt` dropped) or else an `"id"` (string
+//! or number) names the document. Offsets into a text with `\r\n` are
 //! mapped through line-end normalisation.
 
 use std::collections::HashSet;
@@ -47,6 +48,9 @@ struct LineIn {
     label: Option<Vec<SpanIn>>,
     #[serde(default)]
     id: Option<serde_json::Value>,
+    /// The document's path relative to its corpus, as `hashiya export DIR` writes it.
+    #[serde(default)]
+    name: Option<String>,
 }
 
 #[derive(Deserialize)]
@@ -139,9 +143,10 @@ pub fn import_str(path: &Path, content: &str) -> Result<Import, FormatError> {
         }
         let line_no = i + 1;
         let parsed: LineIn = serde_json::from_str(line).map_err(|e| json_error(path, line_no, line, &e))?;
-        let name = match &parsed.id {
-            Some(serde_json::Value::String(s)) => exchange::safe_name(s),
-            Some(serde_json::Value::Number(n)) => exchange::safe_name(&n.to_string()),
+        let name = match (&parsed.name, &parsed.id) {
+            (Some(name), _) => exchange::safe_name(name.strip_suffix(".txt").unwrap_or(name)),
+            (_, Some(serde_json::Value::String(s))) => exchange::safe_name(s),
+            (_, Some(serde_json::Value::Number(n))) => exchange::safe_name(&n.to_string()),
             _ => format!("{stem}-{line_no}"),
         };
         let norm = Normalized::new(&parsed.text);
@@ -173,6 +178,12 @@ mod tests {
         let got = import_str(Path::new("in.jsonl"), content).expect("imports");
         let names: Vec<&str> = got.documents.iter().map(|d| d.name.as_str()).collect();
         assert_eq!(names, vec!["7", "in-3"]);
+        let named = import_str(
+            Path::new("in.jsonl"),
+            "{\"name\": \"2023/news-1.txt\", \"id\": 4, \"text\": \"ا\"}\n",
+        )
+        .expect("imports");
+        assert_eq!(named.documents[0].name, "2023_news-1", "the corpus export's name wins over the id");
         let d = &got.documents[0];
         let e = d.annotations.entities().iter().next().map(|e| d.document.slice(e.range()));
         assert_eq!(e, Some(Some("بيروت")));
