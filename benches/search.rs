@@ -21,6 +21,7 @@ use std::time::{Duration, Instant};
 
 use criterion::Criterion;
 
+use hashiya::model::{Annotations, Document, History, LabelId, LabelSet, ops};
 use hashiya::search::{Mode, NormalizedText, Options, Query};
 
 const MB: usize = 1024 * 1024;
@@ -116,6 +117,56 @@ fn summary(inputs: &[(&str, String)]) {
     }
 }
 
+/// Tag all: 10,000 matches of «في» in 10 MB tagged as one transaction and applied through the
+/// history, then undone (budget ≤ 100 ms with one undo).
+fn tag_all_summary(text: &str) {
+    let doc = Document::new(text.to_string());
+    let n = NormalizedText::new(text);
+    let ranges: Vec<_> = compile("في", Mode::Normalized).matches(text, &n).take(10_000).collect();
+    let empty = Annotations::new(LabelSet::default());
+    let t = median(11, || {
+        let mut ann = empty.clone();
+        let mut history = History::default();
+        let (tx, _, _) = ops::tag_all(&ann, &ranges, LabelId(1));
+        history.apply(&mut ann, &doc, tx.expect("matches")).expect("applies");
+        black_box(ann.entities().len());
+    });
+    println!("  tag all {} matches in 10 MB (build + apply)  {t:>9.2?}   budget <= 100 ms", ranges.len());
+    let mut ann = empty.clone();
+    let mut history = History::default();
+    let (tx, _, _) = ops::tag_all(&ann, &ranges, LabelId(1));
+    history.apply(&mut ann, &doc, tx.expect("matches")).expect("applies");
+    let t = median(11, || {
+        history.undo(&mut ann, &doc).expect("undo");
+        history.redo(&mut ann, &doc).expect("redo");
+    });
+    println!("  undo + redo of that tag all                   {t:>9.2?}");
+}
+
+/// Find across a 100 MB corpus of 2 KB documents held in memory: each document normalised and
+/// searched as the corpus search does (file reading left out; budget ≤ 1 s).
+fn corpus_summary(text: &str) {
+    let big = repeated(text, 100 * MB);
+    let mut docs = Vec::new();
+    let mut rest = big.as_str();
+    while !rest.is_empty() {
+        let cut = rest.char_indices().map(|(i, _)| i).find(|&i| i >= 2048).unwrap_or(rest.len());
+        docs.push(&rest[..cut]);
+        rest = &rest[cut..];
+    }
+    let query = compile("ألمانيا", Mode::Normalized);
+    let mut matches = 0;
+    let t = median(3, || {
+        matches =
+            docs.iter().enumerate().map(|(i, d)| hashiya::corpus::find::hits_in(i, d, &query).count).sum();
+    });
+    println!(
+        "  find «ألمانيا» across {} documents, {} MB   {t:>9.2?}  {matches} matches, budget <= 1 s",
+        docs.len(),
+        big.len() / MB
+    );
+}
+
 fn main() {
     let args: Vec<String> = std::env::args().collect();
     let benching = args.iter().any(|a| a == "--bench") && !args.iter().any(|a| a == "--list");
@@ -141,5 +192,7 @@ fn main() {
     c.final_summary();
     if benching {
         summary(&inputs);
+        tag_all_summary(&inputs[1].1);
+        corpus_summary(&inputs[0].1);
     }
 }
