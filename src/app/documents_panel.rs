@@ -25,10 +25,11 @@ pub fn documents_panel_ui(
     filters_ui(ui, state);
     ui.separator();
     let listed = state.listed().to_vec();
-    let labels = state.corpus.labels().clone();
+    let state: &CorpusState = state;
+    let labels = state.corpus.labels();
     egui::ScrollArea::vertical().auto_shrink(false).show_rows(ui, ROW_H, listed.len(), |ui, rows| {
         for &i in &listed[rows] {
-            row_ui(ui, state, i, &labels, view, cmds);
+            row_ui(ui, state, i, labels, view, cmds);
         }
     });
 }

@@ -8,6 +8,7 @@ use std::path::{Path, PathBuf};
 use super::labels::follow_corpus;
 use super::walk::DocEntry;
 use crate::editor::{Article, EditCommand};
+use crate::formats::atomic::same_file;
 use crate::formats::store;
 use crate::model::{Label, LabelSet};
 
@@ -103,10 +104,6 @@ fn relabel_one(path: &Path, old: &LabelSet, new: &LabelSet, annotator: &str) -> 
     article.apply(EditCommand::SetLabels(labels)).map_err(|e| e.to_string())?;
     article.save(false).map_err(|e| e.to_string())?;
     Ok(true)
-}
-
-fn same_file(a: &Path, b: &Path) -> bool {
-    a == b || matches!((std::fs::canonicalize(a), std::fs::canonicalize(b)), (Ok(x), Ok(y)) if x == y)
 }
 
 #[cfg(test)]

@@ -8,6 +8,7 @@ use std::path::{Path, PathBuf};
 use super::labels::reconcile;
 use super::walk::DocEntry;
 use crate::editor::{Article, EditCommand};
+use crate::formats::atomic::same_file;
 use crate::model::{LabelSet, ops::TagAllReport};
 use crate::search::{NormalizedText, Query};
 
@@ -42,7 +43,7 @@ pub fn tag_all_documents(
     annotator: &str,
 ) -> CorpusTagReport {
     let mut report = CorpusTagReport::default();
-    for entry in docs.iter().filter(|d| d.path != skip) {
+    for entry in docs.iter().filter(|d| !same_file(&d.path, skip)) {
         match tag_one(&entry.path, query, corpus, label, annotator) {
             Ok(counts) => {
                 report.documents += usize::from(counts.tagged > 0);

@@ -23,6 +23,11 @@ pub fn backup_path(path: &Path) -> PathBuf {
     PathBuf::from(name)
 }
 
+/// True when both paths name the same existing file (through links and `..`), or are equal.
+pub fn same_file(a: &Path, b: &Path) -> bool {
+    a == b || matches!((fs::canonicalize(a), fs::canonicalize(b)), (Ok(x), Ok(y)) if x == y)
+}
+
 /// Replaces `path` by `bytes` atomically, keeping the previous version as `<path>.bak`.
 ///
 /// On any error the temporary file is removed and `path` is unchanged. An unwritable folder

@@ -26,6 +26,23 @@ fn folder_harness(dir: &std::path::Path) -> Harness<'static, HashiyaApp> {
     h
 }
 
+/// The status bar's notice.
+fn notice(h: &Harness<'_, HashiyaApp>) -> String {
+    h.state().notice().map(|n| n.text.clone()).unwrap_or_default()
+}
+
+/// Runs frames until `done` holds (background work of the app finishes), for at most 4 s; the
+/// caller's assertion afterwards says what did not happen.
+fn run_until(h: &mut Harness<'_, HashiyaApp>, done: impl Fn(&Harness<'_, HashiyaApp>) -> bool) {
+    for _ in 0..200 {
+        h.run_steps(1);
+        if done(h) {
+            return;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+}
+
 fn active_name(h: &Harness<'_, HashiyaApp>) -> String {
     h.state().article().map(|a| a.name()).unwrap_or_default()
 }
@@ -64,13 +81,7 @@ fn find_across_the_corpus_lists_documents_with_matches() {
     h.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::F);
     h.run_steps(2);
     h.event(egui::Event::Text("باكو".to_string()));
-    for _ in 0..50 {
-        h.run_steps(1);
-        if h.query_by_label("1 matches in 1 documents").is_some() {
-            break;
-        }
-        std::thread::sleep(std::time::Duration::from_millis(20));
-    }
+    run_until(&mut h, |h| h.query_by_label("1 matches in 1 documents").is_some());
     // d.txt was written after the folder was listed: only b.txt is searched and found.
     h.get_by_label("1 matches in 1 documents");
     h.get_by_label("b.txt · 1").click();
@@ -90,15 +101,8 @@ fn renaming_a_label_renames_it_in_every_document_of_the_corpus() {
     let gpe = labels.labels_mut().iter_mut().find(|l| l.name == "GPE").expect("GPE");
     gpe.name = "COUNTRY".into();
     h.state_mut().push_command(hashiya::editor::EditCommand::SetLabels(labels).into());
-    for _ in 0..100 {
-        h.run_steps(1);
-        let notice = h.state().notice().map(|n| n.text.clone()).unwrap_or_default();
-        if notice.starts_with("labels changed in") {
-            break;
-        }
-        std::thread::sleep(std::time::Duration::from_millis(20));
-    }
-    let notice = h.state().notice().map(|n| n.text.clone()).unwrap_or_default();
+    run_until(&mut h, |h| notice(h).starts_with("labels changed in"));
+    let notice = notice(&h);
     assert_eq!(notice, "labels changed in 1 other documents (1 unchanged)");
     let a = std::fs::read_to_string(dir.path().join("a.txt.hashiya.ron")).expect("a saved");
     assert!(a.contains("label: \"COUNTRY\""), "{a}");
@@ -115,26 +119,12 @@ fn tag_all_in_the_corpus_tags_every_document() {
     h.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::F);
     h.run_steps(2);
     h.event(egui::Event::Text("ايران".to_string()));
-    for _ in 0..50 {
-        h.run_steps(1);
-        if h.query_by_label("3 matches in 2 documents").is_some() {
-            break;
-        }
-        std::thread::sleep(std::time::Duration::from_millis(20));
-    }
+    run_until(&mut h, |h| h.query_by_label("3 matches in 2 documents").is_some());
     h.get_by_label("3 matches in 2 documents");
     let gpe = h.state().article().and_then(|a| a.ann().labels().by_name("GPE")).map(|l| l.id).expect("GPE");
     h.state_mut().push_command(hashiya::app::Command::TagAllInCorpus(gpe));
-    let mut notice = String::new();
-    for _ in 0..100 {
-        h.run_steps(1);
-        notice = h.state().notice().map(|n| n.text.clone()).unwrap_or_default();
-        if notice.starts_with("GPE:") {
-            break;
-        }
-        std::thread::sleep(std::time::Duration::from_millis(20));
-    }
-    assert_eq!(notice, "GPE: tagged 1; tagged 2 in 1 other documents");
+    run_until(&mut h, |h| notice(h).starts_with("GPE:"));
+    assert_eq!(notice(&h), "GPE: tagged 1; tagged 2 in 1 other documents");
     let d = std::fs::read_to_string(dir.path().join("d.txt.hashiya.ron")).expect("d saved");
     assert_eq!(d.matches("label: \"GPE\"").count(), 2, "{d}");
     h.state_mut().push_command(hashiya::editor::EditCommand::Undo.into());

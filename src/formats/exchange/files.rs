@@ -10,6 +10,7 @@
 use std::path::{Path, PathBuf};
 
 use super::{ExportReport, Import, ImportedDoc};
+use crate::formats::atomic::same_file;
 use crate::formats::{FormatError, atomic, brat, conll, decode, jsonl, store};
 use crate::model::{Annotations, Document};
 
@@ -103,11 +104,6 @@ fn guard(out: &Path, article: &Path) -> Result<(), FormatError> {
         ));
     }
     Ok(())
-}
-
-/// True when both paths exist and are the same file.
-fn same_file(a: &Path, b: &Path) -> bool {
-    matches!((std::fs::canonicalize(a), std::fs::canonicalize(b)), (Ok(x), Ok(y)) if x == y)
 }
 
 /// Reads an exchange file into documents (nothing is written).
