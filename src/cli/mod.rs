@@ -7,6 +7,7 @@ mod exchange;
 mod folder;
 mod progress;
 mod render;
+mod suggest;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -51,6 +52,27 @@ pub enum Command {
     Import(ImportArgs),
     /// Set documents' status, as the window does.
     Mark(MarkArgs),
+    /// Pre-annotate: fill the suggestions layer of the documents not marked done.
+    Suggest(SuggestArgs),
+}
+
+/// Arguments of `hashiya suggest`.
+#[derive(Debug, clap::Args)]
+#[command(group(clap::ArgGroup::new("from").required(true).args(["gazetteer", "from_corpus"])))]
+pub struct SuggestArgs {
+    /// An article or a corpus folder.
+    pub path: PathBuf,
+    /// Names from a gazetteer file: `name<TAB>LABEL` or `name,LABEL` per line.
+    #[arg(long)]
+    pub gazetteer: Option<PathBuf>,
+    /// Every form tagged in the corpus's annotated documents, with its most frequent label.
+    #[arg(long)]
+    pub from_corpus: bool,
+    /// Leave out suggestions less sure than this (0 to 1). A corpus form's confidence is the
+    /// share of its occurrences in annotated documents that are tagged, times its label's
+    /// share; a gazetteer name's is its label's share.
+    #[arg(long, default_value_t = 0.25)]
+    pub min_confidence: f32,
 }
 
 /// Arguments of `hashiya render`.
@@ -113,6 +135,9 @@ pub struct ExportArgs {
     /// Seed of the split.
     #[arg(long, default_value_t = 0, requires = "split")]
     pub seed: u64,
+    /// Export suggestions too, as entities (where they overlap no entity).
+    #[arg(long)]
+    pub include_suggestions: bool,
 }
 
 fn parse_split(s: &str) -> Result<SplitSpec, String> {
@@ -180,6 +205,7 @@ pub fn run(command: Command) -> ExitCode {
         Command::Export(args) => exchange::export(&args),
         Command::Import(args) => exchange::import(&args),
         Command::Mark(args) => folder::mark(&args),
+        Command::Suggest(args) => suggest::run(&args),
     };
     match result {
         Ok(code) => code,

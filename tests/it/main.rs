@@ -19,4 +19,5 @@ mod newsfane;
 mod ocr;
 mod render;
 mod store;
+mod suggest;
 mod text_layout;
