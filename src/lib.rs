@@ -1,4 +1,5 @@
 //! Hashiya: reader and named-entity annotator for Arabic news articles.
+pub mod agree;
 pub mod app;
 pub mod cli;
 pub mod corpus;

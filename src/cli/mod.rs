@@ -2,6 +2,7 @@
 //! article or (`stats`, `validate`, `export`) on a folder as a corpus, through the same core
 //! as the window ([`crate::editor`], [`crate::corpus`], [`crate::formats::exchange`]).
 
+mod agree;
 mod check;
 mod exchange;
 mod folder;
@@ -51,6 +52,16 @@ pub enum Command {
     Import(ImportArgs),
     /// Set documents' status, as the window does.
     Mark(MarkArgs),
+    /// Inter-annotator agreement: exact and partial span P/R/F1, Cohen's and Fleiss' kappa,
+    /// Krippendorff's alpha, label confusion.
+    Agree {
+        /// Each annotator's annotation file of one document, or each annotator's corpus folder.
+        #[arg(required = true, num_args = 2..)]
+        paths: Vec<PathBuf>,
+        /// Print JSON instead of a table.
+        #[arg(long)]
+        json: bool,
+    },
 }
 
 /// Arguments of `hashiya render`.
@@ -180,6 +191,7 @@ pub fn run(command: Command) -> ExitCode {
         Command::Export(args) => exchange::export(&args),
         Command::Import(args) => exchange::import(&args),
         Command::Mark(args) => folder::mark(&args),
+        Command::Agree { paths, json } => agree::run(&paths, json),
     };
     match result {
         Ok(code) => code,

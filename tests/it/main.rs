@@ -8,6 +8,7 @@
 mod fixtures;
 mod window;
 
+mod agree;
 mod app_flows;
 mod cli;
 mod corpus;
