@@ -6,6 +6,7 @@ mod agree;
 mod check;
 mod exchange;
 mod folder;
+mod merge;
 mod progress;
 mod render;
 
@@ -61,6 +62,19 @@ pub enum Command {
         /// Print JSON instead of a table.
         #[arg(long)]
         json: bool,
+    },
+    /// Three-way merge of annotation files (git merge driver: `hashiya merge %O %A %B -o %A`);
+    /// exits 1 when conflicts were kept as suggestions, 2 when nothing was written.
+    Merge {
+        /// The common ancestor (an empty file: none).
+        base: PathBuf,
+        /// Our version.
+        ours: PathBuf,
+        /// Their version.
+        theirs: PathBuf,
+        /// Where the merged file is written.
+        #[arg(short, long)]
+        out: PathBuf,
     },
 }
 
@@ -192,6 +206,7 @@ pub fn run(command: Command) -> ExitCode {
         Command::Import(args) => exchange::import(&args),
         Command::Mark(args) => folder::mark(&args),
         Command::Agree { paths, json } => agree::run(&paths, json),
+        Command::Merge { base, ours, theirs, out } => merge::run(&base, &ours, &theirs, &out),
     };
     match result {
         Ok(code) => code,
