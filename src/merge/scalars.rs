@@ -32,6 +32,12 @@ pub(super) fn header(
         orphans: Vec::new(),
         tokens: pick(base.map(|b| &b.tokens), &ours.tokens, &theirs.tokens).clone(),
         suggestions: Vec::new(),
+        rejected: ours.rejected.iter().chain(&theirs.rejected).fold(Vec::new(), |mut all, r| {
+            if !all.contains(r) {
+                all.push(r.clone());
+            }
+            all
+        }),
     }
 }
 

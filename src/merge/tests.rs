@@ -28,6 +28,7 @@ fn file(who: &str, entities: Vec<FileEntity>) -> FileAnnotations {
         orphans: Vec::new(),
         tokens: None,
         suggestions: Vec::new(),
+        rejected: Vec::new(),
     }
 }
 

@@ -84,6 +84,8 @@ pub struct FileAnnotations {
     pub tokens: Option<Vec<(usize, usize)>>,
     /// Suggestions.
     pub suggestions: Vec<FileSuggestion>,
+    /// Rejected suggestions: `(start, end, label, text)`, code points.
+    pub rejected: Vec<(usize, usize, String, String)>,
 }
 
 /// Reads and checks the annotation file at `path` without its article; the first problem is
@@ -116,7 +118,25 @@ pub fn from_str_detached(path: &Path, text: &str) -> Result<FileAnnotations, For
         entities: raw.entities.iter().map(own).collect(),
         orphans: raw.orphans.iter().map(own).collect(),
         tokens: raw.tokens.clone(),
-        suggestions: Vec::new(),
+        suggestions: raw
+            .suggestions
+            .iter()
+            .map(|s| FileSuggestion {
+                start: s.start,
+                end: s.end,
+                label: s.label.to_string(),
+                text: s.text.to_string(),
+                source: s.source.to_string(),
+                confidence: s.confidence,
+                alternatives: s.alternatives.iter().map(|a| a.to_string()).collect(),
+                note: s.note.to_string(),
+            })
+            .collect(),
+        rejected: raw
+            .rejected
+            .iter()
+            .map(|r| (r.start, r.end, r.label.to_string(), r.text.to_string()))
+            .collect(),
     })
 }
 
@@ -149,6 +169,14 @@ pub fn file_annotations_to_string(file: &FileAnnotations) -> String {
     }
     if !file.suggestions.is_empty() {
         write_list(&mut out, "suggestions", file.suggestions.iter(), write_suggestion);
+    }
+    if !file.rejected.is_empty() {
+        write_list(&mut out, "rejected", file.rejected.iter(), |out, (start, end, label, text)| {
+            out.push_str(&format!("start: {start}, end: {end}, label: "));
+            push_str_lit(out, label);
+            out.push_str(", text: ");
+            push_str_lit(out, text);
+        });
     }
     out.push_str(")\n");
     out

@@ -56,6 +56,7 @@
 
 mod detached;
 mod fast;
+mod layer;
 mod locate;
 mod parse;
 mod raw;
