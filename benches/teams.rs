@@ -27,7 +27,7 @@ fn article_text(sentences: &[String], i: usize, bytes: usize) -> String {
     while text.len() < bytes {
         text.push_str(&sentences[k]);
         k = (k + 1) % sentences.len();
-        text.push(if k % 6 == 0 { '\n' } else { ' ' });
+        text.push(if k.is_multiple_of(6) { '\n' } else { ' ' });
     }
     text
 }
