@@ -2,9 +2,11 @@
 //! article or (`stats`, `validate`, `export`) on a folder as a corpus, through the same core
 //! as the window ([`crate::editor`], [`crate::corpus`], [`crate::formats::exchange`]).
 
+mod agree;
 mod check;
 mod exchange;
 mod folder;
+mod merge;
 mod progress;
 mod render;
 mod suggest;
@@ -54,6 +56,29 @@ pub enum Command {
     Mark(MarkArgs),
     /// Pre-annotate: fill the suggestions layer of the documents not marked done.
     Suggest(SuggestArgs),
+    /// Inter-annotator agreement: exact and partial span P/R/F1, Cohen's and Fleiss' kappa,
+    /// Krippendorff's alpha, label confusion.
+    Agree {
+        /// Each annotator's annotation file of one document, or each annotator's corpus folder.
+        #[arg(required = true, num_args = 2..)]
+        paths: Vec<PathBuf>,
+        /// Print JSON instead of a table.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Three-way merge of annotation files (git merge driver: `hashiya merge %O %A %B -o %A`);
+    /// exits 1 when conflicts were kept as suggestions, 2 when nothing was written.
+    Merge {
+        /// The common ancestor (an empty file: none).
+        base: PathBuf,
+        /// Our version.
+        ours: PathBuf,
+        /// Their version.
+        theirs: PathBuf,
+        /// Where the merged file is written.
+        #[arg(short, long)]
+        out: PathBuf,
+    },
 }
 
 /// Arguments of `hashiya suggest`.
@@ -206,6 +231,8 @@ pub fn run(command: Command) -> ExitCode {
         Command::Import(args) => exchange::import(&args),
         Command::Mark(args) => folder::mark(&args),
         Command::Suggest(args) => suggest::run(&args),
+        Command::Agree { paths, json } => agree::run(&paths, json),
+        Command::Merge { base, ours, theirs, out } => merge::run(&base, &ours, &theirs, &out),
     };
     match result {
         Ok(code) => code,
