@@ -19,7 +19,7 @@ impl Planned {
         Self { tx, select: None, created: Vec::new(), notice: None }
     }
 
-    fn tagged(ann: &crate::model::Annotations, t: Option<(Transaction, EntityId)>) -> Self {
+    pub(super) fn tagged(ann: &crate::model::Annotations, t: Option<(Transaction, EntityId)>) -> Self {
         let Some((tx, id)) = t else { return Self::plain(None) };
         let created = if ann.entities().get(id).is_none() { vec![id] } else { Vec::new() };
         Self { tx: Some(tx), select: Some(id), created, notice: None }
@@ -108,6 +108,7 @@ impl Article {
             }
             EditCommand::SetRange(id, range) => Planned::plain(ops::set_range(ann, id, range)),
             EditCommand::SetLabels(new) => Planned::plain(ops::set_labels(ann, new)),
+            EditCommand::Batch(cmds) => self.plan_batch(cmds)?,
             EditCommand::Suggest(..)
             | EditCommand::Accept(..)
             | EditCommand::Reject(_)

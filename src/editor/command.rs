@@ -59,6 +59,11 @@ pub enum EditCommand {
     Undo,
     /// Redo the last undone change.
     Redo,
+    /// Several annotation changes as one undo step (adopting another annotator's version of a
+    /// span or of a whole label): each is planned on the result of the ones before, changes
+    /// that do nothing are skipped, and if one fails nothing changes. Only `TagRange`,
+    /// `Relabel`, `SetRange`, `Delete` and `SetLabels` can be batched.
+    Batch(Vec<EditCommand>),
 }
 
 /// What a command changed.

@@ -30,6 +30,9 @@ pub enum EditorError {
     /// Tagging needs a text selection or a selected entity.
     #[error("Select some text first, then press a label key")]
     NothingSelected,
+    /// A command that cannot be part of [`EditCommand::Batch`](super::EditCommand::Batch).
+    #[error("{0} cannot be part of a batch of edits")]
+    NotBatchable(String),
     /// The article is not open (any more).
     #[error("article #{} is not open", .0.0)]
     NotOpen(ArticleId),

@@ -14,6 +14,7 @@
 
 mod apply;
 mod article;
+mod batch;
 mod command;
 mod error;
 mod notice;
