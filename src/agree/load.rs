@@ -228,3 +228,24 @@ fn names(annotators: &[String], paths: &[PathBuf]) -> Vec<String> {
         })
         .collect()
 }
+
+/// Finds another annotator's copy of a document in their folder: the article at the same
+/// relative path `rel` if its text is `text`, else any annotated article of the folder whose
+/// text is the same (found by fingerprint). `Ok(None)` when the folder has no copy.
+pub fn find_copy(folder: &Path, rel: &str, text: &str) -> Result<Option<Copy>, AgreeError> {
+    let same = folder.join(rel);
+    if annotation_path(&same).exists() {
+        let (t, copy) = open(&same)?;
+        if t == text {
+            return Ok(Some(copy));
+        }
+    }
+    let corpus = Corpus::open(folder)?;
+    for entry in corpus.docs().iter().filter(|d| d.path != same && annotation_path(&d.path).exists()) {
+        let Ok(article) = read_article(&entry.path) else { continue };
+        if article.text == text {
+            return Ok(Some(open(&entry.path)?.1));
+        }
+    }
+    Ok(None)
+}

@@ -6,6 +6,7 @@
 //! overlapping spans. Labels are matched by name across files. The definitions (which tokens,
 //! how O is counted) are in `docs/agreement.md`.
 
+pub mod diff;
 pub mod kappa;
 pub mod load;
 mod report;

@@ -138,6 +138,15 @@ impl HashiyaApp {
                 Ok(())
             }
             Command::TagAllInCorpus(label) => self.tag_all_in_corpus(label),
+            Command::CompareWith(source) => self.compare_with(source),
+            Command::CompareClose => {
+                self.compare = None;
+                Ok(())
+            }
+            Command::KeepMine(diffs) => {
+                self.keep_mine(diffs);
+                Ok(())
+            }
             Command::TagOffered => match self.offer.take() {
                 Some(offer) => self.edit(EditCommand::TagAll(offer.ranges, offer.label)),
                 None => Ok(()),

@@ -52,6 +52,8 @@ pub struct ArticleView {
     last_view: Option<(Pos2, f32)>,
     /// Single-line layouts of short texts (entity surfaces) keyed by text and font size.
     inline: HashMap<(String, u32), ArticleLayout>,
+    /// Another annotator's spans (File > Compare with…), drawn under the line.
+    pub(super) theirs: Option<std::sync::Arc<Vec<super::compare::TheirMark>>>,
 }
 
 impl Default for ArticleView {
@@ -71,6 +73,7 @@ impl Default for ArticleView {
             last_view: None,
             last_height: 0.0,
             scroll_fix: None,
+            theirs: None,
         }
     }
 }
@@ -79,6 +82,14 @@ impl ArticleView {
     /// Layout progress: paragraphs whose height is exact, and all paragraphs.
     pub fn progress(&self) -> Option<(usize, usize)> {
         self.layout.as_ref().map(ArticleLayout::progress)
+    }
+
+    /// Another annotator's spans drawn under the line (File > Compare with…): document bytes
+    /// and whether each differs from mine.
+    pub fn compare_marks(&self) -> Vec<(Range<usize>, bool)> {
+        self.theirs
+            .as_ref()
+            .map_or_else(Vec::new, |m| m.iter().map(|m| (m.range.clone(), m.differs)).collect())
     }
 
     /// Screen rectangles (points) of a document byte range as drawn in the last frame.
@@ -247,6 +258,9 @@ impl ArticleView {
     ) -> Option<(egui::Response, Vec<Entity>)> {
         self.last_view = Some((view.origin, view.ppp));
         paint_view(ui, layout, view, article, self.reveal);
+        if let Some(marks) = &self.theirs {
+            super::compare_ui::paint_theirs(ui, layout, view, marks, visible_bytes(layout, view));
+        }
         if let Some(marks) = marks {
             paint_find_marks(ui, layout, view, marks);
         }

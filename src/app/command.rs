@@ -22,6 +22,10 @@ pub enum DialogPurpose {
     Export(Format),
     /// Pick a file to import.
     Import(Format),
+    /// Pick another annotator's annotation file (or article) to compare with.
+    CompareFile,
+    /// Pick another annotator's corpus folder to compare with.
+    CompareFolder,
 }
 
 /// Everything a user can ask for.
@@ -80,6 +84,12 @@ pub enum Command {
     /// Tag every find match with this label in the open document and in every other document
     /// of the corpus.
     TagAllInCorpus(crate::model::LabelId),
+    /// Compare the open document with another annotator's annotation file or corpus folder.
+    CompareWith(PathBuf),
+    /// Close the comparison.
+    CompareClose,
+    /// Keep my version of these differences of the comparison (nothing is edited).
+    KeepMine(Vec<crate::agree::diff::Diff>),
 }
 
 impl From<EditCommand> for Command {

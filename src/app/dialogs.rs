@@ -119,7 +119,10 @@ fn spawn_native(
                 dialog.add_filter(ext, &[ext, "txt", "tsv"]).add_filter("All files", &["*"]).pick_file()
             }
             DialogPurpose::SaveAs | DialogPurpose::Export(_) => dialog.save_file(),
-            DialogPurpose::OpenFolder => dialog.pick_folder(),
+            DialogPurpose::OpenFolder | DialogPurpose::CompareFolder => dialog.pick_folder(),
+            DialogPurpose::CompareFile => {
+                dialog.add_filter("Annotations", &["ron", "txt"]).add_filter("All files", &["*"]).pick_file()
+            }
         };
         // The window may have closed meanwhile: then nobody is waiting for the answer.
         let _ = tx.send(picked);
@@ -137,6 +140,12 @@ fn builtin(purpose: DialogPurpose, start: DialogStart) -> egui_file::FileDialog 
         DialogPurpose::Import(f) => (egui_file::FileDialog::open_file(), format!("Import {}", f.name())),
         DialogPurpose::SaveAs => (egui_file::FileDialog::save_file(), "Save annotations as".to_string()),
         DialogPurpose::Export(f) => (egui_file::FileDialog::save_file(), format!("Export {}", f.name())),
+        DialogPurpose::CompareFile => {
+            (egui_file::FileDialog::open_file(), "Compare with an annotation file".to_string())
+        }
+        DialogPurpose::CompareFolder => {
+            (egui_file::FileDialog::select_folder(), "Compare with a corpus folder".to_string())
+        }
     };
     dialog = dialog.title(&title).show_rename(false).keep_on_top(true);
     if let Some(dir) = start.dir {

@@ -77,9 +77,11 @@ impl HashiyaApp {
             DialogPurpose::Export(format) => {
                 (article.and_then(|a| parent(&a.path)), stem.map(|s| format!("{s}.{}", format.extension())))
             }
-            DialogPurpose::Open | DialogPurpose::OpenFolder | DialogPurpose::Import(_) => {
-                (article.and_then(|a| parent(&a.path)), None)
-            }
+            DialogPurpose::Open
+            | DialogPurpose::OpenFolder
+            | DialogPurpose::Import(_)
+            | DialogPurpose::CompareFile
+            | DialogPurpose::CompareFolder => (article.and_then(|a| parent(&a.path)), None),
         };
         let dir = dir.or_else(|| self.settings.recent_dirs.first().cloned());
         DialogStart { dir, name }
@@ -105,6 +107,7 @@ impl HashiyaApp {
             }
             DialogPurpose::Export(format) => self.export(format, &path),
             DialogPurpose::Import(format) => self.import(format, &path),
+            DialogPurpose::CompareFile | DialogPurpose::CompareFolder => self.compare_with(path),
         }
     }
 

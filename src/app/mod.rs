@@ -6,6 +6,8 @@
 mod apply;
 mod article_view;
 mod command;
+mod compare;
+mod compare_ui;
 mod corpus_cmds;
 mod corpus_jobs;
 mod corpus_state;
@@ -67,6 +69,8 @@ pub struct HashiyaApp {
     find: FindBar,
     offer: Option<Offer>,
     corpus: Option<corpus_state::CorpusState>,
+    /// File > Compare with…: another annotator's version of the open document.
+    compare: Option<compare::Compare>,
     corpus_seen: u64,
     /// Work on many documents of the corpus running on a thread (its notice when done).
     corpus_job: Option<std::sync::mpsc::Receiver<Notice>>,
@@ -119,6 +123,7 @@ impl HashiyaApp {
             find: FindBar::default(),
             offer: None,
             corpus: None,
+            compare: None,
             corpus_seen: 0,
             corpus_job: None,
             settings,
@@ -232,6 +237,8 @@ impl HashiyaApp {
                 self.panel.entity_panel_ui(ui, article, key, &mut self.view, &mut cmds);
             });
         }
+        let corpus = self.corpus.as_ref().map(|c| &c.corpus);
+        compare::panel_ui(ui, (&mut self.compare, &mut self.view), key, (article, corpus), &mut cmds);
         egui::CentralPanel::default().show(ui, |ui| match article {
             Some(article) => {
                 let marks = self.find.marks();

@@ -60,6 +60,10 @@ fn file_menu_ui(ui: &mut Ui, article: Option<&Article>, settings: &Settings, cmd
     ui.separator();
     ui.menu_button("Export…", |ui| format_buttons(ui, has, DialogPurpose::Export, cmds));
     ui.menu_button("Import…", |ui| format_buttons(ui, true, DialogPurpose::Import, cmds));
+    ui.menu_button("Compare with…", |ui| {
+        item(ui, has, "Annotation file…", Command::Dialog(DialogPurpose::CompareFile), cmds);
+        item(ui, has, "Folder (corpus)…", Command::Dialog(DialogPurpose::CompareFolder), cmds);
+    });
     ui.separator();
     toggle(ui, settings.autosave, "Autosave", Command::ToggleAutosave, cmds);
     toggle(ui, settings.builtin_dialogs, "Built-in file picker", Command::ToggleBuiltinDialogs, cmds);

@@ -11,6 +11,7 @@ mod window;
 mod agree;
 mod app_flows;
 mod cli;
+mod compare_window;
 mod corpus;
 mod corpus_window;
 mod exchange;

@@ -1,0 +1,305 @@
+//! What Compare with… shows: the side panel (their name and file, the agreement figures, the
+//! differences by label with "Theirs" / "Mine" buttons, the label-confusion heatmap) and the
+//! thin brackets under the line that mark their spans in the article view — distinct from
+//! entity bands (filled), the selection (tint), find marks (wash) and suggestions (dashed).
+
+use std::collections::BTreeMap;
+use std::ops::Range;
+
+use egui::{Color32, RichText, Stroke, Ui};
+use egui_plot::{Heatmap, Plot, PlotPoint};
+
+use crate::agree::Report;
+use crate::agree::diff::{Diff, DiffKind};
+use crate::editor::Article;
+use crate::text::ArticleLayout;
+
+use super::article_view::ArticleView;
+use super::command::Command;
+use super::compare::{Compare, CorpusFigures, TheirMark};
+use super::viewport::{Viewport, screen_rects};
+
+/// Paints their spans overlapping `visible`: a thin bracket under each line piece, in the
+/// label's colour; spans I have exactly are faint.
+pub(super) fn paint_theirs(
+    ui: &Ui,
+    layout: &ArticleLayout,
+    view: &Viewport,
+    marks: &[TheirMark],
+    visible: Range<usize>,
+) {
+    for m in marks.iter().filter(|m| m.range.start < visible.end && m.range.end > visible.start) {
+        let color = if m.differs { m.color } else { m.color.gamma_multiply(0.35) };
+        let stroke = Stroke::new(if m.differs { 1.6 } else { 1.0 }, color);
+        for r in screen_rects(&layout.range_rects(m.range.clone()), view) {
+            let y = r.max.y + 2.5;
+            let (x0, x1) = (r.min.x + 1.0, r.max.x - 1.0);
+            let p = ui.painter();
+            p.line_segment([egui::pos2(x0, y), egui::pos2(x1, y)], stroke);
+            p.line_segment([egui::pos2(x0, y), egui::pos2(x0, y - 4.0)], stroke);
+            p.line_segment([egui::pos2(x1, y), egui::pos2(x1, y - 4.0)], stroke);
+        }
+    }
+}
+
+/// The comparison panel.
+pub(super) fn compare_ui(
+    ui: &mut Ui,
+    compare: &mut Compare,
+    article: &Article,
+    view: &mut ArticleView,
+    cmds: &mut Vec<Command>,
+) {
+    ui.horizontal(|ui| {
+        ui.heading(format!("Compare with {}", compare.name));
+        if ui.small_button("Close").on_hover_text("Close the comparison").clicked() {
+            cmds.push(Command::CompareClose);
+        }
+    });
+    let path = compare.their_path().unwrap_or(&compare.source);
+    ui.label(RichText::new(path.display().to_string()).small().weak());
+    if let Some(why) = compare.problem() {
+        ui.colored_label(ui.visuals().warn_fg_color, why);
+        return;
+    }
+    ui.label(RichText::new("Their spans: thin brackets under the line").small().weak());
+    figures_ui(ui, compare);
+    ui.separator();
+    egui::ScrollArea::vertical()
+        .id_salt("compare-diffs")
+        .max_height(ui.available_height() * 0.55)
+        .show(ui, |ui| differences_ui(ui, compare, article, view, cmds));
+    ui.separator();
+    heatmap_section_ui(ui, compare);
+}
+
+/// One line of figures: exact and partial F1, Cohen's κ, Krippendorff's α.
+fn figures_line(report: &Report) -> String {
+    let f = |x: Option<f64>| x.map_or("–".to_string(), |v| format!("{v:.3}"));
+    let pair = report.pairs.first();
+    format!(
+        "exact F1 {} · partial F1 {} · κ {} · α {}",
+        f(pair.and_then(|p| p.exact.f1)),
+        f(pair.and_then(|p| p.partial.f1)),
+        f(pair.and_then(|p| p.cohen_kappa)),
+        f(report.krippendorff_alpha),
+    )
+}
+
+fn figures_ui(ui: &mut Ui, compare: &Compare) {
+    if let Some(report) = &compare.doc_report {
+        ui.label(RichText::new("This document").strong());
+        ui.label(figures_line(report));
+    }
+    match &compare.corpus {
+        CorpusFigures::None => {}
+        CorpusFigures::Running(_) => {
+            ui.horizontal(|ui| {
+                ui.spinner();
+                ui.label("Agreement over the corpus…");
+            });
+        }
+        CorpusFigures::Done(report, unmatched) => {
+            ui.label(RichText::new(format!("Corpus ({} documents)", report.documents)).strong());
+            ui.label(figures_line(report));
+            if *unmatched > 0 {
+                ui.label(RichText::new(format!("{unmatched} documents not matched")).small().weak());
+            }
+        }
+        CorpusFigures::Failed(why) => {
+            ui.colored_label(ui.visuals().warn_fg_color, format!("Corpus: {why}"));
+        }
+    }
+}
+
+/// The differences grouped by label, each group and each difference with Theirs / Mine.
+fn differences_ui(
+    ui: &mut Ui,
+    compare: &Compare,
+    article: &Article,
+    view: &mut ArticleView,
+    cmds: &mut Vec<Command>,
+) {
+    let n = compare.diffs.len();
+    ui.horizontal(|ui| {
+        ui.label(RichText::new(format!("Differences: {n}")).strong());
+        if n > 0 {
+            accept_keep_ui(ui, compare, article, &compare.diffs, "All theirs", "All mine", cmds);
+        }
+    });
+    if n == 0 {
+        ui.label("None — you agree on every span of this document.");
+        return;
+    }
+    let mut groups: BTreeMap<&str, Vec<&Diff>> = BTreeMap::new();
+    compare.diffs.iter().for_each(|d| groups.entry(d.label()).or_default().push(d));
+    for (label, diffs) in groups {
+        ui.horizontal(|ui| {
+            let color = label_color(article, label);
+            ui.colored_label(color, RichText::new(format!("{label} ({})", diffs.len())).strong());
+            let owned: Vec<Diff> = diffs.iter().map(|d| (*d).clone()).collect();
+            accept_keep_ui(
+                ui,
+                compare,
+                article,
+                &owned,
+                &format!("{label}: theirs"),
+                &format!("{label}: mine"),
+                cmds,
+            );
+        });
+        for d in diffs {
+            diff_row_ui(ui, compare, article, view, d, cmds);
+        }
+    }
+}
+
+/// Buttons adopting their version of `diffs` (one undo step) or keeping mine.
+fn accept_keep_ui(
+    ui: &mut Ui,
+    compare: &Compare,
+    article: &Article,
+    diffs: &[Diff],
+    theirs: &str,
+    mine: &str,
+    cmds: &mut Vec<Command>,
+) {
+    if ui.small_button(theirs).on_hover_text("Accept their version (one undo step)").clicked() {
+        cmds.extend(compare.accept_theirs(article, diffs).map(Command::Edit));
+    }
+    if ui.small_button(mine).on_hover_text("Keep my version (takes it off the list)").clicked() {
+        cmds.push(Command::KeepMine(diffs.to_vec()));
+    }
+}
+
+/// One difference: its kind, the text, mine → theirs, and the buttons.
+fn diff_row_ui(
+    ui: &mut Ui,
+    compare: &Compare,
+    article: &Article,
+    view: &mut ArticleView,
+    d: &Diff,
+    cmds: &mut Vec<Command>,
+) {
+    ui.horizontal(|ui| {
+        ui.add_space(8.0);
+        let kind = RichText::new(d.kind.name()).small().color(kind_color(d.kind));
+        if ui.link(kind).on_hover_text("Show in the article").clicked() {
+            match d.mine {
+                Some(e) => cmds.push(Command::Reveal(e.id)),
+                None => view.scroll_to(d.start()),
+            }
+        }
+        let range = d.theirs.as_ref().map(|t| t.range.clone()).or(d.mine.map(|e| e.range()));
+        let surface = range.and_then(|r| article.doc.slice(r)).unwrap_or("");
+        view.inline_text_ui(ui, &ellipsize(surface, 28));
+        let mine = if d.mine.is_some() { d.mine_label.as_str() } else { "—" };
+        let theirs = d.theirs.as_ref().map_or("—", |t| t.label.as_str());
+        ui.label(RichText::new(format!("{mine} · {theirs}")).small()).on_hover_text(detail(article, d));
+        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+            if ui.small_button("Mine").on_hover_text("Keep my version").clicked() {
+                cmds.push(Command::KeepMine(vec![d.clone()]));
+            }
+            if ui.small_button("Theirs").on_hover_text("Accept their version").clicked() {
+                cmds.extend(compare.accept_theirs(article, std::slice::from_ref(d)).map(Command::Edit));
+            }
+        });
+    });
+}
+
+/// Mine and theirs with their texts, for the hover.
+fn detail(article: &Article, d: &Diff) -> String {
+    let text = |r: Range<usize>| article.doc.slice(r).unwrap_or("").to_string();
+    let mine =
+        d.mine.map_or("mine: nothing".into(), |e| format!("mine: {} «{}»", d.mine_label, text(e.range())));
+    let theirs = d
+        .theirs
+        .as_ref()
+        .map_or("theirs: nothing".into(), |t| format!("theirs: {} «{}»", t.label, text(t.range.clone())));
+    format!("{mine}\n{theirs}")
+}
+
+fn ellipsize(s: &str, max: usize) -> String {
+    match s.char_indices().nth(max) {
+        Some((i, _)) => format!("{}…", &s[..i]),
+        None => s.to_string(),
+    }
+}
+
+fn kind_color(kind: DiffKind) -> Color32 {
+    match kind {
+        DiffKind::Missing => Color32::from_rgb(0x00, 0x72, 0xb2),
+        DiffKind::Extra => Color32::from_rgb(0xd5, 0x5e, 0x00),
+        DiffKind::Boundary => Color32::from_rgb(0x00, 0x9e, 0x73),
+        DiffKind::Label => Color32::from_rgb(0xcc, 0x79, 0xa7),
+    }
+}
+
+fn label_color(article: &Article, name: &str) -> Color32 {
+    article
+        .ann()
+        .labels()
+        .by_name(name)
+        .map_or(Color32::GRAY, |l| Color32::from_rgb(l.color.0, l.color.1, l.color.2))
+}
+
+/// The label-confusion heatmap (rows: mine, columns: theirs), of the document or the corpus.
+fn heatmap_section_ui(ui: &mut Ui, compare: &mut Compare) {
+    let corpus = match &compare.corpus {
+        CorpusFigures::Done(report, _) => Some(report),
+        _ => None,
+    };
+    ui.horizontal(|ui| {
+        ui.label(RichText::new("Label confusion").strong());
+        if corpus.is_some() {
+            ui.selectable_value(&mut compare.corpus_heatmap, false, "document");
+            ui.selectable_value(&mut compare.corpus_heatmap, true, "corpus");
+        }
+    });
+    let report = match (compare.corpus_heatmap, corpus) {
+        (true, Some(r)) => Some(r),
+        _ => compare.doc_report.as_ref(),
+    };
+    if let Some(report) = report {
+        heatmap_ui(ui, report);
+    }
+}
+
+fn heatmap_ui(ui: &mut Ui, report: &Report) {
+    let Some(pair) = report.pairs.first() else { return };
+    let names = report.confusion_labels.clone();
+    let n = names.len();
+    // Plot rows go upwards: put the first row (O) at the top.
+    let values: Vec<f64> =
+        pair.confusion.iter().rev().flat_map(|row| row.iter().map(|&v| v as f64)).collect();
+    let max = values.iter().copied().fold(1.0, f64::max);
+    let map = Heatmap::new(values, n)
+        .palette(&[Color32::from_rgb(0xe8, 0xee, 0xf4), Color32::from_rgb(0x08, 0x30, 0x6b)])
+        .range(0.0, max)
+        .formatter(Box::new(|v| if v > 0.0 { format!("{v:.0}") } else { String::new() }))
+        .at(PlotPoint::new(-0.5, -0.5))
+        .name("confusion");
+    let (xs, ys) = (names.clone(), names);
+    let axis = move |names: &[String], v: f64, flip: bool| {
+        // Tiles are centred on whole numbers.
+        let i = v.round();
+        if (v - i).abs() > 1e-6 || i < 0.0 {
+            return String::new();
+        }
+        let i = i as usize;
+        let i = if flip { n.checked_sub(i + 1) } else { Some(i) };
+        i.and_then(|i| names.get(i)).cloned().unwrap_or_default()
+    };
+    Plot::new("confusion")
+        .height((28.0 * n as f32 + 40.0).min(320.0))
+        .data_aspect(1.0)
+        .allow_zoom(false)
+        .allow_drag(false)
+        .allow_scroll(false)
+        .show_grid(false)
+        .x_axis_label(format!("{} (theirs)", report.pairs[0].second))
+        .y_axis_label("mine")
+        .x_axis_formatter(move |mark, _| axis(&xs, mark.value, false))
+        .y_axis_formatter(move |mark, _| axis(&ys, mark.value, true))
+        .show(ui, |plot| plot.heatmap(map));
+}
