@@ -88,18 +88,23 @@ pub fn differences(mine: &Annotations, theirs: &[TheirSpan]) -> Vec<Diff> {
             None => left.push(t),
         }
     }
+    // Same label first (boundary differences), then any overlap (label differences).
+    let mut rest = Vec::new();
     for t in left {
-        let overlap = |e: &Entity| t.range.end.min(e.end).saturating_sub(t.range.start.max(e.start));
-        let best = free
-            .iter()
-            .enumerate()
-            .filter(|(_, (e, _))| overlap(e) > 0)
-            .max_by_key(|(_, (e, l))| (*l == t.label, overlap(e), std::cmp::Reverse(e.start)))
-            .map(|(i, _)| i);
-        let diff = match best.map(|i| free.remove(i)) {
+        match take_best(&mut free, t, true) {
+            Some((e, l)) => out.push(Diff {
+                kind: DiffKind::Boundary,
+                mine: Some(e),
+                mine_label: l,
+                theirs: Some(t.clone()),
+            }),
+            None => rest.push(t),
+        }
+    }
+    for t in rest {
+        let diff = match take_best(&mut free, t, false) {
             Some((e, l)) => {
-                let kind = if l == t.label { DiffKind::Boundary } else { DiffKind::Label };
-                Diff { kind, mine: Some(e), mine_label: l, theirs: Some(t.clone()) }
+                Diff { kind: DiffKind::Label, mine: Some(e), mine_label: l, theirs: Some(t.clone()) }
             }
             None => Diff {
                 kind: DiffKind::Missing,
@@ -118,6 +123,18 @@ pub fn differences(mine: &Annotations, theirs: &[TheirSpan]) -> Vec<Diff> {
     }));
     out.sort_by_key(|d| (d.start(), d.kind));
     out
+}
+
+/// Takes the span of mine overlapping `t` most (with the same label when `same_label`).
+fn take_best(free: &mut Vec<(Entity, String)>, t: &TheirSpan, same_label: bool) -> Option<(Entity, String)> {
+    let overlap = |e: &Entity| t.range.end.min(e.end).saturating_sub(t.range.start.max(e.start));
+    let best = free
+        .iter()
+        .enumerate()
+        .filter(|(_, (e, l))| overlap(e) > 0 && (!same_label || *l == t.label))
+        .max_by_key(|(_, (e, _))| (overlap(e), std::cmp::Reverse(e.start)))
+        .map(|(i, _)| i)?;
+    Some(free.remove(best))
 }
 
 #[cfg(test)]
