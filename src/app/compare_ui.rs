@@ -7,7 +7,7 @@ use std::collections::BTreeMap;
 use std::ops::Range;
 
 use egui::{Color32, RichText, Stroke, Ui};
-use egui_plot::{Heatmap, Plot, PlotPoint};
+use egui_plot::{GridMark, Heatmap, Plot, PlotPoint, Text};
 
 use crate::agree::Report;
 use crate::agree::diff::{Diff, DiffKind};
@@ -122,7 +122,10 @@ fn differences_ui(
 ) {
     let n = compare.diffs.len();
     ui.horizontal(|ui| {
-        ui.label(RichText::new(format!("Differences: {n}")).strong());
+        ui.label(RichText::new(format!("Differences: {n}")).strong()).on_hover_text(
+            "missing: only they tagged it; extra: only you did; boundary: same label, other \
+             edges; label: another label. Each row shows mine | theirs.",
+        );
         if n > 0 {
             accept_keep_ui(ui, compare, article, &compare.diffs, "All theirs", "All mine", cmds);
         }
@@ -172,7 +175,7 @@ fn accept_keep_ui(
     }
 }
 
-/// One difference: its kind, the text, mine → theirs, and the buttons.
+/// One difference: the buttons, its kind, mine | theirs labels, and the text.
 fn diff_row_ui(
     ui: &mut Ui,
     compare: &Compare,
@@ -183,27 +186,28 @@ fn diff_row_ui(
 ) {
     ui.horizontal(|ui| {
         ui.add_space(8.0);
-        let kind = RichText::new(d.kind.name()).small().color(kind_color(d.kind));
-        if ui.link(kind).on_hover_text("Show in the article").clicked() {
+        // The buttons first, so that a long text never pushes them out of the panel.
+        if ui.small_button("Theirs").on_hover_text("Accept their version").clicked() {
+            cmds.extend(compare.accept_theirs(article, std::slice::from_ref(d)).map(Command::Edit));
+        }
+        if ui.small_button("Mine").on_hover_text("Keep my version").clicked() {
+            cmds.push(Command::KeepMine(vec![d.clone()]));
+        }
+        let kind = RichText::new(d.kind.name()).color(kind_color(d.kind));
+        let link = ui.add_sized([64.0, 18.0], egui::Link::new(kind));
+        if link.on_hover_text("Show in the article").clicked() {
             match d.mine {
                 Some(e) => cmds.push(Command::Reveal(e.id)),
                 None => view.scroll_to(d.start()),
             }
         }
+        let mine = d.mine.map_or("–", |_| d.mine_label.as_str());
+        let theirs = d.theirs.as_ref().map_or("–", |t| t.label.as_str());
+        let labels = egui::Label::new(RichText::new(format!("{mine} | {theirs}")).small());
+        ui.add_sized([84.0, 18.0], labels).on_hover_text(detail(article, d));
         let range = d.theirs.as_ref().map(|t| t.range.clone()).or(d.mine.map(|e| e.range()));
         let surface = range.and_then(|r| article.doc.slice(r)).unwrap_or("");
-        view.inline_text_ui(ui, &ellipsize(surface, 28));
-        let mine = if d.mine.is_some() { d.mine_label.as_str() } else { "—" };
-        let theirs = d.theirs.as_ref().map_or("—", |t| t.label.as_str());
-        ui.label(RichText::new(format!("{mine} · {theirs}")).small()).on_hover_text(detail(article, d));
-        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-            if ui.small_button("Mine").on_hover_text("Keep my version").clicked() {
-                cmds.push(Command::KeepMine(vec![d.clone()]));
-            }
-            if ui.small_button("Theirs").on_hover_text("Accept their version").clicked() {
-                cmds.extend(compare.accept_theirs(article, std::slice::from_ref(d)).map(Command::Edit));
-            }
-        });
+        view.inline_text_ui(ui, &ellipsize(surface, 20)).on_hover_text(detail(article, d));
     });
 }
 
@@ -267,6 +271,7 @@ fn heatmap_section_ui(ui: &mut Ui, compare: &mut Compare) {
 
 fn heatmap_ui(ui: &mut Ui, report: &Report) {
     let Some(pair) = report.pairs.first() else { return };
+    ui.label(RichText::new(format!("rows: mine · columns: {} (theirs)", pair.second)).small().weak());
     let names = report.confusion_labels.clone();
     let n = names.len();
     // Plot rows go upwards: put the first row (O) at the top.
@@ -297,9 +302,22 @@ fn heatmap_ui(ui: &mut Ui, report: &Report) {
         .allow_drag(false)
         .allow_scroll(false)
         .show_grid(false)
-        .x_axis_label(format!("{} (theirs)", report.pairs[0].second))
         .y_axis_label("mine")
-        .x_axis_formatter(move |mark, _| axis(&xs, mark.value, false))
+        .y_grid_spacer(move |_| every_cell(n))
+        .show_axes([false, true])
+        .include_y(-1.4)
         .y_axis_formatter(move |mark, _| axis(&ys, mark.value, true))
-        .show(ui, |plot| plot.heatmap(map));
+        .show(ui, |plot| {
+            plot.heatmap(map);
+            // Column names under the grid (the x axis would drop crowded ones).
+            for (i, name) in xs.iter().enumerate() {
+                let pos = PlotPoint::new(i as f64, -0.8);
+                plot.text(Text::new(name.clone(), pos, RichText::new(name).small()));
+            }
+        });
+}
+
+/// One grid mark per heatmap cell (so every label is named on the axes).
+fn every_cell(n: usize) -> Vec<GridMark> {
+    (0..n).map(|i| GridMark { value: i as f64, step_size: 1.0 }).collect()
 }
