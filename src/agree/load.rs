@@ -75,6 +75,8 @@ pub struct Compared {
     pub documents: Vec<Matched>,
     /// Documents not annotated by everyone (or not found), with why.
     pub unmatched: Vec<String>,
+    /// Documents found under another path by their text, as `name = folder/other name`.
+    pub by_text: Vec<String>,
     /// Files that could not be read, as `path:line:column: reason`.
     pub problems: Vec<String>,
 }
@@ -150,10 +152,22 @@ fn load_folders(paths: &[PathBuf]) -> Result<Compared, AgreeError> {
             docs.map(|d| (d.name(), d.path.clone())).collect()
         })
         .collect();
+    // Per folder, documents of the first folder it holds under another path (same text).
+    let by_text: Vec<HashMap<String, (String, PathBuf)>> =
+        maps.iter().map(|m| match_by_text(&maps[0], m)).collect();
+    for (i, found) in by_text.iter().enumerate() {
+        let mut lines: Vec<String> = found
+            .iter()
+            .map(|(name, (other, _))| format!("{name} = {}", paths[i].join(other).display()))
+            .collect();
+        lines.sort();
+        out.by_text.extend(lines);
+    }
     let mut seen: Vec<usize> = vec![0; paths.len()];
     for entry in corpora[0].docs() {
         let name = entry.name();
-        let found: Vec<Option<&PathBuf>> = maps.iter().map(|m| m.get(&name)).collect();
+        let found: Vec<Option<&PathBuf>> =
+            maps.iter().zip(&by_text).map(|(m, t)| m.get(&name).or(t.get(&name).map(|(_, p)| p))).collect();
         let missing: Vec<String> = found
             .iter()
             .zip(paths)
@@ -175,8 +189,11 @@ fn load_folders(paths: &[PathBuf]) -> Result<Compared, AgreeError> {
     }
     for (i, map) in maps.iter().enumerate().skip(1) {
         let first = &maps[0];
-        let extra = map.keys().filter(|k| !first.contains_key(*k));
-        out.unmatched.extend(extra.map(|k| format!("{k}: only in {}", paths[i].display())));
+        let taken: Vec<&String> = by_text[i].values().map(|(other, _)| other).collect();
+        let mut extra: Vec<&String> =
+            map.keys().filter(|k| !first.contains_key(*k) && !taken.contains(k)).collect();
+        extra.sort();
+        out.unmatched.extend(extra.into_iter().map(|k| format!("{k}: only in {}", paths[i].display())));
     }
     let annotators: Vec<String> = (0..paths.len())
         .map(|i| {
@@ -186,6 +203,34 @@ fn load_folders(paths: &[PathBuf]) -> Result<Compared, AgreeError> {
         .collect();
     out.annotators = names(&annotators, paths);
     Ok(out)
+}
+
+/// The documents of `first` that `other` holds under another name, found by the fingerprint
+/// of the article text: first's name → (other's name, other's article). Only documents whose
+/// name is missing on the other side are read.
+fn match_by_text(
+    first: &HashMap<String, PathBuf>,
+    other: &HashMap<String, PathBuf>,
+) -> HashMap<String, (String, PathBuf)> {
+    let lonely: Vec<(&String, &PathBuf)> = first.iter().filter(|(k, _)| !other.contains_key(*k)).collect();
+    if lonely.is_empty() {
+        return HashMap::new();
+    }
+    let mut by_sha: HashMap<String, (String, PathBuf)> = HashMap::new();
+    for (name, path) in other.iter().filter(|(k, _)| !first.contains_key(*k)) {
+        if let Some(sha) = fingerprint(path) {
+            by_sha.entry(sha).or_insert_with(|| (name.clone(), path.clone()));
+        }
+    }
+    lonely
+        .into_iter()
+        .filter_map(|(name, path)| Some((name.clone(), by_sha.remove(&fingerprint(path)?)?)))
+        .collect()
+}
+
+/// The SHA-256 of an article's decoded text (`None` if it cannot be read).
+fn fingerprint(article: &Path) -> Option<String> {
+    read_article(article).ok().map(|a| sha256_hex(&a.text))
 }
 
 /// Loads one document's copies; refuses copies of different texts.

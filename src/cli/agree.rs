@@ -13,6 +13,9 @@ pub fn run(paths: &[PathBuf], json: bool) -> anyhow::Result<ExitCode> {
     for line in compared.unmatched.iter() {
         eprintln!("unmatched: {line}");
     }
+    for line in compared.by_text.iter() {
+        eprintln!("matched by text: {line}");
+    }
     for line in compared.problems.iter() {
         eprintln!("hashiya: {line}");
     }
@@ -26,6 +29,7 @@ pub fn run(paths: &[PathBuf], json: bool) -> anyhow::Result<ExitCode> {
         let mut value = serde_json::to_value(&report)?;
         if let Some(obj) = value.as_object_mut() {
             obj.insert("unmatched".into(), compared.unmatched.clone().into());
+            obj.insert("matched_by_text".into(), compared.by_text.clone().into());
             obj.insert("problems".into(), compared.problems.clone().into());
         }
         println!("{}", serde_json::to_string_pretty(&value)?);

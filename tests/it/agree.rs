@@ -173,6 +173,18 @@ fn the_command_compares_folders_and_files() {
         write_copy(&dir.path().join(who), "news/two.txt", &text, &ann, who);
     }
     write_copy(&dir.path().join("rana"), "only-rana.txt", &text, &annotations(&doc, &sets[0]), "rana");
+    // The same article under another path in omar's folder: matched by its text.
+    let moved = format!("{text}\nثالثة.");
+    let three = Document::new(moved.clone());
+    write_copy(&dir.path().join("rana"), "news/three.txt", &moved, &annotations(&three, &sets[0]), "rana");
+    write_copy(&dir.path().join("omar"), "archive/3.txt", &moved, &annotations(&three, &sets[1]), "omar");
+    write_copy(
+        &dir.path().join("omar"),
+        "only-omar.txt",
+        "نص آخر.",
+        &Annotations::new(LabelSet::default()),
+        "omar",
+    );
     let out = run_hashiya(&[
         PathBuf::from("agree"),
         dir.path().join("rana"),
@@ -182,15 +194,24 @@ fn the_command_compares_folders_and_files() {
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(out.status.success(), "{stderr}");
     assert!(stderr.contains("only-rana.txt"), "unmatched listed: {stderr}");
+    assert!(stderr.contains("only-omar.txt"), "unmatched listed: {stderr}");
+    assert!(stderr.contains("matched by text: news/three.txt = ") && stderr.contains("3.txt"), "{stderr}");
+    assert!(
+        !stderr.contains("unmatched: news/three.txt") && !stderr.contains("unmatched: archive"),
+        "{stderr}"
+    );
     let json: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
-    assert_eq!(json["documents"], 2);
+    assert_eq!(json["documents"], 3);
     assert_eq!(json["annotators"], serde_json::json!(["rana", "omar"]));
     let mut single = Agreement::new(vec!["rana".into(), "omar".into()]);
     let anns: Vec<Annotations> = sets[..2].iter().map(|s| annotations(&doc, s)).collect();
     single.add(&text, &[&anns[0], &anns[1]]);
+    single.add(&text, &[&anns[0], &anns[1]]);
+    let moved_anns: Vec<Annotations> = sets[..2].iter().map(|s| annotations(&three, s)).collect();
+    single.add(&moved, &[&moved_anns[0], &moved_anns[1]]);
     let k = single.report().pairs[0].cohen_kappa.expect("defined");
     let got = json["pairs"][0]["cohen_kappa"].as_f64().expect("number");
-    assert!((got - k).abs() < 1e-12, "two copies of one document give the same kappa: {got} vs {k}");
+    assert!((got - k).abs() < 1e-12, "the three matched documents give the same kappa: {got} vs {k}");
     let table = run_hashiya(&[
         PathBuf::from("agree"),
         dir.path().join("rana/news/one.txt.hashiya.ron"),
