@@ -150,8 +150,12 @@ impl Merger {
         self.entities.extend(new_ours.iter().map(|e| (*e).clone()));
         let mut sorted_ours = new_ours.clone();
         sorted_ours.sort_by_key(|e| e.start);
+        // Spans (range and label) of the entities kept so far: a set, not a scan per entity
+        // (1,000 new entities against 100,000 kept took half a second scanning).
+        let mut spans: HashSet<(usize, usize, String)> =
+            self.entities.iter().map(|e| (e.start, e.end, e.label.clone())).collect();
         for t in theirs.iter().filter(|e| !base_ids.contains(&e.id)) {
-            if self.entities.iter().any(|e| e.same_span(t)) {
+            if spans.contains(&(t.start, t.end, t.label.clone())) {
                 continue;
             }
             let stop = sorted_ours.partition_point(|o| o.start < t.end);
@@ -169,6 +173,7 @@ impl Merger {
                 self.next = self.next.saturating_add(1);
                 self.used.insert(e.id);
             }
+            spans.insert((e.start, e.end, e.label.clone()));
             self.entities.push(e);
         }
     }
