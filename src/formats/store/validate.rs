@@ -111,7 +111,16 @@ pub(super) fn validate(path: &Path, src: &str, doc: Option<&Document>) -> (Optio
 /// it up: header, label set, entities per label.
 pub(super) fn summarize(path: &Path, src: &str) -> Result<Summary, Vec<FormatError>> {
     let raw = parse(path, src, FORMAT_VERSION).map_err(|e| vec![e])?;
-    let (_, problems) = check(path, src, &raw, None);
+    summarize_parsed(path, src, &raw)
+}
+
+/// [`summarize`] of a file parsed already (`raw` is the parse of `src`).
+pub(super) fn summarize_parsed(
+    path: &Path,
+    src: &str,
+    raw: &RawFile<'_>,
+) -> Result<Summary, Vec<FormatError>> {
+    let (_, problems) = check(path, src, raw, None);
     if !problems.is_empty() {
         return Err(problems);
     }
