@@ -22,4 +22,5 @@ mod ocr;
 mod render;
 mod store;
 mod suggest;
+mod suggest_window;
 mod text_layout;
