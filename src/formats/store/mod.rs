@@ -31,7 +31,12 @@
 //! `status` is `"new"`, `"in-progress"`, `"done"` or `"skipped"` ([`DocStatus`]); a file
 //! without it (written before statuses existed) reads as new if it has no entities, else in
 //! progress. `orphans` are entities that lost their place (offsets in the text they were last placed
-//! in); `tokens` are imported CoNLL token boundaries, ten per line. Strings escape quotes,
+//! in); `tokens` are imported CoNLL token boundaries, ten per line. Two optional lists follow
+//! when not empty: `suggestions: [(start: 3, end: 8, label: "GPE", text: "باكو", source:
+//! "gazetteer", confidence: 1.000, alternatives: [], note: ""), …]` (the suggestions layer;
+//! sources `gazetteer`, `corpus`, `model`, `merge`) and `rejected: [(start:, end:, label:,
+//! text:), …]` (rejected suggestions, not proposed again). Both are dropped, not re-anchored,
+//! when the article's text changed. Strings escape quotes,
 //! backslashes, control characters and bidi controls; Arabic is written as is. Any valid RON
 //! with these fields loads (field order and layout are free); the canonical layout above is
 //! read by a fast path.
