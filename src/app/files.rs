@@ -28,6 +28,7 @@ impl HashiyaApp {
                 let fallback = Notice::info(format!("Opened {}", path.display()));
                 self.notice = Some(opened.notices.into_iter().last().unwrap_or(fallback));
                 self.corpus_opened(path);
+                self.adopt_corpus_undo(path);
             }
             Err(err) => {
                 let notice = Notice::from(err);

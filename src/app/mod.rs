@@ -71,7 +71,10 @@ pub struct HashiyaApp {
     corpus: Option<corpus_state::CorpusState>,
     corpus_seen: u64,
     /// Work on many documents of the corpus running on a thread (its notice when done).
-    corpus_job: Option<std::sync::mpsc::Receiver<Notice>>,
+    corpus_job: Option<std::sync::mpsc::Receiver<corpus_jobs::JobDone>>,
+    /// Per document changed by a corpus-wide tag-all: its transaction, adopted as an undo step
+    /// when the document is opened.
+    corpus_undo: std::collections::HashMap<PathBuf, crate::model::Transaction>,
     /// Pre-annotation of the open document running on a thread.
     suggest_job: Option<suggest_jobs::SuggestJob>,
     settings: Settings,
@@ -125,6 +128,7 @@ impl HashiyaApp {
             corpus: None,
             corpus_seen: 0,
             corpus_job: None,
+            corpus_undo: std::collections::HashMap::new(),
             suggest_job: None,
             settings,
             notice: notices.into_iter().last(),

@@ -123,6 +123,24 @@ impl Article {
         })
     }
 
+    /// Takes a transaction that was applied to this document's annotation file elsewhere (a
+    /// corpus-wide tag-all while another document was open) as the newest undo step, so Ctrl+Z
+    /// here takes it back. The file holds it already, so the article stays clean. Refused
+    /// unless its inverse applies to the annotations as they are.
+    pub fn adopt_applied(&mut self, tx: Transaction) -> Result<(), EditorError> {
+        let clean = !self.is_dirty();
+        self.history.adopt(&self.ann, &self.doc, tx)?;
+        if clean {
+            self.mark_saved_state();
+        }
+        Ok(())
+    }
+
+    /// The newest transaction that can be undone (what the last change did).
+    pub fn last_transaction(&self) -> Option<&Transaction> {
+        self.history.last()
+    }
+
     /// A selected entity that no longer exists (deleted, undone) is deselected.
     fn drop_stale_selection(&mut self) {
         if self.selected.is_some_and(|id| self.ann.entities().get(id).is_none()) {

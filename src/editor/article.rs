@@ -185,6 +185,11 @@ impl Article {
         &self.info
     }
 
+    /// Records that the annotation file holds the current state.
+    pub(super) fn mark_saved_state(&mut self) {
+        self.saved_state = Some(self.history.state());
+    }
+
     /// True if undo has something to undo.
     pub fn can_undo(&self) -> bool {
         self.history.can_undo()

@@ -37,6 +37,24 @@ impl History {
         replay(ann, doc, &mut self.redo, &mut self.undo, false)
     }
 
+    /// Records `tx` as the newest undo step without applying it: it was applied already (by a
+    /// change saved to the annotation file elsewhere, e.g. tag-all across a corpus), so that
+    /// undo can take it back here. Refused, recording nothing, unless undoing it would apply
+    /// to `ann` as it is.
+    pub fn adopt(&mut self, ann: &Annotations, doc: &Document, tx: Transaction) -> Result<(), EditError> {
+        let mut probe = ann.clone();
+        probe.apply(doc, &tx.invert())?;
+        self.serial += 1;
+        self.undo.push((self.serial, tx));
+        self.redo.clear();
+        Ok(())
+    }
+
+    /// The newest transaction that can be undone.
+    pub fn last(&self) -> Option<&Transaction> {
+        self.undo.last().map(|(_, tx)| tx)
+    }
+
     /// True if there is something to undo.
     pub fn can_undo(&self) -> bool {
         !self.undo.is_empty()
