@@ -241,6 +241,8 @@ pub struct Parsed {
     pub header: Option<Header>,
     /// The whole records after the header, in order.
     pub records: Vec<Record>,
+    /// Where each of `records` ends (byte offset of its end in the file).
+    pub ends: Vec<usize>,
     /// The length of the readable prefix (magic, header and `records`).
     pub valid_len: usize,
     /// Why reading stopped.
@@ -249,7 +251,8 @@ pub struct Parsed {
 
 /// Reads a journal; never panics, whatever the bytes.
 pub fn parse(bytes: &[u8]) -> Parsed {
-    let mut parsed = Parsed { header: None, records: Vec::new(), valid_len: 0, end: End::Clean };
+    let mut parsed =
+        Parsed { header: None, records: Vec::new(), ends: Vec::new(), valid_len: 0, end: End::Clean };
     if bytes.len() < MAGIC.len() {
         // A file cut off inside its magic was being created.
         parsed.end = if MAGIC.starts_with(bytes) { End::Torn } else { foreign() };
@@ -288,7 +291,10 @@ pub fn parse(bytes: &[u8]) -> Parsed {
                 parsed.end = End::Corrupt { record: 0, why: "no header".into() };
                 return parsed;
             }
-            (record, true) => parsed.records.push(record),
+            (record, true) => {
+                parsed.records.push(record);
+                parsed.ends.push(at + len);
+            }
         }
         at += len;
         parsed.valid_len = at;
