@@ -239,3 +239,34 @@ fn a_failed_save_keeps_the_work_in_the_journal_and_the_next_save_retries() {
     a.save(false).expect("saves");
     assert!(!journal_of(&path).exists() && !a.is_dirty());
 }
+
+#[test]
+fn suggestions_accepts_and_rejections_are_restored() {
+    use crate::model::{Suggestion, SuggestionSource};
+    let (_dir, path) = setup();
+    let (mut a, _) = open(&path);
+    let span = |a: &Article, w: &str| {
+        let s = a.doc.text().find(w).expect("word");
+        s..s + w.len()
+    };
+    let mut ambiguous = Suggestion::new(span(&a, "باكو"), LabelId(3), SuggestionSource::Model, 930);
+    ambiguous.alternatives = vec![LabelId(4)];
+    ambiguous.note = "«باكو» 3×".into();
+    let suggestions = vec![
+        ambiguous.clone(),
+        Suggestion::new(span(&a, "المقداد"), LabelId(1), SuggestionSource::Gazetteer, 1000),
+        Suggestion::new(span(&a, "الأحد"), LabelId(6), SuggestionSource::Gazetteer, 1000),
+    ];
+    a.apply(EditCommand::Suggest(SuggestionSource::Model, suggestions)).expect("suggests");
+    a.apply(EditCommand::Accept(ambiguous.key(), None)).expect("accepts");
+    let other = a.ann().suggestions().iter().find(|s| s.label == LabelId(6)).expect("left").key();
+    a.apply(EditCommand::Reject(other)).expect("rejects");
+    let expected = a.ann().clone();
+    assert!(!expected.rejections().is_empty() && !expected.suggestions().is_empty());
+    drop(a);
+    let (b, notices) = open(&path);
+    assert_eq!(b.ann(), &expected);
+    assert_eq!(b.ann().suggestions(), expected.suggestions());
+    assert_eq!(b.ann().rejections(), expected.rejections());
+    assert_eq!(notices[0].text, "Restored 3 edits made after the last save");
+}

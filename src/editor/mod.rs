@@ -23,6 +23,7 @@ mod error;
 mod journal;
 mod notice;
 mod replay;
+mod suggest;
 mod workspace;
 
 pub use article::{Article, Selection, StoreStatus};

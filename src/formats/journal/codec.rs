@@ -2,7 +2,7 @@
 //! strings, and the record kinds (header, edit, status, saved). Decoding never panics and never
 //! allocates more than the input could hold: every count is checked against the bytes left.
 
-use super::{Header, RawEdit, RawEntity, Record, Step};
+use super::{Header, RawEdit, RawEntity, RawSpan, RawSuggestion, Record, Step};
 use crate::model::{Label, LabelId, Rgb};
 
 /// Record kinds (the first byte of a payload).
@@ -18,6 +18,11 @@ const ADD: u8 = 1;
 const REMOVE: u8 = 2;
 const REPLACE: u8 = 3;
 const LABELS: u8 = 4;
+const SUGGEST: u8 = 5;
+const UNSUGGEST: u8 = 6;
+const LAYER: u8 = 7;
+const REJECT: u8 = 8;
+const UNREJECT: u8 = 9;
 
 /// The journal layout version written in the header.
 pub(super) const VERSION: u64 = 1;
@@ -41,6 +46,30 @@ fn put_entity(out: &mut Vec<u8>, e: &RawEntity) {
     put_varint(out, e.start);
     put_varint(out, e.end);
     put_str(out, &e.label);
+}
+
+fn put_span(out: &mut Vec<u8>, s: &RawSpan) {
+    put_varint(out, s.start);
+    put_varint(out, s.end);
+    put_str(out, &s.label);
+}
+
+fn put_suggestion(out: &mut Vec<u8>, s: &RawSuggestion) {
+    put_span(out, &s.span);
+    put_str(out, &s.source);
+    put_varint(out, u64::from(s.confidence));
+    put_varint(out, s.alternatives.len() as u64);
+    for a in &s.alternatives {
+        put_str(out, a);
+    }
+    put_str(out, &s.note);
+}
+
+fn put_layer(out: &mut Vec<u8>, layer: &[RawSuggestion]) {
+    put_varint(out, layer.len() as u64);
+    for s in layer {
+        put_suggestion(out, s);
+    }
 }
 
 fn put_labels(out: &mut Vec<u8>, labels: &[Label]) {
@@ -112,6 +141,27 @@ fn encode_edit(out: &mut Vec<u8>, edit: &RawEdit) {
             out.push(LABELS);
             put_labels(out, old);
             put_labels(out, new);
+        }
+        RawEdit::Suggest(s) => {
+            out.push(SUGGEST);
+            put_suggestion(out, s);
+        }
+        RawEdit::Unsuggest(s) => {
+            out.push(UNSUGGEST);
+            put_suggestion(out, s);
+        }
+        RawEdit::Layer(old, new) => {
+            out.push(LAYER);
+            put_layer(out, old);
+            put_layer(out, new);
+        }
+        RawEdit::Reject(s) => {
+            out.push(REJECT);
+            put_span(out, s);
+        }
+        RawEdit::Unreject(s) => {
+            out.push(UNREJECT);
+            put_span(out, s);
         }
     }
 }
@@ -207,12 +257,42 @@ impl<'a> Reader<'a> {
         Ok(labels)
     }
 
+    fn span(&mut self) -> Result<RawSpan, String> {
+        Ok(RawSpan { start: self.varint()?, end: self.varint()?, label: self.string()? })
+    }
+
+    fn suggestion(&mut self) -> Result<RawSuggestion, String> {
+        let span = self.span()?;
+        let source = self.string()?;
+        let confidence = u16::try_from(self.varint()?).map_err(|_| "confidence too large")?;
+        let n = self.count(1)?;
+        let mut alternatives = Vec::with_capacity(n);
+        for _ in 0..n {
+            alternatives.push(self.string()?);
+        }
+        Ok(RawSuggestion { span, source, confidence, alternatives, note: self.string()? })
+    }
+
+    fn layer(&mut self) -> Result<Vec<RawSuggestion>, String> {
+        let n = self.count(6)?;
+        let mut layer = Vec::with_capacity(n);
+        for _ in 0..n {
+            layer.push(self.suggestion()?);
+        }
+        Ok(layer)
+    }
+
     fn edit(&mut self) -> Result<RawEdit, String> {
         Ok(match self.byte()? {
             ADD => RawEdit::Add(self.entity()?),
             REMOVE => RawEdit::Remove(self.entity()?),
             REPLACE => RawEdit::Replace(self.entity()?, self.entity()?),
             LABELS => RawEdit::Labels(self.labels()?, self.labels()?),
+            SUGGEST => RawEdit::Suggest(self.suggestion()?),
+            UNSUGGEST => RawEdit::Unsuggest(self.suggestion()?),
+            LAYER => RawEdit::Layer(self.layer()?, self.layer()?),
+            REJECT => RawEdit::Reject(self.span()?),
+            UNREJECT => RawEdit::Unreject(self.span()?),
             k => return Err(format!("unknown edit kind {k}")),
         })
     }
@@ -242,7 +322,7 @@ pub(super) fn decode(payload: &[u8]) -> Result<Record, String> {
                 UNDO => Step::Undo,
                 _ => Step::Redo,
             };
-            let n = r.count(5)?;
+            let n = r.count(4)?;
             let mut edits = Vec::with_capacity(n);
             for _ in 0..n {
                 edits.push(r.edit()?);

@@ -23,12 +23,15 @@
 //! bad record with whole records after it is damage ([`End::Corrupt`]): reading stops there.
 
 mod codec;
+mod convert;
 
 use std::path::{Path, PathBuf};
 
 use sha2::{Digest, Sha256};
 
-use crate::model::{Document, Edit, Entity, EntityId, Label, LabelSet, Transaction};
+pub use convert::{edit_record, resolve};
+
+use crate::model::{Document, Label};
 
 /// The first bytes of every journal file.
 pub const MAGIC: &[u8; 8] = b"HSYJRNL1";
@@ -108,6 +111,42 @@ pub enum RawEdit {
     Replace(RawEntity, RawEntity),
     /// Replace the label set (old, new).
     Labels(Vec<Label>, Vec<Label>),
+    /// Add a suggestion.
+    Suggest(RawSuggestion),
+    /// Remove a suggestion.
+    Unsuggest(RawSuggestion),
+    /// Replace the suggestions layer (old, new).
+    Layer(Vec<RawSuggestion>, Vec<RawSuggestion>),
+    /// Remember a rejected suggestion.
+    Reject(RawSpan),
+    /// Forget a rejection.
+    Unreject(RawSpan),
+}
+
+/// A labelled span (a rejection) as stored: code points and a label name.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RawSpan {
+    /// First code point.
+    pub start: u64,
+    /// One past the last code point.
+    pub end: u64,
+    /// Label name.
+    pub label: String,
+}
+
+/// A suggestion as stored: code points, label names, source name.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RawSuggestion {
+    /// Where and which label.
+    pub span: RawSpan,
+    /// `gazetteer`, `corpus`, `model` or `merge`.
+    pub source: String,
+    /// Per mille.
+    pub confidence: u16,
+    /// Other labels' names.
+    pub alternatives: Vec<String>,
+    /// Free text.
+    pub note: String,
 }
 
 /// One journal record.
@@ -147,73 +186,6 @@ pub fn encode_record(record: &Record) -> Vec<u8> {
     out.extend_from_slice(&crc.finalize().to_le_bytes());
     out.extend(payload);
     out
-}
-
-/// A transaction as applied to annotations whose label set is now `labels_after`, as an edit
-/// record; `None` if an entity's label is in no label set of the transaction.
-pub fn edit_record(step: Step, tx: &Transaction, doc: &Document, labels_after: &LabelSet) -> Option<Record> {
-    // The labels in force before the transaction: the first label-set edit's old set, if any.
-    let mut labels = tx
-        .edits()
-        .iter()
-        .find_map(|e| match e {
-            Edit::Labels { old, .. } => Some(old),
-            _ => None,
-        })
-        .unwrap_or(labels_after);
-    let mut edits = Vec::with_capacity(tx.edits().len());
-    for edit in tx.edits() {
-        let raw = |e: &Entity| raw_entity(e, doc, labels);
-        edits.push(match edit {
-            Edit::Add(e) => RawEdit::Add(raw(e)?),
-            Edit::Remove(e) => RawEdit::Remove(raw(e)?),
-            Edit::Replace { old, new } => RawEdit::Replace(raw(old)?, raw(new)?),
-            Edit::Labels { old, new } => {
-                labels = new;
-                RawEdit::Labels(old.iter().cloned().collect(), new.iter().cloned().collect())
-            }
-        });
-    }
-    Some(Record::Edit { step, edits })
-}
-
-fn raw_entity(e: &Entity, doc: &Document, labels: &LabelSet) -> Option<RawEntity> {
-    let chars = doc.byte_range_to_chars(e.range())?;
-    let label = labels.get(e.label)?.name.clone();
-    Some(RawEntity { id: e.id.0, start: chars.start as u64, end: chars.end as u64, label })
-}
-
-/// Turns stored edits back into a transaction on `doc`, resolving label names against
-/// `labels` (the set in force before it, followed through its own label-set edits).
-pub fn resolve(edits: &[RawEdit], doc: &Document, labels: &LabelSet) -> Result<Transaction, String> {
-    let mut labels = labels.clone();
-    let mut out = Vec::with_capacity(edits.len());
-    for edit in edits {
-        out.push(match edit {
-            RawEdit::Add(e) => Edit::Add(entity(e, doc, &labels)?),
-            RawEdit::Remove(e) => Edit::Remove(entity(e, doc, &labels)?),
-            RawEdit::Replace(old, new) => {
-                Edit::Replace { old: entity(old, doc, &labels)?, new: entity(new, doc, &labels)? }
-            }
-            RawEdit::Labels(old, new) => {
-                let set = |l: &[Label]| {
-                    LabelSet::from_labels(l.to_vec()).map_err(|name| format!("label {name:?} twice"))
-                };
-                let (old, new) = (set(old)?, set(new)?);
-                labels = new.clone();
-                Edit::Labels { old, new }
-            }
-        });
-    }
-    Ok(Transaction::new(out))
-}
-
-fn entity(e: &RawEntity, doc: &Document, labels: &LabelSet) -> Result<Entity, String> {
-    let bad = || format!("entity #{} at {}..{} is outside the article", e.id, e.start, e.end);
-    let start = usize::try_from(e.start).ok().and_then(|c| doc.char_to_byte(c)).ok_or_else(bad)?;
-    let end = usize::try_from(e.end).ok().and_then(|c| doc.char_to_byte(c)).ok_or_else(bad)?;
-    let label = labels.by_name(&e.label).ok_or_else(|| format!("label {:?} is not defined", e.label))?;
-    Ok(Entity { id: EntityId(e.id), start, end, label: label.id })
 }
 
 /// How the readable part of a journal ended.

@@ -1,7 +1,7 @@
 //! The journal's bytes: round trips, torn tails at every cut, damage in the middle.
 
 use super::*;
-use crate::model::{LabelId, ops};
+use crate::model::{Edit, Entity, EntityId, LabelId, LabelSet, Transaction, ops};
 
 fn doc() -> Document {
     Document::new("التقى المقداد نظيره في باكو".to_string())

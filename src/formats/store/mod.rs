@@ -55,6 +55,7 @@
 //!   the n-th element of a list in any layout).
 
 mod fast;
+mod layer;
 mod locate;
 mod parse;
 mod raw;
