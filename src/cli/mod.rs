@@ -3,6 +3,7 @@
 //! as the window ([`crate::editor`], [`crate::corpus`], [`crate::formats::exchange`]).
 
 mod check;
+mod drive;
 mod exchange;
 mod folder;
 mod progress;
@@ -51,6 +52,26 @@ pub enum Command {
     Import(ImportArgs),
     /// Set documents' status, as the window does.
     Mark(MarkArgs),
+    /// Crash tests only: applies a seeded stream of edits to an article forever, printing each
+    /// applied edit's number and the annotations' digest (tests/it/kill_edits.rs).
+    #[command(hide = true)]
+    DriveEdits(DriveArgs),
+}
+
+/// Arguments of the hidden `hashiya drive-edits`.
+#[derive(Debug, clap::Args)]
+pub struct DriveArgs {
+    /// The article.
+    pub file: std::path::PathBuf,
+    /// Seed of the edit stream.
+    #[arg(long)]
+    pub seed: u64,
+    /// Pause between edits, in microseconds.
+    #[arg(long, default_value_t = 0)]
+    pub pace_us: u64,
+    /// Save after every this many edits (0: never).
+    #[arg(long, default_value_t = 0)]
+    pub save_every: u64,
 }
 
 /// Arguments of `hashiya render`.
@@ -180,6 +201,7 @@ pub fn run(command: Command) -> ExitCode {
         Command::Export(args) => exchange::export(&args),
         Command::Import(args) => exchange::import(&args),
         Command::Mark(args) => folder::mark(&args),
+        Command::DriveEdits(args) => drive::run(&args),
     };
     match result {
         Ok(code) => code,

@@ -19,6 +19,8 @@
 mod apply;
 mod article;
 mod command;
+#[doc(hidden)]
+pub mod drive;
 mod error;
 mod journal;
 mod notice;

@@ -59,6 +59,12 @@ impl Article {
         let _ = self.journal.append(&Record::Status(status.as_str().to_string()), &self.doc);
     }
 
+    /// Stops writing the journal: for tests that run a copy of a session in memory.
+    #[doc(hidden)]
+    pub fn pause_journal(&mut self) {
+        self.journal.paused = true;
+    }
+
     /// Throws away the journal of unsaved edits the user chose to discard (they are not
     /// restored at the next open).
     pub fn discard_journal(&mut self) {

@@ -14,6 +14,7 @@ mod corpus;
 mod corpus_window;
 mod exchange;
 mod find;
+mod kill_edits;
 mod kill_save;
 mod newsfane;
 mod ocr;
