@@ -17,7 +17,7 @@ use crate::model::Document;
 
 /// How long the flushing thread gathers records before one `fdatasync` per file: an edit is on
 /// disk within this plus the flush itself (a few ms on an SSD), well inside 50 ms.
-pub const SYNC_BATCH: Duration = Duration::from_millis(10);
+pub const SYNC_BATCH: Duration = Duration::from_millis(5);
 
 /// What the next write does with the file on disk.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

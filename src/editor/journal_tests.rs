@@ -270,3 +270,51 @@ fn suggestions_accepts_and_rejections_are_restored() {
     assert_eq!(b.ann().rejections(), expected.rejections());
     assert_eq!(notices[0].text, "Restored 3 edits made after the last save");
 }
+
+#[cfg(unix)]
+#[test]
+fn a_symlinked_annotation_file_is_saved_through_the_link() {
+    let (dir, path) = setup();
+    let elsewhere = dir.path().join("kept");
+    fs::create_dir(&elsewhere).expect("mkdir");
+    let real = elsewhere.join("a.ron");
+    let (mut a, _) = open(&path);
+    tag(&mut a, "باكو", 3);
+    a.save_to(&real).expect("saves");
+    drop(a);
+    let link = store::annotation_path(&path);
+    std::os::unix::fs::symlink(&real, &link).expect("link");
+    let (mut b, _) = open(&path);
+    assert_eq!(texts(&b), ["باكو"], "read through the link");
+    tag(&mut b, "المقداد", 1);
+    b.save(false).expect("saves");
+    assert!(fs::symlink_metadata(&link).expect("meta").file_type().is_symlink(), "still a link");
+    let (c, notices) = open(&path);
+    assert_eq!(texts(&c), ["المقداد", "باكو"]);
+    assert!(notices.is_empty() && !journal_of(&path).exists(), "{notices:?}");
+}
+
+#[cfg(unix)]
+#[test]
+fn a_read_only_folder_keeps_the_work_in_memory_and_says_so() {
+    use std::os::unix::fs::PermissionsExt;
+    let (dir, path) = setup();
+    let (mut a, _) = open(&path);
+    fs::set_permissions(dir.path(), fs::Permissions::from_mode(0o555)).expect("chmod");
+    // Root ignores permissions: only assert when the folder really refuses writes.
+    let refused = fs::File::create(dir.path().join("probe")).is_err();
+    let out = tag(&mut a, "باكو", 3);
+    let saved = a.save(false);
+    fs::set_permissions(dir.path(), fs::Permissions::from_mode(0o755)).expect("chmod back");
+    if !refused {
+        eprintln!("SKIPPED a_read_only_folder_keeps_the_work_in_memory_and_says_so: running as root");
+        return;
+    }
+    assert!(out.notice.is_some_and(|n| n.text.contains("could not write the edit journal")));
+    let err = saved.expect_err("read-only");
+    assert!(matches!(err, EditorError::Save(_)), "the journal could not be written either: {err}");
+    assert!(err.to_string().contains("kept in memory") && err.to_string().contains("read-only"), "{err}");
+    assert_eq!(texts(&a), ["باكو"]);
+    a.save(false).expect("the next save works once the folder is writable");
+    assert!(!a.is_dirty());
+}
