@@ -18,6 +18,7 @@ pub mod conll;
 pub mod decode;
 mod error;
 pub mod exchange;
+pub mod gazetteer;
 pub mod journal;
 pub mod jsonl;
 pub mod reanchor;

@@ -31,7 +31,12 @@
 //! `status` is `"new"`, `"in-progress"`, `"done"` or `"skipped"` ([`DocStatus`]); a file
 //! without it (written before statuses existed) reads as new if it has no entities, else in
 //! progress. `orphans` are entities that lost their place (offsets in the text they were last placed
-//! in); `tokens` are imported CoNLL token boundaries, ten per line. Strings escape quotes,
+//! in); `tokens` are imported CoNLL token boundaries, ten per line. Two optional lists follow
+//! when not empty: `suggestions: [(start: 3, end: 8, label: "GPE", text: "باكو", source:
+//! "gazetteer", confidence: 1.000, alternatives: [], note: ""), …]` (the suggestions layer;
+//! sources `gazetteer`, `corpus`, `model`, `merge`) and `rejected: [(start:, end:, label:,
+//! text:), …]` (rejected suggestions, not proposed again). Both are dropped, not re-anchored,
+//! when the article's text changed. Strings escape quotes,
 //! backslashes, control characters and bidi controls; Arabic is written as is. Any valid RON
 //! with these fields loads (field order and layout are free); the canonical layout above is
 //! read by a fast path.
@@ -54,6 +59,7 @@
 //! - `validate.rs`: raw types → model types, every problem located via `locate.rs` (finds
 //!   the n-th element of a list in any layout).
 
+mod detached;
 mod fast;
 mod layer;
 mod locate;
@@ -70,6 +76,10 @@ use std::path::{Path, PathBuf};
 use sha2::{Digest, Sha256};
 use time::OffsetDateTime;
 
+pub use detached::{
+    FileAnnotations, FileEntity, FileSuggestion, file_annotations_to_string, from_str_detached,
+    read_file_annotations,
+};
 pub use status::DocStatus;
 pub use write::to_ron_string;
 pub(crate) use write::{push_char_lit, push_str_lit};
