@@ -213,6 +213,10 @@ impl HashiyaApp {
             self.notice = Some(err.into());
             return;
         }
+        if !save {
+            // Discarded on purpose: the edit journal must not restore them at the next open.
+            self.workspace.discard_journals();
+        }
         self.pending = None;
         match pending {
             Pending::Quit => {

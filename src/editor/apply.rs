@@ -29,7 +29,8 @@ impl Planned {
 impl Article {
     /// Carries out one command. On error nothing changed (annotations, history, selection).
     pub fn apply(&mut self, cmd: EditCommand) -> Result<Outcome, EditorError> {
-        let outcome = match cmd {
+        let (step, before) = (super::replay::step_of(&cmd), self.history.state());
+        let mut outcome = match cmd {
             EditCommand::Select { anchor, caret } => {
                 self.selection = Some(Selection { anchor, caret });
                 self.selected = None;
@@ -60,6 +61,7 @@ impl Article {
             edit => self.transact(edit)?,
         };
         self.drop_stale_selection();
+        self.journal_step(step, before, &mut outcome);
         Ok(outcome)
     }
 

@@ -65,6 +65,16 @@ impl History {
         !self.redo.is_empty()
     }
 
+    /// The transaction the last apply or redo applied (the one undo would take back).
+    pub fn last_applied(&self) -> Option<&Transaction> {
+        self.undo.last().map(|(_, tx)| tx)
+    }
+
+    /// The transaction the last undo took back (the one redo would apply again).
+    pub fn last_undone(&self) -> Option<&Transaction> {
+        self.redo.last().map(|(_, tx)| tx)
+    }
+
     /// The state the annotations are in: equal before and after an undo/redo round trip,
     /// different after any other change (0: no transaction applied).
     pub fn state(&self) -> u64 {

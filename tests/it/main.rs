@@ -15,6 +15,7 @@ mod corpus;
 mod corpus_window;
 mod exchange;
 mod find;
+mod kill_edits;
 mod kill_save;
 mod merge;
 mod newsfane;

@@ -189,6 +189,17 @@ pub fn sha256_hex(text: &str) -> String {
 /// Saves atomically (see [`write_atomic`]), with `modified` set to now. Refuses, writing
 /// nothing, if an entity does not fit `doc` (annotations of another text).
 pub fn save(path: &Path, doc: &Document, ann: &Annotations, info: &SaveInfo) -> Result<(), FormatError> {
+    write_atomic(path, render(path, doc, ann, info)?.as_bytes())
+}
+
+/// The text [`save`] writes to `path` (with `modified` set to now), without writing it; refuses
+/// annotations that do not fit `doc`.
+pub fn render(
+    path: &Path,
+    doc: &Document,
+    ann: &Annotations,
+    info: &SaveInfo,
+) -> Result<String, FormatError> {
     if let Some(e) = ann.entities().iter().find(|e| doc.slice(e.range()).is_none()) {
         return Err(FormatError::file(
             path,
@@ -196,7 +207,7 @@ pub fn save(path: &Path, doc: &Document, ann: &Annotations, info: &SaveInfo) -> 
         ));
     }
     let info = SaveInfo { modified: now_utc(), ..info.clone() };
-    write_atomic(path, to_ron_string(doc, ann, &info).as_bytes())
+    Ok(to_ron_string(doc, ann, &info))
 }
 
 /// Loads and validates the annotation file at `path` for the article text `doc`; re-anchors
