@@ -6,9 +6,11 @@
 use std::collections::HashMap;
 use std::ops::Range;
 
-use aho_corasick::{AhoCorasick, MatchKind};
+use aho_corasick::automaton::OverlappingState;
+use aho_corasick::{AhoCorasick, Anchored, Input, MatchKind, StartKind};
 
 use super::error::SearchError;
+use super::fold::is_word_char;
 use super::normalize::NormalizedText;
 use super::query::{Options, Rules, normalized_rules};
 
@@ -84,6 +86,7 @@ impl GazetteerBuilder {
         }
         let ac = AhoCorasick::builder()
             .match_kind(MatchKind::Standard)
+            .start_kind(StartKind::Anchored)
             .build(self.rules.iter().map(|r| r.needle.as_bytes()))
             .map_err(|e| SearchError::Regex(format!("gazetteer too large: {e}")))?;
         Ok(Gazetteer { entries: self.entries, rules: self.rules, ac })
@@ -147,14 +150,19 @@ impl Gazetteer {
             return Vec::new();
         }
         let hay = normalized.as_str();
-        let mut found: Vec<(Range<usize>, usize)> = self
-            .ac
-            .find_overlapping_iter(hay)
-            .filter_map(|m| {
+        let mut found: Vec<(Range<usize>, usize)> = Vec::new();
+        for start in candidate_starts(hay) {
+            let input = Input::new(hay).span(start..hay.len()).anchored(Anchored::Yes);
+            let mut state = OverlappingState::start();
+            // Anchored at `start`: every name whose needle starts there, shortest first.
+            while self.ac.try_find_overlapping(input.clone(), &mut state).is_ok() {
+                let Some(m) = state.get_match() else { break };
                 let i = m.pattern().as_usize();
-                self.rules[i].check(hay, text, normalized, m.start(), 0).map(|r| (r, i))
-            })
-            .collect();
+                if let Some(r) = self.rules[i].check(hay, text, normalized, m.start(), 0) {
+                    found.push((r, i));
+                }
+            }
+        }
         found.sort_by_key(|(r, _)| (r.start, std::cmp::Reverse(r.end)));
         let mut out: Vec<GazetteerMatch> = Vec::new();
         let mut end = 0;
@@ -169,6 +177,22 @@ impl Gazetteer {
         }
         out
     }
+}
+
+/// Where a needle may start: the first letters of each word (a name may follow up to four
+/// letters of proclitics, or, for a name with the article, start on the article's lam), and
+/// every character that is neither a letter nor white space (names that start with one).
+fn candidate_starts(hay: &str) -> impl Iterator<Item = usize> + '_ {
+    let mut in_word = 0usize;
+    hay.char_indices().filter_map(move |(i, c)| {
+        if is_word_char(c) {
+            in_word += 1;
+            (in_word <= 5).then_some(i)
+        } else {
+            in_word = 0;
+            (!c.is_whitespace()).then_some(i)
+        }
+    })
 }
 
 /// `name<TAB>LABEL` (further columns ignored) or `name,LABEL` / `"quoted, name",LABEL`.
