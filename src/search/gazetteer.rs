@@ -9,8 +9,9 @@ use std::ops::Range;
 use aho_corasick::automaton::OverlappingState;
 use aho_corasick::{AhoCorasick, Anchored, Input, MatchKind, StartKind};
 
+use super::clitics::parse;
 use super::error::SearchError;
-use super::fold::is_word_char;
+use super::fold::{ALEF, is_word_char};
 use super::normalize::NormalizedText;
 use super::query::{Options, Rules, normalized_rules};
 
@@ -179,19 +180,28 @@ impl Gazetteer {
     }
 }
 
-/// Where a needle may start: the first letters of each word (a name may follow up to four
-/// letters of proclitics, or, for a name with the article, start on the article's lam), and
-/// every character that is neither a letter nor white space (names that start with one).
+/// Where a needle may start: at the start of each word, after letters that read as
+/// proclitics (and after their article's alef: a name with the article is searched without
+/// it), and at every character that is neither a letter nor white space (names that start
+/// with one). Other places could only give matches that [`Rules::check`] refuses.
 fn candidate_starts(hay: &str) -> impl Iterator<Item = usize> + '_ {
+    let mut letters = ['\0'; 5];
     let mut in_word = 0usize;
     hay.char_indices().filter_map(move |(i, c)| {
-        if is_word_char(c) {
-            in_word += 1;
-            (in_word <= 5).then_some(i)
-        } else {
+        if !is_word_char(c) {
             in_word = 0;
-            (!c.is_whitespace()).then_some(i)
+            return (!c.is_whitespace()).then_some(i);
         }
+        let k = in_word;
+        in_word += 1;
+        if k >= letters.len() {
+            return None;
+        }
+        letters[k] = c;
+        let before = &letters[..k];
+        let clitics = |b: &[char]| parse(b).is_some();
+        let start = k == 0 || clitics(before) || (before.last() == Some(&ALEF) && clitics(&before[..k - 1]));
+        start.then_some(i)
     })
 }
 
