@@ -26,6 +26,8 @@ pub enum DialogPurpose {
     CompareFile,
     /// Pick another annotator's corpus folder to compare with.
     CompareFolder,
+    /// Pick a gazetteer to pre-annotate the open document with.
+    Gazetteer,
 }
 
 /// Everything a user can ask for.
@@ -90,6 +92,8 @@ pub enum Command {
     CompareClose,
     /// Keep my version of these differences of the comparison (nothing is edited).
     KeepMine(Vec<crate::agree::diff::Diff>),
+    /// Pre-annotate the open document with the forms tagged in the corpus (in the background).
+    SuggestFromCorpus,
 }
 
 impl From<EditCommand> for Command {

@@ -1,7 +1,9 @@
 //! Work on many documents of the corpus at once, on a thread of its own: carrying a label
 //! change to every document, and tagging a name in every document. One job at a time; its
 //! notice arrives when it is done, then the documents panel reads the corpus again. Opening
-//! another document waits for the job (it may be writing that document).
+//! another document waits for the job (it may be writing that document). What tag-all did to
+//! each document is kept until that document is opened, where it becomes its newest undo
+//! step: a corpus-wide tag-all is undone document by document.
 
 use std::sync::mpsc::TryRecvError;
 
@@ -11,9 +13,13 @@ use crate::model::{LabelId, LabelSet};
 
 use super::HashiyaApp;
 
+/// What a finished job reports, and per changed document (its path) the transaction it
+/// applied there, to be undone when that document is opened.
+pub(super) type JobDone = (Notice, Vec<(std::path::PathBuf, crate::model::Transaction)>);
+
 impl HashiyaApp {
     /// Runs `job` on a thread; `started` is shown meanwhile, the job's notice when it ends.
-    fn spawn_corpus_job(&mut self, started: &str, job: impl FnOnce() -> Notice + Send + 'static) {
+    fn spawn_corpus_job(&mut self, started: &str, job: impl FnOnce() -> JobDone + Send + 'static) {
         if self.corpus_job.is_some() {
             self.notice = Some(Notice::warn("Another change to the corpus is still being saved"));
             return;
@@ -35,7 +41,10 @@ impl HashiyaApp {
     pub(super) fn corpus_job_done(&mut self, ctx: &egui::Context) {
         let Some(rx) = &self.corpus_job else { return };
         let notice = match rx.try_recv() {
-            Ok(notice) => notice,
+            Ok((notice, undo)) => {
+                self.corpus_undo.extend(undo);
+                notice
+            }
             Err(TryRecvError::Empty) => {
                 ctx.request_repaint_after(std::time::Duration::from_millis(100));
                 return;
@@ -73,11 +82,12 @@ impl HashiyaApp {
         self.spawn_corpus_job("Carrying the label change to the other documents…", move || {
             let report =
                 corpus::relabel::relabel_documents(&docs, &skip, (&old, &new), &annotator, |_, _| {});
-            if report.failed.is_empty() {
+            let notice = if report.failed.is_empty() {
                 Notice::info(report.to_string())
             } else {
                 Notice::warn(report.to_string())
-            }
+            };
+            (notice, Vec::new())
         });
     }
 
@@ -100,9 +110,22 @@ impl HashiyaApp {
         self.spawn_corpus_job("Tagging the other documents of the corpus…", move || {
             let r =
                 corpus::tag_all::tag_all_documents(&docs, &skip, &query, (&corpus_labels, &name), &annotator);
-            let text = format!("{here}; {r}");
-            if r.failed.is_empty() { Notice::info(text) } else { Notice::warn(text) }
+            let mut text = format!("{here}; {r}");
+            if !r.undo.is_empty() {
+                text.push_str(" (Ctrl+Z in a document undoes it there)");
+            }
+            (if r.failed.is_empty() { Notice::info(text) } else { Notice::warn(text) }, r.undo)
         });
         Ok(())
+    }
+
+    /// If a corpus-wide tag-all changed the document just opened, its transaction becomes the
+    /// document's newest undo step (dropped if the file changed since).
+    pub(super) fn adopt_corpus_undo(&mut self, path: &std::path::Path) {
+        let Some(tx) = self.corpus_undo.remove(path) else { return };
+        if let Some(article) = self.workspace.active_mut() {
+            // A refusal means the document changed since; then there is nothing to undo here.
+            let _ = article.adopt_applied(tx);
+        }
     }
 }

@@ -28,6 +28,7 @@ impl HashiyaApp {
                 let fallback = Notice::info(format!("Opened {}", path.display()));
                 self.notice = Some(opened.notices.into_iter().last().unwrap_or(fallback));
                 self.corpus_opened(path);
+                self.adopt_corpus_undo(path);
             }
             Err(err) => {
                 let notice = Notice::from(err);
@@ -81,7 +82,8 @@ impl HashiyaApp {
             | DialogPurpose::OpenFolder
             | DialogPurpose::Import(_)
             | DialogPurpose::CompareFile
-            | DialogPurpose::CompareFolder => (article.and_then(|a| parent(&a.path)), None),
+            | DialogPurpose::CompareFolder
+            | DialogPurpose::Gazetteer => (article.and_then(|a| parent(&a.path)), None),
         };
         let dir = dir.or_else(|| self.settings.recent_dirs.first().cloned());
         DialogStart { dir, name }
@@ -108,6 +110,10 @@ impl HashiyaApp {
             DialogPurpose::Export(format) => self.export(format, &path),
             DialogPurpose::Import(format) => self.import(format, &path),
             DialogPurpose::CompareFile | DialogPurpose::CompareFolder => self.compare_with(path),
+            DialogPurpose::Gazetteer => {
+                self.suggest_from_gazetteer(path);
+                Ok(())
+            }
         }
     }
 
@@ -209,6 +215,10 @@ impl HashiyaApp {
         if save && let Some((_, err)) = self.workspace.save_all().into_iter().next() {
             self.notice = Some(err.into());
             return;
+        }
+        if !save {
+            // Discarded on purpose: the edit journal must not restore them at the next open.
+            self.workspace.discard_journals();
         }
         self.pending = None;
         match pending {

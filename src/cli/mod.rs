@@ -4,6 +4,7 @@
 
 mod agree;
 mod check;
+mod drive;
 mod exchange;
 mod folder;
 mod merge;
@@ -79,6 +80,26 @@ pub enum Command {
         #[arg(short, long)]
         out: PathBuf,
     },
+    /// Crash tests only: applies a seeded stream of edits to an article forever, printing each
+    /// applied edit's number and the annotations' digest (tests/it/kill_edits.rs).
+    #[command(hide = true)]
+    DriveEdits(DriveArgs),
+}
+
+/// Arguments of the hidden `hashiya drive-edits`.
+#[derive(Debug, clap::Args)]
+pub struct DriveArgs {
+    /// The article.
+    pub file: std::path::PathBuf,
+    /// Seed of the edit stream.
+    #[arg(long)]
+    pub seed: u64,
+    /// Pause between edits, in microseconds.
+    #[arg(long, default_value_t = 0)]
+    pub pace_us: u64,
+    /// Save after every this many edits (0: never).
+    #[arg(long, default_value_t = 0)]
+    pub save_every: u64,
 }
 
 /// Arguments of `hashiya suggest`.
@@ -233,6 +254,7 @@ pub fn run(command: Command) -> ExitCode {
         Command::Suggest(args) => suggest::run(&args),
         Command::Agree { paths, json } => agree::run(&paths, json),
         Command::Merge { base, ours, theirs, out } => merge::run(&base, &ours, &theirs, &out),
+        Command::DriveEdits(args) => drive::run(&args),
     };
     match result {
         Ok(code) => code,

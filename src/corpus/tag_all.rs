@@ -9,7 +9,7 @@ use super::labels::reconcile;
 use super::walk::DocEntry;
 use crate::editor::{Article, EditCommand};
 use crate::formats::atomic::same_file;
-use crate::model::{LabelSet, ops::TagAllReport};
+use crate::model::{LabelSet, Transaction, ops::TagAllReport};
 use crate::search::{NormalizedText, Query};
 
 /// What tagging across the corpus did, summed over documents.
@@ -21,6 +21,9 @@ pub struct CorpusTagReport {
     pub counts: TagAllReport,
     /// Documents that could not be changed, with why.
     pub failed: Vec<(PathBuf, String)>,
+    /// Per changed document (its path): the transaction that tagged it, for
+    /// [`Article::adopt_applied`] when the document is opened, so it can be undone there.
+    pub undo: Vec<(PathBuf, Transaction)>,
 }
 
 impl std::fmt::Display for CorpusTagReport {
@@ -45,7 +48,8 @@ pub fn tag_all_documents(
     let mut report = CorpusTagReport::default();
     for entry in docs.iter().filter(|d| !same_file(&d.path, skip)) {
         match tag_one(&entry.path, query, corpus, label, annotator) {
-            Ok(counts) => {
+            Ok((counts, tx)) => {
+                report.undo.extend(tx.map(|tx| (entry.path.clone(), tx)));
                 report.documents += usize::from(counts.tagged > 0);
                 report.counts.tagged += counts.tagged;
                 report.counts.already += counts.already;
@@ -64,14 +68,14 @@ fn tag_one(
     corpus: &LabelSet,
     label: &str,
     annotator: &str,
-) -> Result<TagAllReport, String> {
+) -> Result<(TagAllReport, Option<Transaction>), String> {
     let (mut article, _) = Article::open(path).map_err(|e| e.to_string())?;
     let text = article.doc.text();
     let normalized =
         if query.needs_normalized() { NormalizedText::new(text) } else { NormalizedText::default() };
     let ranges: Vec<_> = query.matches(text, &normalized).collect();
     if ranges.is_empty() {
-        return Ok(TagAllReport::default());
+        return Ok((TagAllReport::default(), None));
     }
     if article.store_is_broken() {
         return Err("its annotation file cannot be read; left untouched".into());
@@ -84,12 +88,12 @@ fn tag_one(
         article.ann().labels().by_name(label).map(|l| l.id).ok_or_else(|| format!("no label {label:?}"))?;
     let (_, _, counts) = crate::model::ops::tag_all(article.ann(), &ranges, id);
     if counts.tagged == 0 {
-        return Ok(counts);
+        return Ok((counts, None));
     }
     article.apply(EditCommand::TagAll(ranges, id)).map_err(|e| e.to_string())?;
     article.set_annotator(annotator);
     article.save(false).map_err(|e| e.to_string())?;
-    Ok(counts)
+    Ok((counts, article.last_transaction().cloned()))
 }
 
 #[cfg(test)]

@@ -29,7 +29,8 @@ impl Planned {
 impl Article {
     /// Carries out one command. On error nothing changed (annotations, history, selection).
     pub fn apply(&mut self, cmd: EditCommand) -> Result<Outcome, EditorError> {
-        let outcome = match cmd {
+        let (step, before) = (super::replay::step_of(&cmd), self.history.state());
+        let mut outcome = match cmd {
             EditCommand::Select { anchor, caret } => {
                 self.selection = Some(Selection { anchor, caret });
                 self.selected = None;
@@ -60,6 +61,7 @@ impl Article {
             edit => self.transact(edit)?,
         };
         self.drop_stale_selection();
+        self.journal_step(step, before, &mut outcome);
         Ok(outcome)
     }
 
@@ -122,6 +124,24 @@ impl Article {
             | EditCommand::Undo
             | EditCommand::Redo => Planned::plain(None),
         })
+    }
+
+    /// Takes a transaction that was applied to this document's annotation file elsewhere (a
+    /// corpus-wide tag-all while another document was open) as the newest undo step, so Ctrl+Z
+    /// here takes it back. The file holds it already, so the article stays clean. Refused
+    /// unless its inverse applies to the annotations as they are.
+    pub fn adopt_applied(&mut self, tx: Transaction) -> Result<(), EditorError> {
+        let clean = !self.is_dirty();
+        self.history.adopt(&self.ann, &self.doc, tx)?;
+        if clean {
+            self.mark_saved_state();
+        }
+        Ok(())
+    }
+
+    /// The newest transaction that can be undone (what the last change did).
+    pub fn last_transaction(&self) -> Option<&Transaction> {
+        self.history.last()
     }
 
     /// A selected entity that no longer exists (deleted, undone) is deselected.

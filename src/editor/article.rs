@@ -3,6 +3,7 @@
 use std::ops::Range;
 use std::path::{Path, PathBuf};
 
+use super::journal::Journal;
 use super::{EditorError, Notice};
 use crate::formats::decode::{self, Encoding};
 use crate::formats::store::{self, DocStatus, SaveInfo};
@@ -67,6 +68,8 @@ pub struct Article {
     /// The history state last written to the annotation file (`None`: the file differs from
     /// every state, e.g. after re-anchoring).
     saved_state: Option<u64>,
+    /// Edits since the last save, on disk beside the annotation file.
+    pub(super) journal: Journal,
 }
 
 impl Article {
@@ -95,6 +98,7 @@ impl Article {
             status_changes: 0,
             annotator: store::annotator_from_env(),
             saved_state: Some(0),
+            journal: Journal::new(&store::annotation_path(path)),
         };
         let reanchored = article.load_store(&mut notices);
         article.status = article.info.status;
@@ -102,6 +106,7 @@ impl Article {
         // Re-anchored entities differ from the file: unsaved until written (the old file is kept
         // as the .bak by the atomic save).
         article.saved_state = (!reanchored).then_some(0);
+        article.recover_journal(&mut notices);
         Ok((article, notices))
     }
 
@@ -110,7 +115,11 @@ impl Article {
         if !self.store_path.exists() {
             return false;
         }
-        match store::load(&self.store_path, &self.doc) {
+        let loaded = store::read_text(&self.store_path).and_then(|text| {
+            self.journal.base = Some(crate::formats::journal::sha256(text.as_bytes()));
+            store::from_ron_str(&self.store_path, &text, &self.doc)
+        });
+        match loaded {
             Ok(loaded) => {
                 if let Some(report) = &loaded.reanchor {
                     notices.push(Notice::warn(report.to_string()));
@@ -163,6 +172,7 @@ impl Article {
         if status != self.status {
             self.status = status;
             self.status_changes += 1;
+            self.journal_status(status);
         }
         self.status()
     }
@@ -183,6 +193,11 @@ impl Article {
     /// The annotation file's header as last read or written (annotator, times, status).
     pub fn saved_info(&self) -> &SaveInfo {
         &self.info
+    }
+
+    /// Records that the annotation file holds the current state.
+    pub(super) fn mark_saved_state(&mut self) {
+        self.saved_state = Some(self.history.state());
     }
 
     /// True if undo has something to undo.
@@ -211,12 +226,16 @@ impl Article {
     /// Saves to another path, which becomes the annotation file.
     pub fn save_to(&mut self, path: &Path) -> Result<Notice, EditorError> {
         let info = SaveInfo { annotator: self.annotator.clone(), status: self.status(), ..self.info.clone() };
-        store::save(path, &self.doc, &self.ann, &info).map_err(EditorError::Save)?;
+        let text = store::render(path, &self.doc, &self.ann, &info).map_err(EditorError::Save)?;
+        let journal_note = self.write_store(path, &text)?;
         self.info = info;
         self.store_path = path.to_path_buf();
         self.store = StoreStatus::Ok;
         self.saved_state = Some(self.history.state());
         self.saved_status = self.status();
-        Ok(Notice::info(format!("Saved {}", path.display())))
+        Ok(match journal_note {
+            Some(note) => Notice::warn(format!("Saved {}; {note}", path.display())),
+            None => Notice::info(format!("Saved {}", path.display())),
+        })
     }
 }

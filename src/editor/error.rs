@@ -24,6 +24,12 @@ pub enum EditorError {
     /// Writing the annotation file failed; the work is still in memory.
     #[error("Not saved — your work is kept in memory. {0}")]
     Save(FormatError),
+    /// Writing the annotation file failed; the work is in memory and in the edit journal, and
+    /// the next save tries again.
+    #[error(
+        "Not saved — your work is kept in memory and in the edit journal; the next save tries again. {0}"
+    )]
+    SaveJournaled(FormatError),
     /// The model refused the change (stale entity, bad range, label in use).
     #[error("Edit refused: {0}")]
     Edit(#[from] EditError),

@@ -9,6 +9,10 @@
 //!    step), the selection is cleaned up in one place, and an [`Outcome`] says what changed;
 //! 4. saving writes the article's annotation file atomically ([`crate::formats::store`]).
 //!
+//! Between saves every applied transaction is also appended to the article's edit journal
+//! (`journal.rs`, format in [`crate::formats::journal`]), replayed on open after a crash
+//! (`replay.rs`) and folded into the annotation file at each save.
+//!
 //! Errors are one [`EditorError`] enum; front ends map them to what they show (the window's
 //! status bar, the command line's stderr) once.
 
@@ -16,16 +20,23 @@ mod apply;
 mod article;
 mod batch;
 mod command;
+#[doc(hidden)]
+pub mod drive;
 mod error;
+mod journal;
 mod notice;
+mod replay;
 mod suggest;
 mod workspace;
 
 pub use article::{Article, Selection, StoreStatus};
 pub use command::{EditCommand, Outcome};
 pub use error::EditorError;
+pub use journal::SYNC_BATCH;
 pub use notice::{Level, Notice};
 pub use workspace::{ArticleId, Opened, Workspace};
 
+#[cfg(test)]
+mod journal_tests;
 #[cfg(test)]
 mod tests;

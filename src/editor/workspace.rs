@@ -169,6 +169,14 @@ impl Workspace {
         failed
     }
 
+    /// The user chose to throw away unsaved changes: the edit journals of the articles with
+    /// unsaved changes are removed, so the next open does not restore them.
+    pub fn discard_journals(&mut self) {
+        for (_, article) in self.articles.iter_mut().filter(|(_, a)| a.is_dirty()) {
+            article.discard_journal();
+        }
+    }
+
     /// Ids of the articles with unsaved changes.
     pub fn dirty(&self) -> Vec<ArticleId> {
         self.articles.iter().filter(|(_, a)| a.is_dirty()).map(|(id, _)| *id).collect()

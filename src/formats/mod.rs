@@ -9,6 +9,7 @@
 //! - [`store`]: the RON annotation file, all in `store/` (public API in `store/mod.rs`; raw
 //!   serde types, fast reader, `ron` fallback, locator, validation, writer in one file each);
 //!   [`reanchor`]: placing entities again in a changed text;
+//! - [`journal`]: the edit journal beside the annotation file (edits since the last save);
 //! - [`exchange`] with [`conll`], [`brat`], [`jsonl`] and [`tokenize`]: the exchange formats.
 
 pub mod atomic;
@@ -18,6 +19,7 @@ pub mod decode;
 mod error;
 pub mod exchange;
 pub mod gazetteer;
+pub mod journal;
 pub mod jsonl;
 pub mod reanchor;
 pub mod store;

@@ -37,6 +37,24 @@ impl History {
         replay(ann, doc, &mut self.redo, &mut self.undo, false)
     }
 
+    /// Records `tx` as the newest undo step without applying it: it was applied already (by a
+    /// change saved to the annotation file elsewhere, e.g. tag-all across a corpus), so that
+    /// undo can take it back here. Refused, recording nothing, unless undoing it would apply
+    /// to `ann` as it is.
+    pub fn adopt(&mut self, ann: &Annotations, doc: &Document, tx: Transaction) -> Result<(), EditError> {
+        let mut probe = ann.clone();
+        probe.apply(doc, &tx.invert())?;
+        self.serial += 1;
+        self.undo.push((self.serial, tx));
+        self.redo.clear();
+        Ok(())
+    }
+
+    /// The newest transaction that can be undone.
+    pub fn last(&self) -> Option<&Transaction> {
+        self.undo.last().map(|(_, tx)| tx)
+    }
+
     /// True if there is something to undo.
     pub fn can_undo(&self) -> bool {
         !self.undo.is_empty()
@@ -45,6 +63,16 @@ impl History {
     /// True if there is something to redo.
     pub fn can_redo(&self) -> bool {
         !self.redo.is_empty()
+    }
+
+    /// The transaction the last apply or redo applied (the one undo would take back).
+    pub fn last_applied(&self) -> Option<&Transaction> {
+        self.undo.last().map(|(_, tx)| tx)
+    }
+
+    /// The transaction the last undo took back (the one redo would apply again).
+    pub fn last_undone(&self) -> Option<&Transaction> {
+        self.redo.last().map(|(_, tx)| tx)
     }
 
     /// The state the annotations are in: equal before and after an undo/redo round trip,

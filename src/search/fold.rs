@@ -83,6 +83,14 @@ pub(crate) fn is_mark_in_word(c: char) -> bool {
 /// zero-width (non-)joiners. Everything else (spaces, punctuation, directional marks) is a
 /// word boundary. Used for every boundary test, in the original and the normalised text.
 pub(crate) fn is_word_char(c: char) -> bool {
+    // Fast paths (the answer `is_alphanumeric` gives): ASCII, and the Arabic letters and
+    // digits, which are most of the text; Unicode's table search is slow.
+    if c.is_ascii() {
+        return c.is_ascii_alphanumeric();
+    }
+    if matches!(c, '\u{0621}'..='\u{063A}' | '\u{0641}'..='\u{064A}' | '\u{0660}'..='\u{0669}') {
+        return true;
+    }
     c.is_alphanumeric() || is_combining_mark(c) || matches!(c, '\u{200C}' | '\u{200D}')
 }
 

@@ -6,9 +6,12 @@
 use std::collections::HashMap;
 use std::ops::Range;
 
-use aho_corasick::{AhoCorasick, MatchKind};
+use aho_corasick::automaton::OverlappingState;
+use aho_corasick::{AhoCorasick, Anchored, Input, MatchKind, StartKind};
 
+use super::clitics::parse;
 use super::error::SearchError;
+use super::fold::{ALEF, is_word_char};
 use super::normalize::NormalizedText;
 use super::query::{Options, Rules, normalized_rules};
 
@@ -84,6 +87,7 @@ impl GazetteerBuilder {
         }
         let ac = AhoCorasick::builder()
             .match_kind(MatchKind::Standard)
+            .start_kind(StartKind::Anchored)
             .build(self.rules.iter().map(|r| r.needle.as_bytes()))
             .map_err(|e| SearchError::Regex(format!("gazetteer too large: {e}")))?;
         Ok(Gazetteer { entries: self.entries, rules: self.rules, ac })
@@ -147,14 +151,19 @@ impl Gazetteer {
             return Vec::new();
         }
         let hay = normalized.as_str();
-        let mut found: Vec<(Range<usize>, usize)> = self
-            .ac
-            .find_overlapping_iter(hay)
-            .filter_map(|m| {
+        let mut found: Vec<(Range<usize>, usize)> = Vec::new();
+        for start in candidate_starts(hay) {
+            let input = Input::new(hay).span(start..hay.len()).anchored(Anchored::Yes);
+            let mut state = OverlappingState::start();
+            // Anchored at `start`: every name whose needle starts there, shortest first.
+            while self.ac.try_find_overlapping(input.clone(), &mut state).is_ok() {
+                let Some(m) = state.get_match() else { break };
                 let i = m.pattern().as_usize();
-                self.rules[i].check(hay, text, normalized, m.start(), 0).map(|r| (r, i))
-            })
-            .collect();
+                if let Some(r) = self.rules[i].check(hay, text, normalized, m.start(), 0) {
+                    found.push((r, i));
+                }
+            }
+        }
         found.sort_by_key(|(r, _)| (r.start, std::cmp::Reverse(r.end)));
         let mut out: Vec<GazetteerMatch> = Vec::new();
         let mut end = 0;
@@ -169,6 +178,31 @@ impl Gazetteer {
         }
         out
     }
+}
+
+/// Where a needle may start: at the start of each word, after letters that read as
+/// proclitics (and after their article's alef: a name with the article is searched without
+/// it), and at every character that is neither a letter nor white space (names that start
+/// with one). Other places could only give matches that [`Rules::check`] refuses.
+fn candidate_starts(hay: &str) -> impl Iterator<Item = usize> + '_ {
+    let mut letters = ['\0'; 5];
+    let mut in_word = 0usize;
+    hay.char_indices().filter_map(move |(i, c)| {
+        if !is_word_char(c) {
+            in_word = 0;
+            return (!c.is_whitespace()).then_some(i);
+        }
+        let k = in_word;
+        in_word += 1;
+        if k >= letters.len() {
+            return None;
+        }
+        letters[k] = c;
+        let before = &letters[..k];
+        let clitics = |b: &[char]| parse(b).is_some();
+        let start = k == 0 || clitics(before) || (before.last() == Some(&ALEF) && clitics(&before[..k - 1]));
+        start.then_some(i)
+    })
 }
 
 /// `name<TAB>LABEL` (further columns ignored) or `name,LABEL` / `"quoted, name",LABEL`.

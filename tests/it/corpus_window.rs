@@ -124,10 +124,22 @@ fn tag_all_in_the_corpus_tags_every_document() {
     let gpe = h.state().article().and_then(|a| a.ann().labels().by_name("GPE")).map(|l| l.id).expect("GPE");
     h.state_mut().push_command(hashiya::app::Command::TagAllInCorpus(gpe));
     run_until(&mut h, |h| notice(h).starts_with("GPE:"));
-    assert_eq!(notice(&h), "GPE: tagged 1; tagged 2 in 1 other documents");
+    assert_eq!(
+        notice(&h),
+        "GPE: tagged 1; tagged 2 in 1 other documents (Ctrl+Z in a document undoes it there)"
+    );
     let d = std::fs::read_to_string(dir.path().join("d.txt.hashiya.ron")).expect("d saved");
     assert_eq!(d.matches("label: \"GPE\"").count(), 2, "{d}");
     h.state_mut().push_command(hashiya::editor::EditCommand::Undo.into());
     h.run_steps(2);
     assert!(entities(&h).is_empty(), "the open document's part is one undo step");
+    // In the other document, the corpus-wide tag-all is its newest undo step.
+    h.state_mut().push_command(hashiya::app::Command::Open(dir.path().join("d.txt")));
+    run_until(&mut h, |h| active_name(h) == "d.txt");
+    assert_eq!(entities(&h).len(), 2);
+    assert!(!h.state().article().expect("open").is_dirty(), "the file already holds it");
+    h.state_mut().push_command(hashiya::editor::EditCommand::Undo.into());
+    h.run_steps(2);
+    assert!(entities(&h).is_empty(), "undone in this document");
+    assert!(h.state().article().expect("open").is_dirty());
 }

@@ -31,7 +31,12 @@
 //! `status` is `"new"`, `"in-progress"`, `"done"` or `"skipped"` ([`DocStatus`]); a file
 //! without it (written before statuses existed) reads as new if it has no entities, else in
 //! progress. `orphans` are entities that lost their place (offsets in the text they were last placed
-//! in); `tokens` are imported CoNLL token boundaries, ten per line. Strings escape quotes,
+//! in); `tokens` are imported CoNLL token boundaries, ten per line. Two optional lists follow
+//! when not empty: `suggestions: [(start: 3, end: 8, label: "GPE", text: "باكو", source:
+//! "gazetteer", confidence: 1.000, alternatives: [], note: ""), …]` (the suggestions layer;
+//! sources `gazetteer`, `corpus`, `model`, `merge`) and `rejected: [(start:, end:, label:,
+//! text:), …]` (rejected suggestions, not proposed again). Both are dropped, not re-anchored,
+//! when the article's text changed. Strings escape quotes,
 //! backslashes, control characters and bidi controls; Arabic is written as is. Any valid RON
 //! with these fields loads (field order and layout are free); the canonical layout above is
 //! read by a fast path.
@@ -184,6 +189,17 @@ pub fn sha256_hex(text: &str) -> String {
 /// Saves atomically (see [`write_atomic`]), with `modified` set to now. Refuses, writing
 /// nothing, if an entity does not fit `doc` (annotations of another text).
 pub fn save(path: &Path, doc: &Document, ann: &Annotations, info: &SaveInfo) -> Result<(), FormatError> {
+    write_atomic(path, render(path, doc, ann, info)?.as_bytes())
+}
+
+/// The text [`save`] writes to `path` (with `modified` set to now), without writing it; refuses
+/// annotations that do not fit `doc`.
+pub fn render(
+    path: &Path,
+    doc: &Document,
+    ann: &Annotations,
+    info: &SaveInfo,
+) -> Result<String, FormatError> {
     if let Some(e) = ann.entities().iter().find(|e| doc.slice(e.range()).is_none()) {
         return Err(FormatError::file(
             path,
@@ -191,7 +207,7 @@ pub fn save(path: &Path, doc: &Document, ann: &Annotations, info: &SaveInfo) -> 
         ));
     }
     let info = SaveInfo { modified: now_utc(), ..info.clone() };
-    write_atomic(path, to_ron_string(doc, ann, &info).as_bytes())
+    Ok(to_ron_string(doc, ann, &info))
 }
 
 /// Loads and validates the annotation file at `path` for the article text `doc`; re-anchors

@@ -1,0 +1,257 @@
+//! The open article's edit journal on disk (the format is [`crate::formats::journal`]):
+//! records are written with one `write` as each edit is applied, so a killed process loses
+//! nothing; a shared background thread flushes them to disk (`fdatasync`) within
+//! [`SYNC_BATCH`] of the edit, so a power cut loses at most the last few milliseconds; a save
+//! folds the journal into the annotation file and removes it.
+
+use std::fs::{self, File, OpenOptions};
+use std::io::{self, Seek, SeekFrom, Write};
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::mpsc::{self, Receiver, Sender};
+use std::sync::{Arc, OnceLock, Weak};
+use std::time::{Duration, Instant};
+
+use crate::formats::journal::{self as format, Header, Record};
+use crate::model::Document;
+
+/// How long the flushing thread gathers records before one `fdatasync` per file: an edit is on
+/// disk within this plus the flush itself (a few ms on an SSD), well inside 50 ms.
+pub const SYNC_BATCH: Duration = Duration::from_millis(5);
+
+/// What the next write does with the file on disk.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Todo {
+    /// Start a new journal (truncating a folded or empty one).
+    Fresh,
+    /// Keep the first bytes (whole records already replayed) and append after them.
+    Continue(u64),
+    /// Leave the file alone and journal nothing (the annotation file could not be read, so the
+    /// journal cannot be checked against it).
+    Hold,
+}
+
+/// An open journal file, shared with the flushing thread.
+struct Shared {
+    file: File,
+    /// A flush failed: the next write reports it.
+    sync_failed: AtomicBool,
+    /// The file was just created: its folder entry must be flushed too.
+    new_entry: AtomicBool,
+    dir: PathBuf,
+}
+
+/// One article's journal.
+pub(super) struct Journal {
+    pub(super) path: PathBuf,
+    /// SHA-256 of the annotation file's bytes as last loaded or saved (`None`: no file).
+    pub(super) base: Option<[u8; 32]>,
+    pub(super) todo: Todo,
+    file: Option<Arc<Shared>>,
+    /// The article's fingerprint, computed at the first journal start.
+    article: Option<([u8; 32], u64)>,
+    /// Writing failed since the last save (told once); nothing more is written until a save.
+    pub(super) failed: bool,
+    /// While replaying, nothing is written.
+    pub(super) paused: bool,
+}
+
+impl Journal {
+    /// The journal of an annotation file, not yet on disk.
+    pub(super) fn new(store_path: &Path) -> Self {
+        Self {
+            path: format::journal_path(store_path),
+            base: None,
+            todo: Todo::Fresh,
+            file: None,
+            article: None,
+            failed: false,
+            paused: false,
+        }
+    }
+
+    /// True when the journal holds every edit since the last save (nothing failed or held).
+    pub(super) fn is_healthy(&self) -> bool {
+        !self.failed && self.todo != Todo::Hold
+    }
+
+    /// Appends a record; `Err` (with the reason, once) when it could not be written.
+    pub(super) fn append(&mut self, record: &Record, doc: &Document) -> Result<(), String> {
+        if self.paused || self.failed || self.todo == Todo::Hold {
+            return Ok(());
+        }
+        let bytes = format::encode_record(record);
+        match self.write(&bytes, doc) {
+            Ok(()) => Ok(()),
+            Err(err) => {
+                self.failed = true;
+                self.file = None;
+                Err(format!("could not write the edit journal {}: {err}", self.path.display()))
+            }
+        }
+    }
+
+    fn write(&mut self, bytes: &[u8], doc: &Document) -> io::Result<()> {
+        if self.file.is_none() {
+            self.open_file(doc)?;
+        }
+        let Some(shared) = &self.file else { return Err(io::Error::other("journal not open")) };
+        if shared.sync_failed.load(Ordering::Acquire) {
+            return Err(io::Error::other("an earlier flush of the journal to disk failed"));
+        }
+        (&shared.file).write_all(bytes)?;
+        request_sync(Arc::downgrade(shared));
+        Ok(())
+    }
+
+    /// Opens the file for appending: a fresh one with its header, or the replayed one cut to
+    /// its whole records.
+    fn open_file(&mut self, doc: &Document) -> io::Result<()> {
+        let (mut file, fresh) = match self.todo {
+            Todo::Continue(len) => {
+                let mut file = OpenOptions::new().write(true).open(&self.path)?;
+                file.set_len(len)?;
+                file.seek(SeekFrom::End(0))?;
+                (file, false)
+            }
+            Todo::Fresh | Todo::Hold => {
+                (OpenOptions::new().write(true).create(true).truncate(true).open(&self.path)?, true)
+            }
+        };
+        if fresh {
+            let (article_sha256, article_chars) = *self.article.get_or_insert_with(|| {
+                let h = Header::new(doc, None);
+                (h.article_sha256, h.article_chars)
+            });
+            file.write_all(&format::encode_start(&Header {
+                article_sha256,
+                article_chars,
+                base: self.base,
+            }))?;
+        }
+        let dir = self.path.parent().map_or_else(|| PathBuf::from("."), Path::to_path_buf);
+        self.file = Some(Arc::new(Shared {
+            file,
+            sync_failed: AtomicBool::new(false),
+            new_entry: AtomicBool::new(fresh),
+            dir,
+        }));
+        Ok(())
+    }
+
+    /// A save is about to write an annotation file with this SHA-256 to the journal's own
+    /// annotation file: marks the records so far as folded into it (a kill between the save's
+    /// rename and the journal's removal then replays nothing twice).
+    pub(super) fn saving(&mut self, sha: [u8; 32], doc: &Document) {
+        if self.file.is_some() {
+            let _ = self.append(&Record::Saved(sha), doc);
+        }
+    }
+
+    /// The save succeeded: the journal is folded. Removes it (a held journal, never checked, is
+    /// moved aside instead) and starts over from the saved file at `store_path`.
+    pub(super) fn saved(&mut self, store_path: &Path, sha: [u8; 32]) -> Option<String> {
+        self.file = None;
+        let mut note = None;
+        if self.todo == Todo::Hold {
+            note = set_aside(&self.path, "unchecked")
+                .ok()
+                .map(|to| format!("the old edit journal was not applied and is kept as {}", to.display()));
+        } else if let Err(err) = fs::remove_file(&self.path)
+            && err.kind() != io::ErrorKind::NotFound
+        {
+            // A stale journal with a Saved marker for this file replays nothing, so this is safe.
+            note = Some(format!("could not remove the edit journal {}: {err}", self.path.display()));
+        }
+        self.path = format::journal_path(store_path);
+        self.base = Some(sha);
+        self.todo = Todo::Fresh;
+        self.failed = false;
+        note
+    }
+
+    /// The unsaved edits were thrown away on purpose: the journal goes too.
+    pub(super) fn discard(&mut self) {
+        if self.todo != Todo::Hold {
+            self.file = None;
+            let _ = fs::remove_file(&self.path);
+            self.todo = Todo::Fresh;
+        }
+    }
+}
+
+impl Drop for Journal {
+    /// Flushes what the background thread may not have flushed yet (closing with unsaved edits).
+    fn drop(&mut self) {
+        if let Some(shared) = self.file.take() {
+            let _ = shared.file.sync_data();
+        }
+    }
+}
+
+/// Renames a journal that must not be applied to `<journal>.<why>-<unix seconds>[-n]`.
+pub(super) fn set_aside(path: &Path, why: &str) -> io::Result<PathBuf> {
+    let secs = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_secs());
+    let base = path.as_os_str().to_string_lossy().into_owned();
+    for n in 0..100 {
+        let to = PathBuf::from(if n == 0 {
+            format!("{base}.{why}-{secs}")
+        } else {
+            format!("{base}.{why}-{secs}-{n}")
+        });
+        if !to.exists() {
+            fs::rename(path, &to)?;
+            return Ok(to);
+        }
+    }
+    Err(io::Error::new(io::ErrorKind::AlreadyExists, "too many journals set aside"))
+}
+
+/// Asks the flushing thread to `fdatasync` a journal soon; flushes at once if there is no
+/// thread.
+fn request_sync(file: Weak<Shared>) {
+    static QUEUE: OnceLock<Option<Sender<Weak<Shared>>>> = OnceLock::new();
+    let queue = QUEUE.get_or_init(|| {
+        let (tx, rx) = mpsc::channel();
+        std::thread::Builder::new().name("journal-sync".into()).spawn(move || sync_loop(&rx)).ok().map(|_| tx)
+    });
+    let unsent = match queue {
+        Some(tx) => tx.send(file).err().map(|e| e.0),
+        None => Some(file),
+    };
+    if let Some(file) = unsent {
+        sync_batch(vec![file]);
+    }
+}
+
+/// The flushing thread: waits for a request, gathers more for [`SYNC_BATCH`], flushes each
+/// file once.
+fn sync_loop(rx: &Receiver<Weak<Shared>>) {
+    while let Ok(first) = rx.recv() {
+        let deadline = Instant::now() + SYNC_BATCH;
+        let mut batch = vec![first];
+        while let Some(left) = deadline.checked_duration_since(Instant::now()) {
+            match rx.recv_timeout(left) {
+                Ok(more) => batch.push(more),
+                Err(_) => break,
+            }
+        }
+        sync_batch(batch);
+    }
+}
+
+fn sync_batch(mut batch: Vec<Weak<Shared>>) {
+    batch.sort_by_key(Weak::as_ptr);
+    batch.dedup_by(|a, b| Weak::ptr_eq(a, b));
+    for shared in batch.iter().filter_map(Weak::upgrade) {
+        if shared.file.sync_data().is_err() {
+            shared.sync_failed.store(true, Ordering::Release);
+        }
+        #[cfg(unix)]
+        if shared.new_entry.swap(false, Ordering::AcqRel)
+            && let Ok(dir) = File::open(&shared.dir)
+        {
+            let _ = dir.sync_all();
+        }
+    }
+}
