@@ -125,8 +125,8 @@ pub(super) fn summarize_parsed(
         return Err(problems);
     }
     let mut p = Problems { path, src, found: Vec::new() };
-    let info = header(&raw, &mut p).ok_or_else(|| p.into_errors())?;
-    let labels = labels(&raw, &mut Problems { path, src, found: Vec::new() });
+    let info = header(raw, &mut p).ok_or_else(|| p.into_errors())?;
+    let labels = labels(raw, &mut Problems { path, src, found: Vec::new() });
     let mut counts = vec![0; labels.len()];
     for e in &raw.entities {
         if let Some(i) = raw.labels.iter().position(|l| l.name == e.label) {
