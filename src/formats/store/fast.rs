@@ -230,6 +230,11 @@ impl<'a> Fast<'a> {
         let tokens = self.option(|me| {
             me.list(|me| Some((me.punct(b'(')?, me.usize()?, me.punct(b',')?, me.usize()?, me.punct(b')')?)))
         })?;
+        let mut brat = Vec::new();
+        if self.comma_then("brat") {
+            self.field("brat")?;
+            brat = self.list(Self::string)?;
+        }
         self.struct_end()?;
         self.ws();
         let tokens = tokens.map(|t| t.into_iter().map(|(_, a, _, b, _)| (a, b)).collect());
@@ -244,6 +249,7 @@ impl<'a> Fast<'a> {
             entities,
             orphans,
             tokens,
+            brat,
         })
     }
 

@@ -40,6 +40,9 @@ pub(super) struct RawFile<'a> {
     /// Imported token boundaries, code points.
     #[serde(default)]
     pub tokens: Option<Vec<(usize, usize)>>,
+    /// Lines kept from an imported brat `.ann`, entity references as `T<entity id>`.
+    #[serde(default)]
+    pub brat: Vec<Cow<'a, str>>,
 }
 
 /// `article: (name: "x.txt", chars: N, sha256: "hex")`.

@@ -37,6 +37,7 @@ pub fn to_ron_string(doc: &Document, ann: &Annotations, info: &SaveInfo) -> Stri
     write_entities(&mut out, doc, ann);
     write_orphans(&mut out, ann);
     write_tokens(&mut out, doc, ann);
+    write_brat(&mut out, ann);
     out.push_str(")\n");
     out
 }
@@ -156,6 +157,20 @@ fn write_tokens(out: &mut String, doc: &Document, ann: &Annotations) {
         let _ = write!(out, "({start}, {end}),");
     }
     out.push_str(if tokens.is_empty() { "]),\n" } else { "\n    ]),\n" });
+}
+
+/// The lines kept from a brat import, one per line; nothing when there are none.
+fn write_brat(out: &mut String, ann: &Annotations) {
+    if ann.brat_lines().is_empty() {
+        return;
+    }
+    out.push_str("    brat: [\n");
+    for line in ann.brat_lines() {
+        out.push_str("        ");
+        push_str_lit(out, line);
+        out.push_str(",\n");
+    }
+    out.push_str("    ],\n");
 }
 
 /// Writes `s` as a RON string literal that stays on one line and displays safely: quotes,
