@@ -94,10 +94,7 @@ type Stored<'a> = (&'a str, Vec<(usize, usize)>);
 
 /// The fragments of the stored discontinuous `T` lines by entity id (a line that does not
 /// parse is reported and dropped).
-fn stored_fragments<'a>(
-    spans: &[&'a str],
-    report: &mut ExportReport,
-) -> HashMap<EntityId, Stored<'a>> {
+fn stored_fragments<'a>(spans: &[&'a str], report: &mut ExportReport) -> HashMap<EntityId, Stored<'a>> {
     let mut out = HashMap::new();
     for line in spans {
         let id = extra::entity_ref(extra::line_id(line));

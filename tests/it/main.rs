@@ -9,6 +9,7 @@ mod fixtures;
 mod window;
 
 mod app_flows;
+mod brat_lossless;
 mod cli;
 mod corpus;
 mod corpus_window;

@@ -31,7 +31,10 @@
 //! `status` is `"new"`, `"in-progress"`, `"done"` or `"skipped"` ([`DocStatus`]); a file
 //! without it (written before statuses existed) reads as new if it has no entities, else in
 //! progress. `orphans` are entities that lost their place (offsets in the text they were last placed
-//! in); `tokens` are imported CoNLL token boundaries, ten per line. Strings escape quotes,
+//! in); `tokens` are imported CoNLL token boundaries, ten per line. An optional `brat` list
+//! holds the lines kept from an imported brat `.ann` (relations, events, attributes, notes, …)
+//! with entity references written `T<entity id>` ([`crate::formats::brat`]); it is written only
+//! when there are some. Strings escape quotes,
 //! backslashes, control characters and bidi controls; Arabic is written as is. Any valid RON
 //! with these fields loads (field order and layout are free); the canonical layout above is
 //! read by a fast path.
