@@ -58,6 +58,7 @@
 //!   the n-th element of a list in any layout).
 
 mod fast;
+mod layer;
 mod locate;
 mod parse;
 mod raw;

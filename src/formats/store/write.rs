@@ -37,6 +37,7 @@ pub fn to_ron_string(doc: &Document, ann: &Annotations, info: &SaveInfo) -> Stri
     write_entities(&mut out, doc, ann);
     write_orphans(&mut out, ann);
     write_tokens(&mut out, doc, ann);
+    write_layer(&mut out, doc, ann);
     write_brat(&mut out, ann);
     out.push_str(")\n");
     out
@@ -157,6 +158,40 @@ fn write_tokens(out: &mut String, doc: &Document, ann: &Annotations) {
         let _ = write!(out, "({start}, {end}),");
     }
     out.push_str(if tokens.is_empty() { "]),\n" } else { "\n    ]),\n" });
+}
+
+/// `suggestions` and `rejected`, each only when not empty (files without them stay readable by
+/// builds that predate the suggestions layer).
+fn write_layer(out: &mut String, doc: &Document, ann: &Annotations) {
+    let names = label_literals(ann);
+    let span = |out: &mut String, range: std::ops::Range<usize>, label: LabelId| {
+        let chars = doc.byte_range_to_chars(range.clone()).unwrap_or(0..0);
+        let _ = write!(
+            out,
+            "start: {}, end: {}, label: {}, text: ",
+            chars.start,
+            chars.end,
+            label_literal(&names, label)
+        );
+        push_str_lit(out, doc.slice(range).unwrap_or(""));
+    };
+    if !ann.suggestions().is_empty() {
+        write_list(out, "suggestions", ann.suggestions().iter(), |out, s| {
+            span(out, s.range(), s.label);
+            let _ = write!(out, ", source: \"{}\", confidence: ", s.source.as_str());
+            let _ = write!(out, "{}.{:03}", s.confidence / 1000, s.confidence % 1000);
+            out.push_str(", alternatives: [");
+            for (i, l) in s.alternatives.iter().enumerate() {
+                out.push_str(if i == 0 { "" } else { ", " });
+                out.push_str(label_literal(&names, *l));
+            }
+            out.push_str("], note: ");
+            push_str_lit(out, &s.note);
+        });
+    }
+    if !ann.rejections().is_empty() {
+        write_list(out, "rejected", ann.rejections().iter(), |out, r| span(out, r.range(), r.label));
+    }
 }
 
 /// The lines kept from a brat import, one per line; nothing when there are none.
