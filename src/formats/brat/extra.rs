@@ -124,6 +124,11 @@ pub(super) fn import(lines: &[&str], entities: &HashMap<&str, Option<EntityId>>)
     let mut mapped = Vec::with_capacity(lines.len());
     let mut dropped = vec![None; lines.len()];
     for (i, line) in lines.iter().enumerate() {
+        if line.contains('\r') {
+            dropped[i] = Some("it holds a carriage return, which would break it in two".to_string());
+            mapped.push(String::new());
+            continue;
+        }
         let result = rewrite(line, |reference| match entities.get(reference) {
             Some(Some(id)) => Ok(Cow::Owned(format!("T{}", id.0))),
             Some(None) => Err(format!("it refers to {reference}, which was left out")),
@@ -255,6 +260,7 @@ mod tests {
             "R1\tOrigin Arg1:T2 Arg2:T1",
             "R2\tOrigin Arg1:T5 Arg2:T1",
             "X9\tweird line",
+            "X10\tcarriage\rreturn",
         ];
         let entities = HashMap::from([("T1", Some(EntityId(4))), ("T2", Some(EntityId(7))), ("T5", None)]);
         let got = import(&lines, &entities);
@@ -267,6 +273,7 @@ mod tests {
                 (1, "A1 left out: it refers to E1, which was left out"),
                 (2, "#1 left out: it refers to A1, which was left out"),
                 (4, "R2 left out: it refers to T5, which was left out"),
+                (6, "X10 left out: it holds a carriage return, which would break it in two"),
             ]
         );
     }

@@ -279,5 +279,13 @@ pub fn element_location(path: &Path, text: &str, list: &str, index: usize) -> Lo
     Location::of_byte(path, text, at.unwrap_or(0))
 }
 
+/// For the fuzz targets (`fuzz/`): `None` if the fast reader does not accept `text`, else
+/// whether `ron` reads exactly the same from it (it always should).
+#[doc(hidden)]
+pub fn fast_reader_agrees(text: &str) -> Option<bool> {
+    let fast = fast::Fast::new(text).file()?;
+    Some(parse::parse_with_ron(text).ok() == Some(fast))
+}
+
 #[cfg(test)]
 mod tests;
