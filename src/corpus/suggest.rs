@@ -10,7 +10,7 @@
 //! are mostly not names («الرئيس» tagged once, written a hundred times) fall below the
 //! threshold instead of flooding the layer.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap};
 use std::ops::Range;
 use std::path::PathBuf;
 
@@ -21,17 +21,23 @@ use crate::formats::store::DocStatus;
 use crate::model::{LabelSet, Suggestion, SuggestionSource};
 use crate::search::{Gazetteer, GazetteerBuilder, NormalizedText, SearchError};
 
-/// Confidence below which suggestions are left out unless asked for (per mille).
-pub const DEFAULT_MIN_CONFIDENCE: u16 = 500;
+/// Confidence below which suggestions are left out unless asked for (per mille). Chosen on
+/// NewsFANE (see BENCHMARKS.md, "Pre-annotation"): from 0.5 down to 0.25 precision falls from
+/// 0.76 to 0.72 while recall passes the plain dictionary's.
+pub const DEFAULT_MIN_CONFIDENCE: u16 = 250;
 
 /// Names to suggest, with a measured precision per entry where known.
 #[derive(Debug, Clone)]
 pub struct Dictionary {
     /// The names.
     pub gazetteer: Gazetteer,
-    /// Per entry: the share of its matches in annotated documents that were tagged (1.0 for
-    /// a gazetteer file, which has no evidence).
-    pub precision: Vec<f32>,
+    /// Per entry, for matches that are whole words and for matches after proclitics: the
+    /// share of such matches in annotated documents that were tagged (1.0 for a gazetteer
+    /// file, which has no evidence). «عمر» is a name as a word but mostly «بعمر» ("aged").
+    pub precision: Vec<[f32; 2]>,
+    /// The same share per entry and spelling as written, where that spelling was seen: «على»
+    /// folds like the name «علي» but is almost never tagged.
+    pub by_spelling: HashMap<(usize, String), f32>,
     /// Annotated documents it was made from.
     pub documents: usize,
 }
@@ -39,8 +45,8 @@ pub struct Dictionary {
 impl Dictionary {
     /// A gazetteer file's names, trusted as given.
     pub fn from_gazetteer(gazetteer: Gazetteer) -> Self {
-        let precision = vec![1.0; gazetteer.len()];
-        Self { gazetteer, precision, documents: 0 }
+        let precision = vec![[1.0; 2]; gazetteer.len()];
+        Self { gazetteer, precision, by_spelling: HashMap::new(), documents: 0 }
     }
 }
 
@@ -83,30 +89,49 @@ pub fn corpus_dictionary(
         }
     }
     let gazetteer = builder.build()?;
-    let precision = measure(&gazetteer, &annotated);
-    Ok(Dictionary { gazetteer, precision, documents: annotated.len() })
+    let (precision, by_spelling) = measure(&gazetteer, &annotated);
+    Ok(Dictionary { gazetteer, precision, by_spelling, documents: annotated.len() })
 }
 
-/// Per entry: tagged matches / all matches in the annotated documents.
-fn measure(gazetteer: &Gazetteer, annotated: &[Annotated]) -> Vec<f32> {
-    let mut hits = vec![0u32; gazetteer.len()];
-    let mut seen = vec![0u32; gazetteer.len()];
+/// Rates per entry (word, glued) and per entry and spelling.
+type Rates = (Vec<[f32; 2]>, HashMap<(usize, String), f32>);
+
+/// Tagged matches / all matches in the annotated documents, per entry and word or glued
+/// match, and per entry and spelling.
+fn measure(gazetteer: &Gazetteer, annotated: &[Annotated]) -> Rates {
+    let mut per_entry = vec![[(0u32, 0u32); 2]; gazetteer.len()];
+    let mut per_spelling: HashMap<(usize, String), (u32, u32)> = HashMap::new();
     for doc in annotated {
         let normalized = NormalizedText::new(&doc.text);
         let mut ends: Vec<(usize, usize)> = doc.entities.iter().map(|(r, _)| (r.end, r.start)).collect();
         ends.sort_unstable();
         for m in gazetteer.find(&doc.text, &normalized) {
-            seen[m.entry] += 1;
             let first = ends.partition_point(|&(end, _)| end < m.range.end);
             let tagged =
                 ends[first..].iter().take_while(|&&(end, _)| end == m.range.end).any(|&(_, start)| {
                     start <= m.range.start
                         && doc.text.get(start..m.range.start).is_some_and(|p| p.chars().count() <= 3)
                 });
-            hits[m.entry] += u32::from(tagged);
+            let glued = usize::from(glued(&doc.text, m.range.start));
+            let spelling = per_spelling.entry((m.entry, doc.text[m.range].to_string())).or_default();
+            for counts in [&mut per_entry[m.entry][glued], spelling] {
+                counts.0 += u32::from(tagged);
+                counts.1 += 1;
+            }
         }
     }
-    hits.iter().zip(&seen).map(|(&h, &s)| if s == 0 { 1.0 } else { h as f32 / s as f32 }).collect()
+    let rate = |(hits, seen): (u32, u32)| if seen == 0 { 1.0 } else { hits as f32 / seen as f32 };
+    let per_entry = per_entry.into_iter().map(|[word, glued]| {
+        // A glued form never seen in the annotated documents is trusted as much as the word.
+        let word_rate = rate(word);
+        [word_rate, if glued.1 == 0 { word_rate } else { rate(glued) }]
+    });
+    (per_entry.collect(), per_spelling.into_iter().map(|(k, v)| (k, rate(v))).collect())
+}
+
+/// True if the match at `start` follows letters of its word (proclitics).
+fn glued(text: &str, start: usize) -> bool {
+    text[..start].chars().next_back().is_some_and(char::is_alphabetic)
 }
 
 /// The suggestions for one text: every match whose confidence reaches `min` (per mille),
@@ -124,7 +149,12 @@ pub fn proposals(
         let entry = &dict.gazetteer.entries()[m.entry];
         let Some((best, count)) = entry.labels.first() else { continue };
         let share = *count as f32 / entry.total().max(1) as f32;
-        let precision = dict.precision.get(m.entry).copied().unwrap_or(1.0);
+        let rates = dict.precision.get(m.entry).copied().unwrap_or([1.0; 2]);
+        let precision = if glued(text, m.range.start) {
+            rates[1]
+        } else {
+            dict.by_spelling.get(&(m.entry, text[m.range.clone()].to_string())).copied().unwrap_or(rates[0])
+        };
         let confidence = (share * precision * 1000.0).round().clamp(0.0, 1000.0) as u16;
         if confidence < min {
             continue;

@@ -80,7 +80,7 @@ impl GazetteerBuilder {
     pub fn build(mut self) -> Result<Gazetteer, SearchError> {
         for e in &mut self.entries {
             // Stable: equal counts keep the order they were given in.
-            e.labels.sort_by(|a, b| b.1.cmp(&a.1));
+            e.labels.sort_by_key(|l| std::cmp::Reverse(l.1));
         }
         let ac = AhoCorasick::builder()
             .match_kind(MatchKind::Standard)

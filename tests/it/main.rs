@@ -8,6 +8,7 @@
 mod fixtures;
 mod window;
 
+mod agree;
 mod app_flows;
 mod brat_lossless;
 mod cli;
@@ -16,8 +17,10 @@ mod corpus_window;
 mod exchange;
 mod find;
 mod kill_save;
+mod merge;
 mod newsfane;
 mod ocr;
 mod render;
 mod store;
+mod suggest;
 mod text_layout;

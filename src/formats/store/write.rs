@@ -9,7 +9,7 @@ use time::format_description::well_known::Rfc3339;
 
 use super::{FORMAT_VERSION, SaveInfo, sha256_hex};
 use crate::formats::reanchor::context;
-use crate::model::{Annotations, Document, LabelId};
+use crate::model::{Annotations, Document, LabelId, LabelSet};
 
 /// Token ranges written per line.
 const TOKENS_PER_LINE: usize = 10;
@@ -18,22 +18,8 @@ const TOKENS_PER_LINE: usize = 10;
 /// `info.modified` is written as given.
 pub fn to_ron_string(doc: &Document, ann: &Annotations, info: &SaveInfo) -> String {
     let mut out = String::with_capacity(1024 + ann.entities().len() * 160);
-    out.push_str("// Hashiya annotation file. Offsets count Unicode code points of the article text.\n(\n");
-    let _ = writeln!(out, "    version: {FORMAT_VERSION},");
-    out.push_str("    article: (name: ");
-    push_str_lit(&mut out, &info.article_name);
-    let _ = writeln!(out, ", chars: {}, sha256: \"{}\"),", doc.char_len(), sha256_hex(doc.text()));
-    for (field, value) in [
-        ("annotator", info.annotator.clone()),
-        ("created", rfc3339(info.created)),
-        ("modified", rfc3339(info.modified)),
-        ("status", info.status.as_str().to_string()),
-    ] {
-        let _ = write!(out, "    {field}: ");
-        push_str_lit(&mut out, &value);
-        out.push_str(",\n");
-    }
-    write_labels(&mut out, ann);
+    write_header(&mut out, info, doc.char_len(), &sha256_hex(doc.text()));
+    write_labels(&mut out, ann.labels());
     write_entities(&mut out, doc, ann);
     write_orphans(&mut out, ann);
     write_tokens(&mut out, doc, ann);
@@ -43,6 +29,25 @@ pub fn to_ron_string(doc: &Document, ann: &Annotations, info: &SaveInfo) -> Stri
     out
 }
 
+/// The comment line and every field before `labels`.
+pub(super) fn write_header(out: &mut String, info: &SaveInfo, chars: usize, sha256: &str) {
+    out.push_str("// Hashiya annotation file. Offsets count Unicode code points of the article text.\n(\n");
+    let _ = writeln!(out, "    version: {FORMAT_VERSION},");
+    out.push_str("    article: (name: ");
+    push_str_lit(out, &info.article_name);
+    let _ = writeln!(out, ", chars: {chars}, sha256: \"{sha256}\"),");
+    for (field, value) in [
+        ("annotator", info.annotator.clone()),
+        ("created", rfc3339(info.created)),
+        ("modified", rfc3339(info.modified)),
+        ("status", info.status.as_str().to_string()),
+    ] {
+        let _ = write!(out, "    {field}: ");
+        push_str_lit(out, &value);
+        out.push_str(",\n");
+    }
+}
+
 fn rfc3339(t: OffsetDateTime) -> String {
     t.format(&Rfc3339)
         .or_else(|_| t.to_offset(time::UtcOffset::UTC).format(&Rfc3339))
@@ -50,7 +55,7 @@ fn rfc3339(t: OffsetDateTime) -> String {
 }
 
 /// `    name: [` … `    ],` with one line per item (or `[]` when empty).
-fn write_list<T>(
+pub(super) fn write_list<T>(
     out: &mut String,
     name: &str,
     items: impl ExactSizeIterator<Item = T>,
@@ -69,8 +74,8 @@ fn write_list<T>(
     out.push_str("    ],\n");
 }
 
-fn write_labels(out: &mut String, ann: &Annotations) {
-    write_list(out, "labels", ann.labels().iter().collect::<Vec<_>>().into_iter(), |out, l| {
+pub(super) fn write_labels(out: &mut String, labels: &LabelSet) {
+    write_list(out, "labels", labels.iter().collect::<Vec<_>>().into_iter(), |out, l| {
         let _ = write!(out, "id: {}, name: ", l.id.0);
         push_str_lit(out, &l.name);
         let _ = write!(out, ", color: \"{}\", hotkey: ", l.color.to_hex());
