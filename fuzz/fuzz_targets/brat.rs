@@ -6,8 +6,8 @@
 
 use std::path::Path;
 
-use hashiya::formats::store::{SaveInfo, from_ron_str, to_ron_string};
 use hashiya::formats::brat;
+use hashiya::formats::store::{SaveInfo, from_ron_str, to_ron_string};
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {

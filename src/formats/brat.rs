@@ -291,12 +291,9 @@ fn place<'a>(
                 let bytes = nb[0].unwrap_or(0)..nb[1].unwrap_or(0);
                 placed.spans.push(Span { bytes, label: t.label.to_string() });
                 let id = EntityId(placed.spans.len() as u64);
-                if t.fragments.len() > 1 {
-                    let offsets: Vec<String> = t
-                        .fragments
-                        .iter()
-                        .map(|&(s, e)| format!("{} {}", norm.map(s), norm.map(e)))
-                        .collect();
+                let fragments = in_order(&t.fragments, norm);
+                if fragments.len() > 1 {
+                    let offsets: Vec<String> = fragments.iter().map(|(s, e)| format!("{s} {e}")).collect();
                     let surface = flat(t.surface.unwrap_or(&text));
                     let line = format!("T{}\t{} {}\t{surface}", id.0, t.label, offsets.join(";"));
                     placed.discontinuous.push(line);
@@ -331,6 +328,22 @@ fn check_t(t: &TLine<'_>, (start, end): (usize, usize), text: &str) -> Vec<Strin
         out.push(format!(
             "surface text {surface:?} differs from the text at {start}..{end} ({text:?}); offsets kept"
         ));
+    }
+    out
+}
+
+/// Fragments as kept for export: in the normalised text, in order, overlapping ones joined and
+/// empty ones (a lone line end) left out, so that the export writes a valid line.
+fn in_order(fragments: &[(usize, usize)], norm: &Normalized) -> Vec<(usize, usize)> {
+    let mut mapped: Vec<(usize, usize)> =
+        fragments.iter().map(|&(s, e)| (norm.map(s), norm.map(e))).collect();
+    mapped.sort_unstable();
+    let mut out: Vec<(usize, usize)> = Vec::with_capacity(mapped.len());
+    for (s, e) in mapped.into_iter().filter(|(s, e)| s < e) {
+        match out.last_mut() {
+            Some(last) if s < last.1 => last.1 = last.1.max(e),
+            _ => out.push((s, e)),
+        }
     }
     out
 }
@@ -402,6 +415,21 @@ mod tests {
         );
         assert_eq!(report.brat_lines, 1);
         assert_eq!(report.notes(), report.brat_dropped);
+    }
+
+    /// Found by the `brat` fuzz target: fragments out of order (`1 2;0 10`) were kept as they
+    /// were, and the export then refused them and wrote the entity as one span.
+    #[test]
+    fn fragments_are_kept_in_order_and_joined() {
+        let txt = "أب\r\nجد هو";
+        let ann = "T1\tX 4 5;0 1\tج أ\nT2\tY 0 2;1 3;5 6\tأب د\nT3\tZ 2 3;5 6\t\n";
+        let got = import_str(Path::new("d.ann"), ann, Path::new("d.txt"), txt).expect("imports");
+        let doc = &got.documents[0];
+        // T1: in order. T2: 0 2 and 1 3 overlap: joined. T3: the \r alone is left out.
+        assert_eq!(doc.annotations.brat_lines(), ["T1\tX 0 1;3 4\tج أ", "T2\tY 0 2;4 5\tأب د"]);
+        let (files, report) = export(&doc.document, &doc.annotations);
+        assert!(report.brat_dropped.is_empty(), "{:?}", report.brat_dropped);
+        assert_eq!(files.ann, "T1\tY 0 2;4 5\tأب د\nT2\tX 0 1;3 4\tأ ج\nT3\tZ 2 5\t جد\n");
     }
 
     #[test]
