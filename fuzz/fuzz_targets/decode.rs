@@ -12,6 +12,7 @@ fuzz_target!(|data: &[u8]| {
         let doc = hashiya::model::Document::new(decoded.text.clone());
         assert_eq!(doc.char_to_byte(doc.char_len()), Some(doc.len()));
         assert!(!decoded.text.contains('\r'), "line ends are normalised");
-        assert!(!decoded.text.starts_with('\u{feff}'), "the byte-order mark is removed");
+        // One byte-order mark is removed; a second U+FEFF right after it is text (the fuzzer
+        // found `FE FF FE FF …`), kept as it is.
     }
 });
