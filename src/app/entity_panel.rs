@@ -1,7 +1,8 @@
 //! The entity panel: entities in reading order with label chip and surface text, counts per
 //! label, a label filter, orphans, and per-entity relabel and delete. Rows are virtualised so
 //! 100k entities scroll smoothly. Each row runs in its surface text's direction: right-aligned
-//! with the chip on the right for Arabic, left-aligned for Latin.
+//! with the chip on the right for Arabic, left-aligned for Latin. Hovering a row shows the
+//! attributes and notes kept from a brat import.
 
 use std::collections::HashMap;
 
@@ -143,7 +144,10 @@ fn entity_row_ui(
             cmds.push(EditCommand::Delete(id).into());
         }
         let response = view.inline_text_ui(ui, text);
-        let response = response.interact(egui::Sense::click());
+        let mut response = response.interact(egui::Sense::click());
+        if response.hovered() {
+            response = notes_tooltip(response, article, id, view);
+        }
         if selected {
             ui.painter().rect_stroke(
                 response.rect.expand(2.0),
@@ -157,6 +161,25 @@ fn entity_row_ui(
             cmds.push(Command::Reveal(id));
         }
     });
+}
+
+/// The attributes, normalisations and notes kept from a brat import, shown read-only when
+/// the pointer is over an entity's row (each line shaped, Arabic included).
+fn notes_tooltip(
+    response: egui::Response,
+    article: &Article,
+    id: EntityId,
+    view: &mut ArticleView,
+) -> egui::Response {
+    let notes = crate::formats::brat::entity_notes(article.ann(), id);
+    if notes.is_empty() {
+        return response;
+    }
+    response.on_hover_ui(|ui| {
+        for note in &notes {
+            view.inline_text_ui(ui, note);
+        }
+    })
 }
 
 /// A row laid out in its text's direction: from the right edge for right-to-left text (chip

@@ -72,6 +72,8 @@ struct Tally {
     empty: usize,
     orphans: usize,
     renamed: Vec<(String, String)>,
+    /// Kept brat lines not written (brat: their entities were deleted; other formats: all).
+    brat_dropped: usize,
 }
 
 /// Exports `corpus` to `out`; `progress(done, total)` after each document.
@@ -232,6 +234,7 @@ impl Tally {
         self.overlapping += report.dropped_overlapping;
         self.empty += report.dropped_empty;
         self.orphans += orphans;
+        self.brat_dropped += report.brat_dropped.len();
         for pair in &report.renamed_labels {
             if !self.renamed.contains(pair) {
                 self.renamed.push(pair.clone());
@@ -259,6 +262,12 @@ impl Tally {
             notes.push(format!(
                 "{} orphaned entities have no place in the text and were not exported",
                 self.orphans
+            ));
+        }
+        if self.brat_dropped > 0 {
+            notes.push(format!(
+                "{} warnings about lines kept from brat imports that were not exported (export a document alone to see them)",
+                self.brat_dropped
             ));
         }
         notes

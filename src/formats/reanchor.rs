@@ -121,7 +121,10 @@ pub fn reanchor(doc: &Document, anchors: &[Anchor], orphans: Vec<Orphan>) -> Rea
                 } else {
                     report.moved += 1;
                 }
-                shift = start_char as isize - a.chars.start as isize;
+                // Saved offsets come from a file and may be anything: no overflow, ever.
+                let moved = i128::try_from(start_char).unwrap_or(i128::MAX)
+                    - i128::try_from(a.chars.start).unwrap_or(i128::MAX);
+                shift = isize::try_from(moved).unwrap_or(if moved < 0 { isize::MIN } else { isize::MAX });
                 entities.push(Entity { id: a.id, start: bytes.start, end: bytes.end, label: a.label });
             }
             None => {
@@ -312,5 +315,42 @@ mod tests {
         assert_eq!((r.report.restored, r.report.still_orphans), (1, 1));
         assert_eq!(r.orphans, vec![elsewhere]);
         assert_eq!(r.entities.iter().map(|e| e.id.0).collect::<Vec<_>>(), vec![7]);
+    }
+}
+
+#[cfg(test)]
+mod far_offsets {
+    use super::*;
+
+    /// Found while writing the `reanchor` fuzz target: a saved start past `isize::MAX` (any
+    /// number in a hand-edited file whose article changed) overflowed the shift computation
+    /// (a panic in debug builds) instead of being placed by its text.
+    #[test]
+    fn huge_saved_offsets_are_placed_by_their_text() {
+        let doc = Document::new("في باكو".to_string());
+        let far = 1usize << 63;
+        let anchors = [
+            Anchor {
+                id: EntityId(1),
+                label: LabelId(1),
+                chars: far..far + 4,
+                text: "باكو".into(),
+                before: String::new(),
+                after: String::new(),
+            },
+            Anchor {
+                id: EntityId(2),
+                label: LabelId(2),
+                chars: usize::MAX - 4..usize::MAX,
+                text: "باكو".into(),
+                before: String::new(),
+                after: String::new(),
+            },
+        ];
+        let r = reanchor(&doc, &anchors, Vec::new());
+        let placed: Vec<(u64, Option<&str>)> =
+            r.entities.iter().map(|e| (e.id.0, doc.slice(e.range()))).collect();
+        assert_eq!(placed, [(1, Some("باكو")), (2, Some("باكو"))]);
+        assert_eq!(r.report.moved, 2);
     }
 }

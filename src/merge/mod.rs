@@ -14,6 +14,7 @@ use std::collections::{HashMap, HashSet};
 
 use thiserror::Error;
 
+use crate::formats::brat::highest_ref;
 use crate::formats::store::{FileAnnotations, FileEntity, FileSuggestion};
 
 /// Why files cannot be merged at all.
@@ -67,6 +68,9 @@ pub fn merge(
     let files = base.into_iter().chain([ours, theirs]);
     let all_ids: Vec<u64> = files.flat_map(|f| f.entities.iter().chain(&f.orphans).map(|e| e.id)).collect();
     m.next = all_ids.iter().max().map_or(1, |x| x.saturating_add(1));
+    // Ids that kept brat lines name (deleted entities included) are not handed out again.
+    let brat = [ours, theirs].into_iter().chain(base).filter_map(|f| highest_ref(&f.brat));
+    m.next = brat.fold(m.next, |next, id| next.max(id.0.saturating_add(1)));
     m.used = base
         .into_iter()
         .chain([ours])

@@ -32,6 +32,7 @@ pub(super) fn header(
         orphans: Vec::new(),
         tokens: pick(base.map(|b| &b.tokens), &ours.tokens, &theirs.tokens).clone(),
         suggestions: Vec::new(),
+        brat: pick(base.map(|b| &b.brat), &ours.brat, &theirs.brat).clone(),
         rejected: ours.rejected.iter().chain(&theirs.rejected).fold(Vec::new(), |mut all, r| {
             if !all.contains(r) {
                 all.push(r.clone());

@@ -29,6 +29,7 @@ fn file(who: &str, entities: Vec<FileEntity>) -> FileAnnotations {
         tokens: None,
         suggestions: Vec::new(),
         rejected: Vec::new(),
+        brat: Vec::new(),
     }
 }
 
@@ -81,4 +82,21 @@ fn different_texts_are_refused() {
     let ours = file("rana", Vec::new());
     let theirs = FileAnnotations { sha256: "cd".repeat(32), ..file("omar", Vec::new()) };
     assert!(matches!(merge(None, &ours, &theirs), Err(MergeError::DifferentTexts { .. })));
+}
+
+#[test]
+fn kept_brat_lines_survive_and_their_ids_are_not_reused() {
+    let lines = vec!["R1\tOrigin Arg1:T1 Arg2:T9".to_string()];
+    let base = FileAnnotations { brat: lines.clone(), ..file("rana", vec![e(1, 0, 4, "PER")]) };
+    let ours =
+        FileAnnotations { brat: lines.clone(), ..file("rana", vec![e(1, 0, 4, "PER"), e(2, 10, 14, "LOC")]) };
+    let theirs =
+        FileAnnotations { brat: lines.clone(), ..file("omar", vec![e(1, 0, 4, "PER"), e(2, 20, 24, "GPE")]) };
+    let m = merge(Some(&base), &ours, &theirs).expect("same text");
+    assert_eq!(m.file.brat, lines);
+    // Their #2 clashes with our #2 and is renumbered above #9, which the relation still names.
+    let ids: Vec<u64> = m.file.entities.iter().map(|e| e.id).collect();
+    assert!(ids.contains(&1) && ids.contains(&2) && ids.iter().all(|&id| id <= 2 || id > 9), "{ids:?}");
+    let text = crate::formats::store::file_annotations_to_string(&m.file);
+    assert!(text.contains("    brat: [\n        \"R1\\tOrigin Arg1:T1 Arg2:T9\",\n    ],\n"), "{text}");
 }

@@ -36,6 +36,8 @@ pub struct Annotations {
     pub(super) suggestions: Suggestions,
     /// Rejected suggestions, so they are not proposed again.
     pub(super) rejections: BTreeSet<Rejection>,
+    /// Lines of an imported brat `.ann` kept for export, entity references as `T<entity id>`.
+    brat: Vec<String>,
     next_id: u64,
     revision: u64,
 }
@@ -50,6 +52,7 @@ impl PartialEq for Annotations {
             && self.tokens == other.tokens
             && self.suggestions == other.suggestions
             && self.rejections == other.rejections
+            && self.brat == other.brat
     }
 }
 
@@ -245,6 +248,23 @@ impl Annotations {
         }
         Ok(ann)
     }
+
+    /// Lines of an imported brat `.ann` that are kept for brat export without being edited
+    /// here (relations, events, attributes, normalisations, notes, discontinuous spans,
+    /// unknown kinds), with every entity reference written `T<entity id>`.
+    pub fn brat_lines(&self) -> &[String] {
+        &self.brat
+    }
+
+    /// Sets the kept brat lines (see [`Annotations::brat_lines`]). `highest_ref` is the
+    /// largest entity id they refer to: fresh ids are kept above it, so a new entity never
+    /// takes the id of a deleted one that these lines still name.
+    pub fn set_brat_lines(&mut self, lines: Vec<String>, highest_ref: Option<EntityId>) {
+        self.brat = lines;
+        if let Some(next) = highest_ref.and_then(|id| next_after(id).ok()) {
+            self.next_id = self.next_id.max(next);
+        }
+    }
 }
 
 #[cfg(test)]
@@ -285,6 +305,21 @@ mod with_tokens_tests {
         let tx = crate::model::Transaction::single(crate::model::Edit::Add(e));
         assert_eq!(ann.apply(&doc, &tx), Err(EditError::IdOutOfRange(u64::MAX)));
         assert!(ann.entities().is_empty());
+    }
+
+    #[test]
+    fn brat_lines_keep_their_ids_from_being_reused() {
+        let doc = Document::new("باكو".to_string());
+        let e = Entity { id: EntityId(2), start: 0, end: 4, label: super::LabelId(1) };
+        let mut ann = Annotations::from_parts(&doc, LabelSet::default(), vec![e], Vec::new()).expect("valid");
+        assert_eq!(ann.fresh_id(), EntityId(3));
+        let plain = ann.clone();
+        ann.set_brat_lines(vec!["R1\tOrigin Arg1:T2 Arg2:T7".into()], Some(EntityId(7)));
+        assert_eq!(ann.fresh_id(), EntityId(8));
+        assert_eq!(ann.brat_lines(), ["R1\tOrigin Arg1:T2 Arg2:T7"]);
+        assert_ne!(ann, plain, "kept lines are part of the content");
+        ann.set_brat_lines(Vec::new(), Some(EntityId(u64::MAX)));
+        assert_eq!(ann.fresh_id(), EntityId(8));
     }
 }
 

@@ -10,6 +10,7 @@ mod window;
 
 mod agree;
 mod app_flows;
+mod brat_lossless;
 mod cli;
 mod compare_window;
 mod corpus;

@@ -50,9 +50,20 @@ impl Format {
 
 /// The exported text of one document (for brat: the `.ann`; its offsets refer to `doc`'s text).
 pub fn export_text(format: Format, doc: &Document, ann: &Annotations) -> (String, ExportReport) {
+    let unwritten = |(text, mut report): (String, ExportReport)| {
+        let n = ann.brat_lines().len();
+        if n > 0 {
+            report.brat_dropped.push(format!(
+                "{n} lines kept from a brat import (relations, events, attributes, notes, …) cannot be \
+                 expressed in {} and were not written; export as brat to keep them",
+                format.name()
+            ));
+        }
+        (text, report)
+    };
     match format {
-        Format::Conll => conll::export(doc, ann),
-        Format::Jsonl => jsonl::export(doc, ann),
+        Format::Conll => unwritten(conll::export(doc, ann)),
+        Format::Jsonl => unwritten(jsonl::export(doc, ann)),
         Format::Brat => {
             let (files, report) = brat::export(doc, ann);
             (files.ann, report)

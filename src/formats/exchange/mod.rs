@@ -58,6 +58,9 @@ pub struct Import {
     pub warnings: Vec<Warning>,
 }
 
+/// At most this many dropped brat lines are listed one by one in [`ExportReport::notes`].
+const MAX_BRAT_NOTES: usize = 20;
+
 /// What an export wrote and what it could not express.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct ExportReport {
@@ -73,6 +76,10 @@ pub struct ExportReport {
     pub tokens: usize,
     /// Sentences written (CoNLL only).
     pub sentences: usize,
+    /// Lines kept from a brat import written besides the entities' `T` lines (brat only).
+    pub brat_lines: usize,
+    /// Kept brat lines that were not written, each with its line and why.
+    pub brat_dropped: Vec<String>,
 }
 
 impl ExportReport {
@@ -91,6 +98,13 @@ impl ExportReport {
         }
         for (from, to) in &self.renamed_labels {
             notes.push(format!("label {from:?} was written as {to:?}"));
+        }
+        notes.extend(self.brat_dropped.iter().take(MAX_BRAT_NOTES).cloned());
+        if self.brat_dropped.len() > MAX_BRAT_NOTES {
+            notes.push(format!(
+                "… and {} more brat lines not exported",
+                self.brat_dropped.len() - MAX_BRAT_NOTES
+            ));
         }
         notes
     }

@@ -86,6 +86,8 @@ pub struct FileAnnotations {
     pub suggestions: Vec<FileSuggestion>,
     /// Rejected suggestions: `(start, end, label, text)`, code points.
     pub rejected: Vec<(usize, usize, String, String)>,
+    /// Lines kept from a brat import (`T<entity id>` references), as in the file.
+    pub brat: Vec<String>,
 }
 
 /// Reads and checks the annotation file at `path` without its article; the first problem is
@@ -139,6 +141,7 @@ pub fn from_str_detached(path: &Path, text: &str) -> Result<FileAnnotations, For
             .iter()
             .map(|r| (r.start, r.end, r.label.to_string(), r.text.to_string()))
             .collect(),
+        brat: raw.brat.iter().map(|l| l.to_string()).collect(),
     })
 }
 
@@ -179,6 +182,15 @@ pub fn file_annotations_to_string(file: &FileAnnotations) -> String {
             out.push_str(", text: ");
             push_str_lit(out, text);
         });
+    }
+    if !file.brat.is_empty() {
+        out.push_str("    brat: [\n");
+        for line in &file.brat {
+            out.push_str("        ");
+            push_str_lit(&mut out, line);
+            out.push_str(",\n");
+        }
+        out.push_str("    ],\n");
     }
     out.push_str(")\n");
     out

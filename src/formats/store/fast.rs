@@ -239,6 +239,11 @@ impl<'a> Fast<'a> {
             self.field("rejected")?;
             rejected = self.list(Self::rejection)?;
         }
+        let mut brat = Vec::new();
+        if self.comma_then("brat") {
+            self.field("brat")?;
+            brat = self.list(Self::string)?;
+        }
         self.struct_end()?;
         self.ws();
         let tokens = tokens.map(|t| t.into_iter().map(|(_, a, _, b, _)| (a, b)).collect());
@@ -255,6 +260,7 @@ impl<'a> Fast<'a> {
             tokens,
             suggestions,
             rejected,
+            brat,
         })
     }
 

@@ -36,7 +36,10 @@
 //! "gazetteer", confidence: 1.000, alternatives: [], note: ""), …]` (the suggestions layer;
 //! sources `gazetteer`, `corpus`, `model`, `merge`) and `rejected: [(start:, end:, label:,
 //! text:), …]` (rejected suggestions, not proposed again). Both are dropped, not re-anchored,
-//! when the article's text changed. Strings escape quotes,
+//! when the article's text changed. An optional `brat` list
+//! holds the lines kept from an imported brat `.ann` (relations, events, attributes, notes, …)
+//! with entity references written `T<entity id>` ([`crate::formats::brat`]); it is written only
+//! when there are some. Strings escape quotes,
 //! backslashes, control characters and bidi controls; Arabic is written as is. Any valid RON
 //! with these fields loads (field order and layout are free); the canonical layout above is
 //! read by a fast path.
@@ -295,6 +298,14 @@ pub fn element_location(path: &Path, text: &str, list: &str, index: usize) -> Lo
     let at =
         locate::element_offsets(text, list).get(index).copied().or_else(|| locate::field_offset(text, list));
     Location::of_byte(path, text, at.unwrap_or(0))
+}
+
+/// For the fuzz targets (`fuzz/`): `None` if the fast reader does not accept `text`, else
+/// whether `ron` reads exactly the same from it (it always should).
+#[doc(hidden)]
+pub fn fast_reader_agrees(text: &str) -> Option<bool> {
+    let fast = fast::Fast::new(text).file()?;
+    Some(parse::parse_with_ron(text).ok() == Some(fast))
 }
 
 #[cfg(test)]

@@ -46,6 +46,9 @@ pub(super) struct RawFile<'a> {
     /// Rejected suggestions (absent when none).
     #[serde(default, borrow)]
     pub rejected: Vec<RawRejection<'a>>,
+    /// Lines kept from an imported brat `.ann`, entity references as `T<entity id>`.
+    #[serde(default)]
+    pub brat: Vec<Cow<'a, str>>,
 }
 
 /// One suggestion: `(start: 3, end: 8, label: "LOC", text: "باكو", source: "gazetteer",

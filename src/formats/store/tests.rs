@@ -351,3 +351,35 @@ fn the_layer_round_trips_and_a_bad_entry_is_located() {
     assert!(loaded.annotations.suggestions().is_empty() && loaded.annotations.rejections().is_empty());
     assert_eq!(loaded.annotations.entities().len(), ann.entities().len());
 }
+
+#[test]
+fn kept_brat_lines_round_trip_through_both_readers() {
+    let (doc, mut ann, info) = sample();
+    let lines =
+        vec!["R1\tOrigin Arg1:T1 Arg2:T2".to_string(), "#1\tAnnotatorNotes T9\t\"sure\" \\ no".to_string()];
+    ann.set_brat_lines(lines.clone(), Some(EntityId(9)));
+    let src = to_ron_string(&doc, &ann, &info);
+    assert!(src.contains("    brat: [\n        \"R1\\tOrigin Arg1:T1 Arg2:T2\",\n"), "{src}");
+    let fast = Fast::new(&src).file().expect("the fast reader reads what the writer writes");
+    assert_eq!(Some(&fast), parse_with_ron(&src).ok().as_ref());
+    assert_eq!(fast.brat, lines);
+    let loaded = from_ron_str(Path::new("a.ron"), &src, &doc).expect("loads");
+    assert_eq!(loaded.annotations.brat_lines(), lines);
+    // A file without the field (older or hand-written) loads with none.
+    let (_, plain, _) = sample();
+    let without = to_ron_string(&doc, &plain, &info);
+    assert!(!without.contains("brat:"));
+    assert!(
+        from_ron_str(Path::new("a.ron"), &without, &doc).expect("loads").annotations.brat_lines().is_empty()
+    );
+    // Re-laid out by hand: the ron fallback reads it too; a line break is refused with its place.
+    let relaid = src.replace("    brat: [\n        ", "  brat: [ ");
+    assert_eq!(
+        from_ron_str(Path::new("a.ron"), &relaid, &doc).expect("loads").annotations.brat_lines(),
+        lines
+    );
+    let broken = src.replace("Arg2:T2", "Arg2:T2\\n");
+    let err = from_ron_str(Path::new("a.ron"), &broken, &doc).expect_err("line break");
+    let line = src.lines().position(|l| l.contains("Arg2:T2")).map_or(0, |i| i + 1);
+    assert!(err.to_string().starts_with(&format!("a.ron:{line}:9: brat line")), "{err}");
+}

@@ -14,6 +14,7 @@ use super::locate::{element_offsets, field_offset};
 use super::parse::{parse, version_message};
 use super::raw::{RawEntity, RawFile};
 use super::{DocStatus, FORMAT_VERSION, Loaded, SaveInfo, Summary, sha256_hex};
+use crate::formats::brat::highest_ref;
 use crate::formats::reanchor::{Anchor, ReanchorReport, reanchor};
 use crate::formats::{FormatError, Location};
 use crate::model::{Annotations, Document, Entity, EntityId, Label, LabelId, LabelSet, Orphan, Rgb};
@@ -168,6 +169,7 @@ fn check(
     let orphans = orphans(&raw.orphans, &names, &mut ids, &mut p);
     let tokens = tokens(raw.tokens.as_deref(), text, &mut p);
     let layer = super::layer::layer(raw, text, &names, &mut p);
+    let brat = brat_lines(&raw.brat, &mut p);
     let (Some(doc), Some(info), true) = (doc, info, p.found.is_empty()) else {
         return (None, p.into_errors());
     };
@@ -176,6 +178,8 @@ fn check(
             if let Some((suggestions, rejections)) = layer {
                 ann.set_layer(doc, suggestions, rejections).map_err(|err| format!("suggestions: {err}"))?;
             }
+            let highest = highest_ref(&brat);
+            ann.set_brat_lines(brat, highest);
             Ok((ann, report))
         });
     match built {
@@ -394,6 +398,16 @@ fn tokens(
     }
     let mut cursor = Cursor::new(doc?);
     raw.iter().map(|&(s, e)| Some(cursor.byte(s)?..cursor.byte(e)?)).collect()
+}
+
+/// Kept brat lines: each must stay one line of an `.ann`.
+fn brat_lines(raw: &[std::borrow::Cow<'_, str>], p: &mut Problems<'_>) -> Vec<String> {
+    for (i, line) in raw.iter().enumerate() {
+        if line.contains(['\n', '\r']) {
+            p.element("brat", i, format!("brat line {line:?} holds a line break"));
+        }
+    }
+    raw.iter().map(|line| line.to_string()).collect()
 }
 
 fn build(

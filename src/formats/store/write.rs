@@ -24,6 +24,7 @@ pub fn to_ron_string(doc: &Document, ann: &Annotations, info: &SaveInfo) -> Stri
     write_orphans(&mut out, ann);
     write_tokens(&mut out, doc, ann);
     write_layer(&mut out, doc, ann);
+    write_brat(&mut out, ann);
     out.push_str(")\n");
     out
 }
@@ -196,6 +197,20 @@ fn write_layer(out: &mut String, doc: &Document, ann: &Annotations) {
     if !ann.rejections().is_empty() {
         write_list(out, "rejected", ann.rejections().iter(), |out, r| span(out, r.range(), r.label));
     }
+}
+
+/// The lines kept from a brat import, one per line; nothing when there are none.
+fn write_brat(out: &mut String, ann: &Annotations) {
+    if ann.brat_lines().is_empty() {
+        return;
+    }
+    out.push_str("    brat: [\n");
+    for line in ann.brat_lines() {
+        out.push_str("        ");
+        push_str_lit(out, line);
+        out.push_str(",\n");
+    }
+    out.push_str("    ],\n");
 }
 
 /// Writes `s` as a RON string literal that stays on one line and displays safely: quotes,
