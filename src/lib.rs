@@ -4,6 +4,7 @@ pub mod cli;
 pub mod corpus;
 pub mod editor;
 pub mod formats;
+pub mod learn;
 pub mod model;
 pub mod search;
 pub mod text;

@@ -7,6 +7,7 @@ mod exchange;
 mod folder;
 mod progress;
 mod render;
+mod train;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -51,6 +52,11 @@ pub enum Command {
     Import(ImportArgs),
     /// Set documents' status, as the window does.
     Mark(MarkArgs),
+    /// Train the corpus's suggestion model on its done documents (`--eval`: held-out scores).
+    Train(train::TrainArgs),
+    /// Learn word clusters from unlabelled text for the suggestion model's features (makes
+    /// `data/clusters.tsv`; see `scripts/clusters.sh`).
+    Clusters(train::ClustersArgs),
 }
 
 /// Arguments of `hashiya render`.
@@ -180,6 +186,8 @@ pub fn run(command: Command) -> ExitCode {
         Command::Export(args) => exchange::export(&args),
         Command::Import(args) => exchange::import(&args),
         Command::Mark(args) => folder::mark(&args),
+        Command::Train(args) => train::run(&args),
+        Command::Clusters(args) => train::clusters(&args),
     };
     match result {
         Ok(code) => code,
