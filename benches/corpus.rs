@@ -134,7 +134,8 @@ fn bench(c: &mut Criterion, root: &Path, out_dir: &Path, docs: usize) {
     g.bench_function("scan", |b| b.iter(|| assert_eq!(black_box(corpus.scan(|_, _| {})).docs.len(), docs)));
     g.bench_function("stats_cli", |b| b.iter(|| run_hashiya(&["stats".as_ref(), root.as_os_str()])));
     let out = out_dir.join("lib.conll");
-    let opts = ExportOptions { format: Format::Conll, only_done: false, split: None };
+    let opts =
+        ExportOptions { format: Format::Conll, only_done: false, split: None, include_suggestions: false };
     g.measurement_time(Duration::from_secs(20));
     g.bench_function("export_conll_lib", |b| {
         b.iter(|| black_box(export::export(&corpus, &opts, &out, |_, _| {}).expect("exports")))

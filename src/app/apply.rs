@@ -59,8 +59,14 @@ impl HashiyaApp {
         let Some(id) = self.workspace.active_id() else { return Ok(()) };
         let changes = !matches!(
             cmd,
-            EditCommand::Select { .. } | EditCommand::SelectEntity(_) | EditCommand::ClearSelection
+            EditCommand::Select { .. }
+                | EditCommand::SelectEntity(_)
+                | EditCommand::ClearSelection
+                | EditCommand::SelectSuggestion(_)
+                | EditCommand::StepSuggestion(_)
         );
+        let walks =
+            matches!(cmd, EditCommand::StepSuggestion(_) | EditCommand::Accept(..) | EditCommand::Reject(_));
         let labels_before = match (&cmd, &self.corpus, self.workspace.active()) {
             (EditCommand::SetLabels(_), Some(_), Some(a)) => Some(a.ann().labels().clone()),
             _ => None,
@@ -78,6 +84,9 @@ impl HashiyaApp {
         }
         if let (true, &[created]) = (offers, &outcome.created[..]) {
             self.offer_more(created);
+        }
+        if let Some(key) = self.workspace.active().and_then(|a| a.suggestion).filter(|_| walks) {
+            self.view.scroll_to(key.start);
         }
         Ok(())
     }
@@ -138,6 +147,10 @@ impl HashiyaApp {
                 Ok(())
             }
             Command::TagAllInCorpus(label) => self.tag_all_in_corpus(label),
+            Command::SuggestFromCorpus => {
+                self.suggest_from_corpus();
+                Ok(())
+            }
             Command::TagOffered => match self.offer.take() {
                 Some(offer) => self.edit(EditCommand::TagAll(offer.ranges, offer.label)),
                 None => Ok(()),

@@ -317,7 +317,8 @@ fn paint_view(
     if flash.is_some() {
         ui.ctx().request_repaint();
     }
-    paint_entities(ui, layout, view, article, visible, flash);
+    paint_entities(ui, layout, view, article, visible.clone(), flash);
+    super::suggestions::paint_suggestions(ui, layout, view, article, visible);
     if let Some(sel) = article.selection {
         let tint = ui.visuals().selection.bg_fill.gamma_multiply(0.75);
         paint_rects(ui, &layout.range_rects(sel.range()), view, tint, Stroke::NONE);

@@ -22,6 +22,8 @@ pub enum DialogPurpose {
     Export(Format),
     /// Pick a file to import.
     Import(Format),
+    /// Pick a gazetteer to pre-annotate the open document with.
+    Gazetteer,
 }
 
 /// Everything a user can ask for.
@@ -80,6 +82,8 @@ pub enum Command {
     /// Tag every find match with this label in the open document and in every other document
     /// of the corpus.
     TagAllInCorpus(crate::model::LabelId),
+    /// Pre-annotate the open document with the forms tagged in the corpus (in the background).
+    SuggestFromCorpus,
 }
 
 impl From<EditCommand> for Command {

@@ -114,6 +114,7 @@ fn spawn_native(
             DialogPurpose::Open => {
                 dialog.add_filter("Articles", &["txt"]).add_filter("All files", &["*"]).pick_file()
             }
+            DialogPurpose::Gazetteer => dialog.add_filter("Gazetteer", &["tsv", "txt", "csv"]).pick_file(),
             DialogPurpose::Import(format) => {
                 let ext = format.extension();
                 dialog.add_filter(ext, &[ext, "txt", "tsv"]).add_filter("All files", &["*"]).pick_file()
@@ -135,6 +136,9 @@ fn builtin(purpose: DialogPurpose, start: DialogStart) -> egui_file::FileDialog 
             (egui_file::FileDialog::select_folder(), "Open folder as a corpus".to_string())
         }
         DialogPurpose::Import(f) => (egui_file::FileDialog::open_file(), format!("Import {}", f.name())),
+        DialogPurpose::Gazetteer => {
+            (egui_file::FileDialog::open_file(), "Suggest from a gazetteer".to_string())
+        }
         DialogPurpose::SaveAs => (egui_file::FileDialog::save_file(), "Save annotations as".to_string()),
         DialogPurpose::Export(f) => (egui_file::FileDialog::save_file(), format!("Export {}", f.name())),
     };

@@ -77,9 +77,10 @@ impl HashiyaApp {
             DialogPurpose::Export(format) => {
                 (article.and_then(|a| parent(&a.path)), stem.map(|s| format!("{s}.{}", format.extension())))
             }
-            DialogPurpose::Open | DialogPurpose::OpenFolder | DialogPurpose::Import(_) => {
-                (article.and_then(|a| parent(&a.path)), None)
-            }
+            DialogPurpose::Open
+            | DialogPurpose::OpenFolder
+            | DialogPurpose::Import(_)
+            | DialogPurpose::Gazetteer => (article.and_then(|a| parent(&a.path)), None),
         };
         let dir = dir.or_else(|| self.settings.recent_dirs.first().cloned());
         DialogStart { dir, name }
@@ -105,6 +106,10 @@ impl HashiyaApp {
             }
             DialogPurpose::Export(format) => self.export(format, &path),
             DialogPurpose::Import(format) => self.import(format, &path),
+            DialogPurpose::Gazetteer => {
+                self.suggest_from_gazetteer(path);
+                Ok(())
+            }
         }
     }
 

@@ -121,8 +121,17 @@ fn clicks(
             cmds.push(EditCommand::Select { anchor: w.start, caret: w.end }.into());
         }
     } else if response.clicked() && !shift {
-        let entity = hit().and_then(|ch| article.ann().entities().innermost_at(ch.start).copied());
-        cmds.push(entity.map_or(EditCommand::ClearSelection, |e| EditCommand::SelectEntity(e.id)).into());
+        let at = hit().map(|ch| ch.start);
+        let entity = at.and_then(|b| article.ann().entities().innermost_at(b).copied());
+        // A click on a suggestion (and no entity) makes it the current one.
+        let suggestion =
+            at.and_then(|b| article.ann().suggestions().overlapping(b..b + 1).last().map(|s| s.key()));
+        let cmd = match (entity, suggestion) {
+            (Some(e), _) => EditCommand::SelectEntity(e.id),
+            (None, Some(key)) => EditCommand::SelectSuggestion(key),
+            (None, None) => EditCommand::ClearSelection,
+        };
+        cmds.push(cmd.into());
     }
 }
 

@@ -83,21 +83,28 @@ pub(super) fn paint_entities(
             layout.para_of_byte(e.start).and_then(|i| layout.para_lines(i).next()).is_some_and(|l| l.rtl);
         if let Some(first) = screen.first() {
             let name = article.ann().labels().get(e.label).map_or("?", |l| l.name.as_str());
-            paint_tag(ui, *first, name, color, rtl);
+            paint_tag(ui, *first, name, color, rtl, false);
         }
     }
 }
 
-/// A small label chip on the top edge of an entity's first piece, on its logical-start side.
-fn paint_tag(ui: &Ui, r: egui::Rect, name: &str, color: Color32, rtl: bool) {
+/// A small label chip on the top edge of a span's first piece, on its logical-start side;
+/// `hollow` (suggestions): outlined in the label colour on the background instead of filled.
+pub(super) fn paint_tag(ui: &Ui, r: egui::Rect, name: &str, color: Color32, rtl: bool, hollow: bool) {
     let font = FontId::proportional(8.5);
-    let galley = ui.painter().layout_no_wrap(name.to_string(), font, Color32::WHITE);
+    let text_color = if hollow { color } else { Color32::WHITE };
+    let galley = ui.painter().layout_no_wrap(name.to_string(), font, text_color);
     let size = galley.size() + egui::vec2(4.0, 0.0);
     let y = r.min.y - size.y * 0.35;
     let (x, align) = if rtl { (r.max.x, Align2::RIGHT_TOP) } else { (r.min.x, Align2::LEFT_TOP) };
     let chip = align.anchor_size(egui::pos2(x, y), size);
-    ui.painter().rect_filled(chip, CornerRadius::same(3), color);
-    ui.painter().galley(chip.min + egui::vec2(2.0, 0.0), galley, Color32::WHITE);
+    if hollow {
+        let bg = ui.visuals().extreme_bg_color;
+        ui.painter().rect(chip, CornerRadius::same(3), bg, Stroke::new(1.0, color), StrokeKind::Inside);
+    } else {
+        ui.painter().rect_filled(chip, CornerRadius::same(3), color);
+    }
+    ui.painter().galley(chip.min + egui::vec2(2.0, 0.0), galley, text_color);
 }
 
 /// Boundary handles of the selected entity: a bar with a knob at each end (drag to adjust).

@@ -23,6 +23,8 @@ mod painter;
 mod panels;
 mod settings;
 mod shortcuts;
+mod suggest_jobs;
+mod suggestions;
 mod viewport;
 
 use std::path::PathBuf;
@@ -70,6 +72,8 @@ pub struct HashiyaApp {
     corpus_seen: u64,
     /// Work on many documents of the corpus running on a thread (its notice when done).
     corpus_job: Option<std::sync::mpsc::Receiver<Notice>>,
+    /// Pre-annotation of the open document running on a thread.
+    suggest_job: Option<suggest_jobs::SuggestJob>,
     settings: Settings,
     notice: Option<Notice>,
     /// Error shown in the central area when no article could be opened.
@@ -121,6 +125,7 @@ impl HashiyaApp {
             corpus: None,
             corpus_seen: 0,
             corpus_job: None,
+            suggest_job: None,
             settings,
             notice: notices.into_iter().last(),
             open_error: None,
@@ -229,6 +234,7 @@ impl HashiyaApp {
             .show(ui, |ui| panels::status_bar_ui(ui, article, &mut self.view, self.notice.as_ref()));
         if let Some(article) = article {
             egui::Panel::right("entities").resizable(true).default_size(320.0).show(ui, |ui| {
+                suggestions::suggestions_panel_ui(ui, article, &mut self.view, &mut cmds);
                 self.panel.entity_panel_ui(ui, article, key, &mut self.view, &mut cmds);
             });
         }
@@ -268,6 +274,7 @@ impl HashiyaApp {
     fn corpus_frame(&mut self, ctx: &egui::Context) {
         self.offer_count(ctx);
         self.corpus_job_done(ctx);
+        self.suggest_job_done(ctx);
         let Some(state) = self.corpus.as_mut() else { return };
         if state.poll() {
             ctx.request_repaint_after(std::time::Duration::from_millis(100));

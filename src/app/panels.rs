@@ -15,6 +15,7 @@ pub fn menu_bar_ui(ui: &mut Ui, article: Option<&Article>, settings: &Settings, 
     egui::MenuBar::new().ui(ui, |ui| {
         ui.menu_button("File", |ui| file_menu_ui(ui, article, settings, cmds));
         ui.menu_button("Edit", |ui| edit_menu_ui(ui, article, cmds));
+        ui.menu_button("Suggest", |ui| suggest_menu_ui(ui, article, cmds));
         ui.menu_button("View", |ui| {
             item(ui, true, "Zoom in  (Ctrl +)", Command::ZoomIn, cmds);
             item(ui, true, "Zoom out  (Ctrl −)", Command::ZoomOut, cmds);
@@ -85,6 +86,23 @@ fn edit_menu_ui(ui: &mut Ui, article: Option<&Article>, cmds: &mut Vec<Command>)
     }
 }
 
+fn suggest_menu_ui(ui: &mut Ui, article: Option<&Article>, cmds: &mut Vec<Command>) {
+    let has = article.is_some();
+    item(ui, has, "From a gazetteer…", Command::Dialog(DialogPurpose::Gazetteer), cmds);
+    item(ui, has, "From the corpus", Command::SuggestFromCorpus, cmds);
+    ui.separator();
+    let layer = article.map_or(0, |a| a.ann().suggestions().len());
+    item(ui, layer > 0, "Next suggestion  (N)", EditCommand::StepSuggestion(true).into(), cmds);
+    item(ui, layer > 0, "Previous suggestion  (P)", EditCommand::StepSuggestion(false).into(), cmds);
+    let current = article.and_then(|a| a.suggestion);
+    let accept =
+        current.map_or(Command::Edit(EditCommand::ClearSelection), |k| EditCommand::Accept(k, None).into());
+    item(ui, current.is_some(), "Accept  (Enter)", accept, cmds);
+    let reject =
+        current.map_or(Command::Edit(EditCommand::ClearSelection), |k| EditCommand::Reject(k).into());
+    item(ui, current.is_some(), "Reject  (Backspace)", reject, cmds);
+}
+
 fn format_buttons(ui: &mut Ui, enabled: bool, make: fn(Format) -> DialogPurpose, cmds: &mut Vec<Command>) {
     for format in Format::ALL {
         if ui.add_enabled(enabled, egui::Button::new(format.name())).clicked() {
@@ -109,7 +127,14 @@ pub fn label_bar_ui(ui: &mut Ui, article: &Article, editing: &mut bool, cmds: &m
         if ui.button("Edit labels…").clicked() {
             *editing = true;
         }
-        ui.label(RichText::new("Drag selects words · Alt+drag: letters · 1–9 tag · Del removes").weak());
+        let hint = if article.suggestion.is_some() {
+            "Suggestion: Enter accepts · 1–9 accept as · Backspace rejects · N / P next / previous"
+        } else if !article.ann().suggestions().is_empty() {
+            "Drag selects words · 1–9 tag · N / P: go through the suggestions"
+        } else {
+            "Drag selects words · Alt+drag: letters · 1–9 tag · Del removes"
+        };
+        ui.label(RichText::new(hint).weak());
     });
 }
 
@@ -127,6 +152,9 @@ pub fn status_bar_ui(
             ui.label(if a.is_dirty() { "• unsaved" } else { "saved" });
             ui.label(format!("{}", a.encoding));
             ui.label(format!("{} entities", a.ann().entities().len()));
+            if !a.ann().suggestions().is_empty() {
+                ui.label(format!("{} suggestions", a.ann().suggestions().len()));
+            }
             if !a.ann().orphans().is_empty() {
                 let orphans = format!("{} orphans", a.ann().orphans().len());
                 ui.colored_label(Color32::from_rgb(0xd5, 0x5e, 0x00), orphans);

@@ -51,12 +51,16 @@ pub fn shortcut_commands(
     out
 }
 
-/// Label hotkeys, T for an offered tag-all, Delete, Escape and Shift+Alt+arrows for the
-/// selected entity.
+/// Suggestion keys (see [`super::suggestions`]), label hotkeys, T for an offered tag-all,
+/// Delete, Escape and Shift+Alt+arrows for the selected entity.
 fn annotation_keys(ctx: &egui::Context, article: &Article, offer: bool) -> Vec<Command> {
     let mut out = Vec::new();
     ctx.input(|i| {
         for event in &i.events {
+            if let Some(cmd) = super::suggestions::suggestion_key(article, event, i.modifiers) {
+                out.push(cmd.into());
+                continue;
+            }
             match event {
                 egui::Event::Text(t) if !i.modifiers.command && !i.modifiers.alt => {
                     for c in t.chars() {

@@ -24,7 +24,8 @@ pub fn export(args: &ExportArgs) -> anyhow::Result<ExitCode> {
     }
     let format = Format::from(args.format);
     let article = open_annotated(&args.article)?;
-    let (doc, ann) = (&article.doc, article.ann());
+    let with = args.include_suggestions.then(|| exchange::with_suggestions(&article.doc, article.ann()));
+    let (doc, ann) = (&article.doc, with.as_ref().unwrap_or(article.ann()));
     let report = match args.out.as_deref() {
         Some(out) => exchange::export_to(format, &article.path, doc, ann, out)?,
         None => {

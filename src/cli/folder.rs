@@ -117,6 +117,7 @@ pub fn export(args: &ExportArgs) -> anyhow::Result<ExitCode> {
         format: args.format.into(),
         only_done: args.only_done,
         split: args.split.clone().map(|s| (s, args.seed)),
+        include_suggestions: args.include_suggestions,
     };
     let progress = Progress::new("read", corpus.docs().len());
     let summary = export::export(&corpus, &opts, out, |done, _| progress.set(done))?;

@@ -2,11 +2,14 @@
 //! article or (`stats`, `validate`, `export`) on a folder as a corpus, through the same core
 //! as the window ([`crate::editor`], [`crate::corpus`], [`crate::formats::exchange`]).
 
+mod agree;
 mod check;
 mod exchange;
 mod folder;
+mod merge;
 mod progress;
 mod render;
+mod suggest;
 mod train;
 
 use std::path::PathBuf;
@@ -52,11 +55,55 @@ pub enum Command {
     Import(ImportArgs),
     /// Set documents' status, as the window does.
     Mark(MarkArgs),
+    /// Pre-annotate: fill the suggestions layer of the documents not marked done.
+    Suggest(SuggestArgs),
+    /// Inter-annotator agreement: exact and partial span P/R/F1, Cohen's and Fleiss' kappa,
+    /// Krippendorff's alpha, label confusion.
+    Agree {
+        /// Each annotator's annotation file of one document, or each annotator's corpus folder.
+        #[arg(required = true, num_args = 2..)]
+        paths: Vec<PathBuf>,
+        /// Print JSON instead of a table.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Three-way merge of annotation files (git merge driver: `hashiya merge %O %A %B -o %A`);
+    /// exits 1 when conflicts were kept as suggestions, 2 when nothing was written.
+    Merge {
+        /// The common ancestor (an empty file: none).
+        base: PathBuf,
+        /// Our version.
+        ours: PathBuf,
+        /// Their version.
+        theirs: PathBuf,
+        /// Where the merged file is written.
+        #[arg(short, long)]
+        out: PathBuf,
+    },
     /// Train the corpus's suggestion model on its done documents (`--eval`: held-out scores).
     Train(train::TrainArgs),
     /// Learn word clusters from unlabelled text for the suggestion model's features (makes
     /// `data/clusters.tsv`; see `scripts/clusters.sh`).
     Clusters(train::ClustersArgs),
+}
+
+/// Arguments of `hashiya suggest`.
+#[derive(Debug, clap::Args)]
+#[command(group(clap::ArgGroup::new("from").required(true).args(["gazetteer", "from_corpus"])))]
+pub struct SuggestArgs {
+    /// An article or a corpus folder.
+    pub path: PathBuf,
+    /// Names from a gazetteer file: `name<TAB>LABEL` or `name,LABEL` per line.
+    #[arg(long)]
+    pub gazetteer: Option<PathBuf>,
+    /// Every form tagged in the corpus's annotated documents, with its most frequent label.
+    #[arg(long)]
+    pub from_corpus: bool,
+    /// Leave out suggestions less sure than this (0 to 1). A corpus form's confidence is the
+    /// share of its occurrences in annotated documents that are tagged, times its label's
+    /// share; a gazetteer name's is its label's share.
+    #[arg(long, default_value_t = 0.25)]
+    pub min_confidence: f32,
 }
 
 /// Arguments of `hashiya render`.
@@ -119,6 +166,9 @@ pub struct ExportArgs {
     /// Seed of the split.
     #[arg(long, default_value_t = 0, requires = "split")]
     pub seed: u64,
+    /// Export suggestions too, as entities (where they overlap no entity).
+    #[arg(long)]
+    pub include_suggestions: bool,
 }
 
 fn parse_split(s: &str) -> Result<SplitSpec, String> {
@@ -186,6 +236,9 @@ pub fn run(command: Command) -> ExitCode {
         Command::Export(args) => exchange::export(&args),
         Command::Import(args) => exchange::import(&args),
         Command::Mark(args) => folder::mark(&args),
+        Command::Suggest(args) => suggest::run(&args),
+        Command::Agree { paths, json } => agree::run(&paths, json),
+        Command::Merge { base, ours, theirs, out } => merge::run(&base, &ours, &theirs, &out),
         Command::Train(args) => train::run(&args),
         Command::Clusters(args) => train::clusters(&args),
     };

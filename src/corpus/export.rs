@@ -31,6 +31,8 @@ pub struct ExportOptions {
     pub only_done: bool,
     /// Split by document into named shares, with the seed of the split.
     pub split: Option<(SplitSpec, u64)>,
+    /// Export suggestions as entities too (where they overlap no entity).
+    pub include_suggestions: bool,
 }
 
 /// What an export wrote and left out.
@@ -103,6 +105,7 @@ pub fn export(
             summary.not_done += 1;
             continue;
         }
+        let ann = if opts.include_suggestions { exchange::with_suggestions(&doc, &ann) } else { ann };
         let name = entry.name();
         let k = opts.split.as_ref().map_or(0, |(spec, seed)| spec.assign(&name, *seed));
         let Some((_, sink)) = sinks.get_mut(k) else { continue };

@@ -29,6 +29,7 @@ pub mod scan;
 pub mod settings;
 pub mod split;
 mod stats;
+pub mod suggest;
 pub mod tag_all;
 pub mod walk;
 

@@ -106,7 +106,7 @@ fn exports_refuse_to_write_into_the_corpus() {
     let root = dir.path().join("corpus");
     article(&root, "a.txt", Some(DocStatus::Done));
     let corpus = Corpus::open(&root).expect("opens");
-    let opts = |format| ExportOptions { format, only_done: false, split: None };
+    let opts = |format| ExportOptions { format, only_done: false, split: None, include_suggestions: false };
     for (format, out) in [
         (Format::Brat, root.join("out")),
         (Format::Conll, root.join("a.txt")),

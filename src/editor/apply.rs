@@ -5,17 +5,17 @@ use super::{Article, EditCommand, EditorError, Notice, Outcome, Selection};
 use crate::model::{EntityId, Transaction, ops};
 
 /// A command turned into its transaction, before it is applied.
-struct Planned {
-    tx: Option<Transaction>,
+pub(super) struct Planned {
+    pub(super) tx: Option<Transaction>,
     /// The entity to select afterwards (the one a tag created or relabelled).
-    select: Option<EntityId>,
+    pub(super) select: Option<EntityId>,
     /// Entities the transaction creates.
-    created: Vec<EntityId>,
-    notice: Option<Notice>,
+    pub(super) created: Vec<EntityId>,
+    pub(super) notice: Option<Notice>,
 }
 
 impl Planned {
-    fn plain(tx: Option<Transaction>) -> Self {
+    pub(super) fn plain(tx: Option<Transaction>) -> Self {
         Self { tx, select: None, created: Vec::new(), notice: None }
     }
 
@@ -38,11 +38,21 @@ impl Article {
             EditCommand::SelectEntity(id) => {
                 self.selected = Some(id);
                 self.selection = None;
+                self.suggestion = None;
                 Outcome::unchanged()
             }
             EditCommand::ClearSelection => {
                 self.selection = None;
                 self.selected = None;
+                self.suggestion = None;
+                Outcome::unchanged()
+            }
+            EditCommand::SelectSuggestion(key) => {
+                self.select_suggestion(Some(key));
+                Outcome::unchanged()
+            }
+            EditCommand::StepSuggestion(forward) => {
+                self.step_suggestion(forward);
                 Outcome::unchanged()
             }
             EditCommand::Undo => Outcome::changed(self.history.undo(&mut self.ann, &self.doc)?),
@@ -56,6 +66,7 @@ impl Article {
     /// Builds the command's transaction, applies it as one undo step, and selects the entity
     /// it tagged.
     fn transact(&mut self, cmd: EditCommand) -> Result<Outcome, EditorError> {
+        let follow = self.suggestion_to_follow(&cmd);
         let planned = self.plan(cmd)?;
         let Some(tx) = planned.tx else {
             return Ok(Outcome { notice: planned.notice, ..Outcome::unchanged() });
@@ -64,6 +75,9 @@ impl Article {
         if let Some(id) = planned.select {
             self.selection = None;
             self.selected = Some(id);
+        }
+        if let Some(at) = follow {
+            self.follow_suggestion(at);
         }
         Ok(Outcome { changed: true, created: planned.created, notice: planned.notice })
     }
@@ -94,8 +108,15 @@ impl Article {
             }
             EditCommand::SetRange(id, range) => Planned::plain(ops::set_range(ann, id, range)),
             EditCommand::SetLabels(new) => Planned::plain(ops::set_labels(ann, new)),
+            EditCommand::Suggest(..)
+            | EditCommand::Accept(..)
+            | EditCommand::Reject(_)
+            | EditCommand::AcceptAll(_)
+            | EditCommand::RejectAll(_) => self.plan_layer(cmd),
             EditCommand::Select { .. }
             | EditCommand::SelectEntity(_)
+            | EditCommand::SelectSuggestion(_)
+            | EditCommand::StepSuggestion(_)
             | EditCommand::ClearSelection
             | EditCommand::Undo
             | EditCommand::Redo => Planned::plain(None),
@@ -106,6 +127,9 @@ impl Article {
     fn drop_stale_selection(&mut self) {
         if self.selected.is_some_and(|id| self.ann.entities().get(id).is_none()) {
             self.selected = None;
+        }
+        if self.suggestion.is_some_and(|key| self.ann.suggestions().get(key).is_none()) {
+            self.suggestion = None;
         }
     }
 }

@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use super::{EditorError, Notice};
 use crate::formats::decode::{self, Encoding};
 use crate::formats::store::{self, DocStatus, SaveInfo};
-use crate::model::{Annotations, Document, EntityId, History, LabelSet};
+use crate::model::{Annotations, Document, EntityId, History, LabelSet, SuggestionKey};
 
 /// The state of the article's annotation file.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -48,6 +48,8 @@ pub struct Article {
     pub selection: Option<Selection>,
     /// Currently selected entity.
     pub selected: Option<EntityId>,
+    /// The current suggestion (what Enter accepts and Backspace rejects).
+    pub suggestion: Option<SuggestionKey>,
     /// State of the annotation file.
     pub store: StoreStatus,
     pub(super) ann: Annotations,
@@ -83,6 +85,7 @@ impl Article {
             encoding: decoded.encoding,
             selection: None,
             selected: None,
+            suggestion: None,
             store: StoreStatus::Ok,
             ann: Annotations::new(LabelSet::default()),
             history: History::default(),

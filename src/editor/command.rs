@@ -4,7 +4,7 @@
 use std::ops::Range;
 
 use super::Notice;
-use crate::model::{Edge, EntityId, LabelId, LabelSet};
+use crate::model::{Edge, EntityId, LabelId, LabelSet, Suggestion, SuggestionKey, SuggestionSource};
 
 /// A change to an article, as the window, the command line or a test asks for it.
 #[derive(Debug, Clone, PartialEq)]
@@ -37,6 +37,24 @@ pub enum EditCommand {
     SetRange(EntityId, Range<usize>),
     /// Replace the label set (one undo step).
     SetLabels(LabelSet),
+    /// Replace one source's suggestions (pre-annotation); rejected spans, spans overlapping
+    /// an entity and undefined labels are left out, and the notice says how many.
+    Suggest(SuggestionSource, Vec<Suggestion>),
+    /// Make a suggestion the current one (and clear the other selections).
+    SelectSuggestion(SuggestionKey),
+    /// Make the next (`true`) or previous suggestion in reading order the current one, from
+    /// the current suggestion or else the caret; wraps around.
+    StepSuggestion(bool),
+    /// Accept a suggestion as an entity, with its own label or the one given; the next
+    /// suggestion becomes the current one.
+    Accept(SuggestionKey, Option<LabelId>),
+    /// Reject a suggestion (remembered, so it is not proposed again); the next suggestion
+    /// becomes the current one.
+    Reject(SuggestionKey),
+    /// Accept every suggestion of a label (one undo step).
+    AcceptAll(LabelId),
+    /// Reject every suggestion of a label (one undo step).
+    RejectAll(LabelId),
     /// Undo the last change.
     Undo,
     /// Redo the last undone change.

@@ -17,6 +17,7 @@ mod article;
 mod command;
 mod error;
 mod notice;
+mod suggest;
 mod workspace;
 
 pub use article::{Article, Selection, StoreStatus};

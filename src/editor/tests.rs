@@ -169,3 +169,40 @@ fn status_is_saved_with_the_annotator_and_tagging_starts_a_new_document() {
     let mut again = again;
     assert_eq!(again.set_status(DocStatus::New), DocStatus::InProgress, "it has an entity");
 }
+
+#[test]
+fn suggestions_walk_accept_reject_survive_a_save_and_undo() {
+    use crate::model::{Suggestion, SuggestionSource};
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = article_file(dir.path(), "زار الوزير باكو ثم دمشق ثم عمّان.\n");
+    let mut a = Article::open(&path).expect("opens").0;
+    let words = ["باكو", "دمشق", "عمّان"];
+    let proposed = words
+        .iter()
+        .map(|w| Suggestion::new(range_of(&a, w), LabelId(3), SuggestionSource::Gazetteer, 1000))
+        .collect();
+    let out = a.apply(EditCommand::Suggest(SuggestionSource::Gazetteer, proposed)).expect("suggests");
+    assert!(out.changed);
+    assert_eq!(out.notice.map(|n| n.text), Some("gazetteer: 3 suggestions".to_string()));
+    let current = |a: &Article| a.suggestion.and_then(|k| a.doc.slice(k.start..k.end)).map(str::to_string);
+    a.apply(EditCommand::StepSuggestion(true)).expect("steps");
+    assert_eq!(current(&a).as_deref(), Some("باكو"));
+    a.apply(EditCommand::StepSuggestion(false)).expect("steps back, wrapping");
+    assert_eq!(current(&a).as_deref(), Some("عمّان"));
+    a.apply(EditCommand::StepSuggestion(true)).expect("steps");
+    let key = a.suggestion.expect("current");
+    let out = a.apply(EditCommand::Accept(key, Some(LabelId(4)))).expect("accepts");
+    assert_eq!(out.created.len(), 1);
+    assert_eq!(a.ann().entities().get(out.created[0]).map(|e| e.label), Some(LabelId(4)));
+    assert_eq!(current(&a).as_deref(), Some("دمشق"), "the next suggestion is current");
+    a.apply(EditCommand::Reject(a.suggestion.expect("current"))).expect("rejects");
+    assert_eq!(current(&a).as_deref(), Some("عمّان"));
+    assert_eq!(a.ann().rejections().len(), 1);
+    a.save(false).expect("saves");
+    let b = Article::open(&path).expect("reopens").0;
+    assert_eq!(b.ann(), a.ann(), "suggestions and rejections survive a restart");
+    a.apply(EditCommand::Undo).expect("undo reject");
+    a.apply(EditCommand::Undo).expect("undo accept");
+    assert_eq!(a.ann().suggestions().len(), 3);
+    assert!(a.ann().entities().is_empty() && a.ann().rejections().is_empty());
+}

@@ -17,6 +17,7 @@ pub mod conll;
 pub mod decode;
 mod error;
 pub mod exchange;
+pub mod gazetteer;
 pub mod jsonl;
 pub mod reanchor;
 pub mod store;

@@ -2,7 +2,12 @@
 
 use std::ops::Range;
 
-use super::{Document, Edit, EditError, Entity, EntityId, EntitySet, LabelId, LabelSet, Transaction};
+use std::collections::BTreeSet;
+
+use super::{
+    Document, Edit, EditError, Entity, EntityId, EntitySet, LabelId, LabelSet, Rejection, Suggestions,
+    Transaction,
+};
 
 /// An entity that could not be re-anchored after the article text changed.
 ///
@@ -27,17 +32,24 @@ pub struct Annotations {
     orphans: Vec<Orphan>,
     /// Token boundaries kept from an imported CoNLL file, so re-export gives the same tokens.
     tokens: Option<Vec<Range<usize>>>,
+    /// Proposed entities, apart from the entities (see [`super::layer`]).
+    pub(super) suggestions: Suggestions,
+    /// Rejected suggestions, so they are not proposed again.
+    pub(super) rejections: BTreeSet<Rejection>,
     next_id: u64,
     revision: u64,
 }
 
 impl PartialEq for Annotations {
-    /// Equal content: labels, entities, orphans and tokens (not the id counter or revision).
+    /// Equal content: labels, entities, orphans, tokens, suggestions and rejections (not the id
+    /// counter or revision).
     fn eq(&self, other: &Self) -> bool {
         self.labels == other.labels
             && self.entities == other.entities
             && self.orphans == other.orphans
             && self.tokens == other.tokens
+            && self.suggestions == other.suggestions
+            && self.rejections == other.rejections
     }
 }
 
@@ -98,6 +110,16 @@ impl Annotations {
     /// Entities that lost their place in a changed text.
     pub fn orphans(&self) -> &[Orphan] {
         &self.orphans
+    }
+
+    /// The suggestions layer, in reading order.
+    pub fn suggestions(&self) -> &Suggestions {
+        &self.suggestions
+    }
+
+    /// Rejected suggestions (range and label), in order.
+    pub fn rejections(&self) -> &BTreeSet<Rejection> {
+        &self.rejections
     }
 
     /// Token boundaries (byte ranges) from an imported tokenisation, if any.
@@ -175,17 +197,25 @@ impl Annotations {
                 LabelSet::from_labels(new.iter().cloned().collect())
                     .map_err(|name| EditError::Labels(format!("label {name:?} is defined twice")))?;
                 let used = self.entities.iter().map(|e| e.label).chain(self.orphans.iter().map(|o| o.label));
+                let used = used.chain(self.layer_labels());
                 if let Some(missing) = used.into_iter().find(|id| new.get(*id).is_none()) {
                     let name = old.get(missing).map_or("?", |l| l.name.as_str());
                     return Err(EditError::Labels(format!("label {name} is still in use")));
                 }
                 self.labels = new.clone();
             }
+            Edit::Suggest(_)
+            | Edit::Unsuggest(_)
+            | Edit::Layer { .. }
+            | Edit::Reject(_)
+            | Edit::Unreject(_) => {
+                self.apply_layer_edit(doc, edit)?;
+            }
         }
         Ok(())
     }
 
-    fn check_range(&self, doc: &Document, r: Range<usize>) -> Result<(), EditError> {
+    pub(super) fn check_range(&self, doc: &Document, r: Range<usize>) -> Result<(), EditError> {
         let ok = r.start < r.end && r.end <= doc.len() && doc.is_boundary(r.start) && doc.is_boundary(r.end);
         if ok { Ok(()) } else { Err(EditError::BadRange { start: r.start, end: r.end }) }
     }

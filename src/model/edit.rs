@@ -2,7 +2,7 @@
 
 use thiserror::Error;
 
-use super::{Entity, EntityId, LabelId, LabelSet};
+use super::{Entity, EntityId, LabelId, LabelSet, Rejection, Suggestion, Suggestions};
 
 /// One primitive change. Each variant carries everything its inverse needs, so
 /// [`Edit::invert`] is pure (like helix's `Transaction::invert`, without needing the state).
@@ -26,6 +26,21 @@ pub enum Edit {
         /// The label set as it will be.
         new: LabelSet,
     },
+    /// Add a suggestion.
+    Suggest(Suggestion),
+    /// Remove exactly this suggestion.
+    Unsuggest(Suggestion),
+    /// Replace the whole suggestions layer (pre-annotation, accept or reject all of a label).
+    Layer {
+        /// The layer as it is now.
+        old: Suggestions,
+        /// The layer as it will be.
+        new: Suggestions,
+    },
+    /// Remember a rejected suggestion.
+    Reject(Rejection),
+    /// Forget a rejection.
+    Unreject(Rejection),
 }
 
 impl Edit {
@@ -36,6 +51,11 @@ impl Edit {
             Edit::Remove(e) => Edit::Add(*e),
             Edit::Replace { old, new } => Edit::Replace { old: *new, new: *old },
             Edit::Labels { old, new } => Edit::Labels { old: new.clone(), new: old.clone() },
+            Edit::Suggest(s) => Edit::Unsuggest(s.clone()),
+            Edit::Unsuggest(s) => Edit::Suggest(s.clone()),
+            Edit::Layer { old, new } => Edit::Layer { old: new.clone(), new: old.clone() },
+            Edit::Reject(r) => Edit::Unreject(*r),
+            Edit::Unreject(r) => Edit::Reject(*r),
         }
     }
 }
@@ -96,6 +116,16 @@ pub enum EditError {
     /// The entity to remove or replace is not there (stale edit).
     #[error("entity #{0} is not there")]
     Missing(u64),
+    /// A suggestion or rejection to add is there already, or one to remove is not.
+    #[error("the suggestion at {start}..{end} is {what}")]
+    Suggestion {
+        /// Start byte.
+        start: usize,
+        /// End byte.
+        end: usize,
+        /// "already there", "not there", "already rejected", "not rejected", or "stale".
+        what: &'static str,
+    },
     /// A label-set edit that does not match the current set or would orphan entities.
     #[error("label set change refused: {0}")]
     Labels(String),

@@ -11,7 +11,9 @@ mod edit;
 mod entity;
 mod history;
 mod label;
+mod layer;
 pub mod ops;
+mod suggestion;
 mod words;
 
 pub use annotations::{Annotations, Orphan};
@@ -21,4 +23,5 @@ pub use entity::{Entity, EntityId, EntitySet};
 pub use history::History;
 pub use label::{Label, LabelId, LabelSet, PALETTE, Rgb};
 pub use ops::{Edge, TagAllReport};
+pub use suggestion::{Rejection, Suggestion, SuggestionKey, SuggestionSource, Suggestions};
 pub use words::{snap_to_words, word_at};

@@ -6,7 +6,7 @@ use std::ops::Range;
 use super::clitics::{PrefixRule, prefix_allows};
 use super::fold::{ALEF, TEH_MARBUTA, is_word_char};
 use super::normalize::NormalizedText;
-use super::query::{Literal, Searcher};
+use super::query::{Literal, Rules, Searcher};
 
 /// The matches of a [`super::Query`] in one text, in order: byte ranges of the original text
 /// on char boundaries, non-overlapping. Made by [`super::Query::matches`].
@@ -40,8 +40,9 @@ impl<'a> Matches<'a> {
             Searcher::Regex(re) => Inner::Regex(re.find_iter(original)),
             Searcher::Literal(literal) => {
                 // A normalised text of another text would give meaningless offsets: none.
-                let stale = literal.normalized && normalized.original_len() != original.len();
-                let hay = if literal.normalized { normalized.as_str() } else { original };
+                let normal = literal.rules.normalized;
+                let stale = normal && normalized.original_len() != original.len();
+                let hay = if normal { normalized.as_str() } else { original };
                 let pos = if stale { hay.len() + 1 } else { 0 };
                 Inner::Literal(LiteralMatches { literal, hay, original, normalized, pos })
             }
@@ -66,10 +67,10 @@ impl LiteralMatches<'_> {
         loop {
             let rest = self.hay.as_bytes().get(self.pos..)?;
             let at = self.pos + self.literal.finder.find(rest)?;
-            match self.check(at) {
+            match self.literal.rules.check(self.hay, self.original, self.normalized, at, self.pos) {
                 Some(found) => {
                     self.pos = found.end;
-                    if !self.literal.normalized {
+                    if !self.literal.rules.normalized {
                         return Some(found);
                     }
                     if let Some(original) = self.normalized.to_original(found) {
@@ -80,21 +81,30 @@ impl LiteralMatches<'_> {
             }
         }
     }
+}
 
-    /// The match (in `hay`) for the needle found at `at`, if the rules accept it.
-    fn check(&self, at: usize) -> Option<Range<usize>> {
-        let lit = self.literal;
-        let end = at + lit.len;
-        if lit.ends_word && self.hay.get(end..)?.chars().next().is_some_and(is_word_char) {
+impl Rules {
+    /// The match (in `hay`, the normalised text in normalised mode) for the needle found at
+    /// `at`, if the rules accept it; the match never starts before `floor`.
+    pub(crate) fn check(
+        &self,
+        hay: &str,
+        original: &str,
+        normalized: &NormalizedText,
+        at: usize,
+        floor: usize,
+    ) -> Option<Range<usize>> {
+        let end = at + self.needle.len();
+        if self.ends_word && hay.get(end..)?.chars().next().is_some_and(is_word_char) {
             return None;
         }
-        let (start, rule) = self.start_and_rule(at);
-        if lit.starts_word && !prefix_allows(self.hay, start, rule) {
+        let (start, rule) = self.start_and_rule(hay, at, floor);
+        if self.starts_word && !prefix_allows(hay, start, rule) {
             return None;
         }
-        let teh_ok = lit.teh.iter().all(|&(offset, marbuta)| {
-            let orig = self.normalized.to_original_start(at + offset);
-            let c = orig.and_then(|o| self.original.get(o..)).and_then(|s| s.chars().next());
+        let teh_ok = self.teh.iter().all(|&(offset, marbuta)| {
+            let orig = normalized.to_original_start(at + offset);
+            let c = orig.and_then(|o| original.get(o..)).and_then(|s| s.chars().next());
             (c == Some(TEH_MARBUTA)) == marbuta
         });
         teh_ok.then_some(start..end)
@@ -103,14 +113,12 @@ impl LiteralMatches<'_> {
     /// Where a match for the needle at `at` starts, and what may precede it. With a leading
     /// article, the needle lacks its alef: if the alef is there the match starts on it,
     /// otherwise this is the «لل» form and the match starts at the article's lam.
-    fn start_and_rule(&self, at: usize) -> (usize, PrefixRule) {
-        let lit = self.literal;
-        if !lit.article {
-            return (at, lit.rule);
+    fn start_and_rule(&self, hay: &str, at: usize, floor: usize) -> (usize, PrefixRule) {
+        if !self.article {
+            return (at, self.rule);
         }
         let alef = ALEF.len_utf8();
-        let has_alef =
-            at >= self.pos + alef && self.hay.get(at - alef..at).is_some_and(|s| s.starts_with(ALEF));
-        if has_alef { (at - alef, lit.rule) } else { (at, PrefixRule::LamBeforeArticle) }
+        let has_alef = at >= floor + alef && hay.get(at - alef..at).is_some_and(|s| s.starts_with(ALEF));
+        if has_alef { (at - alef, self.rule) } else { (at, PrefixRule::LamBeforeArticle) }
     }
 }

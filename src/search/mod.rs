@@ -20,12 +20,15 @@
 //!   the article, which the pattern names, stays inside even though its alef is not written.
 //! * A match ends after the tashkeel written on its last letter («إيرانَ» is found whole) but
 //!   never starts with marks, nor ends with a tatweel or directional mark after its last letter.
+//! * [`Gazetteer`] matches many names in one pass (Aho-Corasick over the normalised text)
+//!   with the same rules, longest match first: pre-annotation.
 //! * [`readings`] and [`split_proclitics`] expose the proclitic analysis for features and
 //!   suggestions.
 
 mod clitics;
 mod error;
 mod fold;
+mod gazetteer;
 mod matches;
 mod normalize;
 mod query;
@@ -34,6 +37,7 @@ mod tests;
 
 pub use clitics::{Proclitics, Reading, readings, split_proclitics};
 pub use error::SearchError;
+pub use gazetteer::{Gazetteer, GazetteerBuilder, GazetteerEntry, GazetteerMatch, LineProblem};
 pub use matches::Matches;
 pub use normalize::NormalizedText;
 pub use query::{Mode, Options, Query};

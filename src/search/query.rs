@@ -64,11 +64,19 @@ pub(crate) enum Searcher {
 /// A literal query (exact or normalised) ready to search.
 #[derive(Debug, Clone)]
 pub(crate) struct Literal {
+    /// Finds the needle of `rules`.
+    pub(crate) finder: memmem::Finder<'static>,
+    /// What a match must satisfy around the needle.
+    pub(crate) rules: Rules,
+}
+
+/// The needle of a literal pattern and the rules a match of it must satisfy; shared by
+/// [`Query`] (one needle, a substring finder) and the gazetteer (many needles, Aho-Corasick).
+#[derive(Debug, Clone)]
+pub(crate) struct Rules {
     /// What is searched for: the pattern (folded in normalised mode), without the alef of a
     /// leading article when clitics are on, so «الأمم» also finds the «لأمم» of «للأمم».
-    pub(crate) finder: memmem::Finder<'static>,
-    /// Byte length of the needle.
-    pub(crate) len: usize,
+    pub(crate) needle: String,
     /// The leading alef dropped from the needle: a match preceded by it starts there.
     pub(crate) article: bool,
     /// The pattern starts with a word character, so its start must begin a word (after
@@ -109,7 +117,7 @@ impl Query {
     /// True if [`Self::matches`] reads the [`NormalizedText`] (normalised mode); exact and
     /// regex queries only read the original text.
     pub fn needs_normalized(&self) -> bool {
-        matches!(&self.searcher, Searcher::Literal(l) if l.normalized)
+        matches!(&self.searcher, Searcher::Literal(l) if l.rules.normalized)
     }
 
     /// Every match in `text`, sorted and non-overlapping, as byte ranges on char boundaries.
@@ -136,6 +144,11 @@ impl Query {
 
 /// Folds `pattern` and records where it had «ة» (when that is not folded).
 fn normalized_literal(pattern: &str, options: Options) -> Result<Literal, SearchError> {
+    normalized_rules(pattern, options).map(Literal::from_rules)
+}
+
+/// The rules of a normalised-mode pattern.
+pub(crate) fn normalized_rules(pattern: &str, options: Options) -> Result<Rules, SearchError> {
     // Line breaks in the pattern are spaces: a match never crosses a paragraph.
     let pattern: String = pattern.chars().map(|c| if c.is_whitespace() { ' ' } else { c }).collect();
     let folded = NormalizedText::new(pattern.trim());
@@ -149,11 +162,27 @@ fn normalized_literal(pattern: &str, options: Options) -> Result<Literal, Search
             teh.push((i, pattern.trim().get(orig..).is_some_and(|s| s.starts_with(TEH_MARBUTA))));
         }
     }
-    Literal::new(needle, teh, true, options)
+    Rules::new(needle, teh, true, options)
 }
 
 impl Literal {
     /// A literal searching for `pattern` (already folded in normalised mode).
+    fn new(
+        pattern: &str,
+        teh: Vec<(usize, bool)>,
+        normalized: bool,
+        options: Options,
+    ) -> Result<Self, SearchError> {
+        Rules::new(pattern, teh, normalized, options).map(Self::from_rules)
+    }
+
+    fn from_rules(rules: Rules) -> Self {
+        Self { finder: memmem::Finder::new(rules.needle.as_bytes()).into_owned(), rules }
+    }
+}
+
+impl Rules {
+    /// The rules for `pattern` (already folded in normalised mode).
     fn new(
         pattern: &str,
         mut teh: Vec<(usize, bool)>,
@@ -179,8 +208,7 @@ impl Literal {
             (true, false) => PrefixRule::Any,
         };
         Ok(Self {
-            finder: memmem::Finder::new(needle.as_bytes()).into_owned(),
-            len: needle.len(),
+            needle: needle.to_string(),
             article,
             starts_word: is_word_char(first),
             ends_word: is_word_char(last),

@@ -8,6 +8,7 @@
 mod fixtures;
 mod window;
 
+mod agree;
 mod app_flows;
 mod cli;
 mod corpus;
@@ -15,8 +16,11 @@ mod corpus_window;
 mod exchange;
 mod find;
 mod kill_save;
+mod merge;
 mod newsfane;
 mod ocr;
 mod render;
 mod store;
+mod suggest;
+mod suggest_window;
 mod text_layout;

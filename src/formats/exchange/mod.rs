@@ -96,6 +96,17 @@ impl ExportReport {
     }
 }
 
+/// The annotations with every suggestion that overlaps no entity made an entity (reading
+/// order, longest first): what `--include-suggestions` exports. The layer itself is emptied.
+pub fn with_suggestions(doc: &Document, ann: &Annotations) -> Annotations {
+    let mut out = ann.clone();
+    if let Some(tx) = crate::model::ops::accept_every(ann) {
+        // Built from `ann` itself, so it applies; on the impossible failure nothing changes.
+        let _ = out.apply(doc, &tx);
+    }
+    out
+}
+
 /// The entities a flat format can hold: the outermost non-overlapping ones, preferring the
 /// longest and then the earliest; returned in reading order with the number left out.
 pub fn outermost(entities: &EntitySet) -> (Vec<Entity>, usize) {

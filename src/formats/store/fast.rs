@@ -5,7 +5,7 @@
 
 use std::borrow::Cow;
 
-use super::raw::{RawArticle, RawEntity, RawFile, RawLabel};
+use super::raw::{RawArticle, RawEntity, RawFile, RawLabel, RawRejection, RawSuggestion};
 
 /// The strict reader of the canonical layout. Every method returns `None` on anything it
 /// does not expect; `parse` then lets `ron` decide.
@@ -230,6 +230,15 @@ impl<'a> Fast<'a> {
         let tokens = self.option(|me| {
             me.list(|me| Some((me.punct(b'(')?, me.usize()?, me.punct(b',')?, me.usize()?, me.punct(b')')?)))
         })?;
+        let (mut suggestions, mut rejected) = (Vec::new(), Vec::new());
+        if self.comma_then("suggestions") {
+            self.field("suggestions")?;
+            suggestions = self.list(Self::suggestion)?;
+        }
+        if self.comma_then("rejected") {
+            self.field("rejected")?;
+            rejected = self.list(Self::rejection)?;
+        }
         self.struct_end()?;
         self.ws();
         let tokens = tokens.map(|t| t.into_iter().map(|(_, a, _, b, _)| (a, b)).collect());
@@ -244,6 +253,8 @@ impl<'a> Fast<'a> {
             entities,
             orphans,
             tokens,
+            suggestions,
+            rejected,
         })
     }
 
@@ -307,5 +318,72 @@ impl<'a> Fast<'a> {
         }
         self.struct_end()?;
         Some(RawEntity { id, start, end, label, text, before, after })
+    }
+
+    /// `start: N, end: N, label: "L", text: "…"`: the span fields shared by suggestions and
+    /// rejections.
+    fn span_fields(&mut self) -> Option<(usize, usize, Cow<'a, str>, Cow<'a, str>)> {
+        self.field("start")?;
+        let start = self.usize()?;
+        self.punct(b',')?;
+        self.field("end")?;
+        let end = self.usize()?;
+        self.punct(b',')?;
+        self.field("label")?;
+        let label = self.string()?;
+        self.punct(b',')?;
+        self.field("text")?;
+        let text = self.string()?;
+        Some((start, end, label, text))
+    }
+
+    fn suggestion(&mut self) -> Option<RawSuggestion<'a>> {
+        self.punct(b'(')?;
+        let (start, end, label, text) = self.span_fields()?;
+        self.punct(b',')?;
+        self.field("source")?;
+        let source = self.string()?;
+        self.punct(b',')?;
+        self.field("confidence")?;
+        let confidence = self.fraction()?;
+        self.punct(b',')?;
+        self.field("alternatives")?;
+        let alternatives = self.list(Self::string)?;
+        self.punct(b',')?;
+        self.field("note")?;
+        let note = self.string()?;
+        self.struct_end()?;
+        Some(RawSuggestion { start, end, label, text, source, confidence, alternatives, note })
+    }
+
+    fn rejection(&mut self) -> Option<RawRejection<'a>> {
+        self.punct(b'(')?;
+        let (start, end, label, text) = self.span_fields()?;
+        self.struct_end()?;
+        Some(RawRejection { start, end, label, text })
+    }
+
+    /// A number the writer writes: `0`, `1`, or `0.`/`1.` and up to three digits (parsed
+    /// as `ron` parses it); anything else is left to `ron`.
+    fn fraction(&mut self) -> Option<f64> {
+        self.ws();
+        let start = self.i;
+        self.b.get(self.i).filter(|c| matches!(c, b'0' | b'1'))?;
+        self.i += 1;
+        if self.try_byte(b'.') {
+            while self.b.get(self.i).is_some_and(u8::is_ascii_digit) && self.i - start < 5 {
+                self.i += 1;
+            }
+        }
+        if self.b.get(self.i).is_some_and(|&c| is_ident_byte(c) || c == b'.') {
+            return None;
+        }
+        self.src.get(start..self.i)?.parse().ok()
+    }
+
+    fn try_byte(&mut self, c: u8) -> bool {
+        let hit = self.b.get(self.i) == Some(&c);
+        self.i += usize::from(hit);
+        hit
     }
 }

@@ -54,7 +54,9 @@
 //! - `validate.rs`: raw types → model types, every problem located via `locate.rs` (finds
 //!   the n-th element of a list in any layout).
 
+mod detached;
 mod fast;
+mod layer;
 mod locate;
 mod parse;
 mod raw;
@@ -69,6 +71,10 @@ use std::path::{Path, PathBuf};
 use sha2::{Digest, Sha256};
 use time::OffsetDateTime;
 
+pub use detached::{
+    FileAnnotations, FileEntity, FileSuggestion, file_annotations_to_string, from_str_detached,
+    read_file_annotations,
+};
 pub use status::DocStatus;
 pub use write::to_ron_string;
 pub(crate) use write::{push_char_lit, push_str_lit};

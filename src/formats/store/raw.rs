@@ -40,6 +40,58 @@ pub(super) struct RawFile<'a> {
     /// Imported token boundaries, code points.
     #[serde(default)]
     pub tokens: Option<Vec<(usize, usize)>>,
+    /// The suggestions layer (absent when empty).
+    #[serde(default, borrow)]
+    pub suggestions: Vec<RawSuggestion<'a>>,
+    /// Rejected suggestions (absent when none).
+    #[serde(default, borrow)]
+    pub rejected: Vec<RawRejection<'a>>,
+}
+
+/// One suggestion: `(start: 3, end: 8, label: "LOC", text: "باكو", source: "gazetteer",
+/// confidence: 0.9, alternatives: ["ORG"], note: "")`.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(rename = "suggestion", deny_unknown_fields)]
+pub(super) struct RawSuggestion<'a> {
+    /// First code point.
+    pub start: usize,
+    /// One past the last code point.
+    pub end: usize,
+    /// The proposed label's name.
+    #[serde(borrow)]
+    pub label: Cow<'a, str>,
+    /// Its surface text.
+    #[serde(borrow)]
+    pub text: Cow<'a, str>,
+    /// `gazetteer`, `corpus`, `model` or `merge`.
+    #[serde(borrow)]
+    pub source: Cow<'a, str>,
+    /// 0.0 to 1.0.
+    pub confidence: f64,
+    /// Other labels of the same form.
+    #[serde(default, borrow)]
+    pub alternatives: Vec<Cow<'a, str>>,
+    /// Free text (who a merge conflict came from).
+    #[serde(default, borrow)]
+    pub note: Cow<'a, str>,
+}
+
+impl Eq for RawSuggestion<'_> {}
+
+/// One rejected suggestion: `(start: 3, end: 8, label: "LOC", text: "باكو")`.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(rename = "rejection", deny_unknown_fields)]
+pub(super) struct RawRejection<'a> {
+    /// First code point.
+    pub start: usize,
+    /// One past the last code point.
+    pub end: usize,
+    /// The rejected label's name.
+    #[serde(borrow)]
+    pub label: Cow<'a, str>,
+    /// Its surface text.
+    #[serde(borrow)]
+    pub text: Cow<'a, str>,
 }
 
 /// `article: (name: "x.txt", chars: N, sha256: "hex")`.

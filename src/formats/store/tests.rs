@@ -218,6 +218,7 @@ fn build(
             chars.push((s + off..s + off + len, k / 2));
         }
     }
+    let layer = layer_from(&chars, &byte, &label);
     let mut next = first_id..;
     let entities = chars
         .into_iter()
@@ -245,7 +246,34 @@ fn build(
         c.chunks_exact(2).map(|p| byte(p[0])..byte(p[1])).collect::<Vec<_>>()
     });
     assert!(ann.set_tokens(doc, tokens), "tokens valid by construction");
+    ann.set_layer(doc, layer.0, layer.1).expect("layer valid by construction");
     ann
+}
+
+/// Suggestions (with alternatives, notes and odd confidences) and rejections on the same
+/// generated spans as the entities.
+fn layer_from(
+    chars: &[(Range<usize>, usize)],
+    byte: &impl Fn(usize) -> usize,
+    label: &impl Fn(usize) -> LabelId,
+) -> (crate::model::Suggestions, std::collections::BTreeSet<crate::model::Rejection>) {
+    use crate::model::{Rejection, Suggestion, SuggestionSource};
+    let mut suggestions = Vec::new();
+    let mut rejections = std::collections::BTreeSet::new();
+    for (r, k) in chars {
+        let range = byte(r.start)..byte(r.end);
+        if k % 3 == 0 {
+            let source = SuggestionSource::ALL[k % 4];
+            let mut s = Suggestion::new(range.clone(), label(k / 3), source, (k % 1001) as u16);
+            s.alternatives = if k % 2 == 0 { vec![label(k / 3 + 1)] } else { Vec::new() };
+            s.note = if k % 5 == 0 { "من \"سارة\"".into() } else { String::new() };
+            suggestions.push(s);
+        }
+        if k % 5 == 1 {
+            rejections.insert(Rejection { start: range.start, end: range.end, label: label(k / 5) });
+        }
+    }
+    (crate::model::Suggestions::from_vec(suggestions), rejections)
 }
 
 proptest! {
@@ -263,6 +291,7 @@ proptest! {
         };
         prop_assert_eq!(&fast, &by_ron);
         prop_assert_eq!(fast.entities.len() + fast.orphans.len(), ann.entities().len() + ann.orphans().len());
+        prop_assert_eq!((fast.suggestions.len(), fast.rejected.len()), (ann.suggestions().len(), ann.rejections().len()));
         let loaded = from_ron_str(Path::new("a.ron"), &src, &doc)
             .map_err(|e| TestCaseError::fail(format!("{e}\n{src}")))?;
         prop_assert_eq!(loaded.reanchor, None);
@@ -289,4 +318,36 @@ fn a_summary_counts_entities_per_label_without_the_article() {
     fs::write(&path, broken).expect("write");
     let errors = read_summary(&path).expect_err("undefined label");
     assert!(errors[0].to_string().contains(":20:9: entity #2: label \"PLACE\""), "{}", errors[0]);
+}
+
+#[test]
+fn the_layer_round_trips_and_a_bad_entry_is_located() {
+    use crate::model::{Suggestion, SuggestionSource, ops};
+    let (doc, mut ann, info) = sample();
+    let at = |s: &str| doc.text().find(s).map_or(0..0, |i| i..i + s.len());
+    let mut s = Suggestion::new(at("التقى"), LabelId(2), SuggestionSource::Model, 875);
+    s.alternatives = vec![LabelId(3)];
+    let (tx, _) = ops::suggest(
+        &ann,
+        SuggestionSource::Model,
+        vec![s, Suggestion::new(at("مع"), LabelId(1), SuggestionSource::Model, 1000)],
+    );
+    ann.apply(&doc, &tx.expect("adds")).expect("applies");
+    let key = ann.suggestions().iter().find(|s| s.confidence == 1000).map(|s| s.key()).expect("there");
+    ann.apply(&doc, &ops::reject(&ann, key).expect("rejects")).expect("applies");
+    let src = to_ron_string(&doc, &ann, &info);
+    assert!(src.contains(r#"(start: 0, end: 5, label: "ORG", text: "التقى", source: "model", confidence: 0.875, alternatives: ["LOC"], note: ""),"#), "{src}");
+    assert!(src.contains(r#"    rejected: ["#), "{src}");
+    let loaded = from_ron_str(Path::new("a.ron"), &src, &doc).expect("loads");
+    assert_eq!(loaded.annotations, ann);
+    let bad = src.replace(r#"source: "model""#, r#"source: "oracle""#);
+    let err = from_ron_str(Path::new("a.ron"), &bad, &doc).expect_err("refused");
+    let line = bad.lines().position(|l| l.contains("oracle")).expect("there") + 1;
+    assert!(err.to_string().starts_with(&format!("a.ron:{line}:")), "{err}");
+    assert!(err.to_string().contains("source \"oracle\" is not one of"), "{err}");
+    // A changed article drops the layer (it is made again), keeping the entities.
+    let changed = Document::new(format!("{} وأضاف", doc.text()));
+    let loaded = from_ron_str(Path::new("a.ron"), &src, &changed).expect("loads");
+    assert!(loaded.annotations.suggestions().is_empty() && loaded.annotations.rejections().is_empty());
+    assert_eq!(loaded.annotations.entities().len(), ann.entities().len());
 }

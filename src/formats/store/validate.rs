@@ -22,10 +22,10 @@ use crate::model::{Annotations, Document, Entity, EntityId, Label, LabelId, Labe
 const MAX_PROBLEMS: usize = 100;
 
 /// Label ids by name; a handful of labels, so a linear search beats hashing.
-struct Names<'a>(Vec<(&'a str, LabelId)>);
+pub(super) struct Names<'a>(Vec<(&'a str, LabelId)>);
 
 impl Names<'_> {
-    fn get(&self, name: &str) -> Option<LabelId> {
+    pub(super) fn get(&self, name: &str) -> Option<LabelId> {
         self.0.iter().find(|(n, _)| *n == name).map(|(_, id)| *id)
     }
 }
@@ -54,7 +54,7 @@ enum Site {
 }
 
 /// Problems found so far, located lazily (locating scans the file).
-struct Problems<'s> {
+pub(super) struct Problems<'s> {
     path: &'s Path,
     src: &'s str,
     found: Vec<(Site, String)>,
@@ -65,7 +65,7 @@ impl<'s> Problems<'s> {
         self.found.push((Site::Field(name), message.into()));
     }
 
-    fn element(&mut self, list: &'static str, index: usize, message: impl Into<String>) {
+    pub(super) fn element(&mut self, list: &'static str, index: usize, message: impl Into<String>) {
         self.found.push((Site::Element(list, index), message.into()));
     }
 
@@ -158,10 +158,18 @@ fn check(
     };
     let orphans = orphans(&raw.orphans, &names, &mut ids, &mut p);
     let tokens = tokens(raw.tokens.as_deref(), text, &mut p);
+    let layer = super::layer::layer(raw, text, &names, &mut p);
     let (Some(doc), Some(info), true) = (doc, info, p.found.is_empty()) else {
         return (None, p.into_errors());
     };
-    match build(doc, labels, placed, orphans, tokens, raw.tokens.is_some()) {
+    let built =
+        build(doc, labels, placed, orphans, tokens, raw.tokens.is_some()).and_then(|(mut ann, report)| {
+            if let Some((suggestions, rejections)) = layer {
+                ann.set_layer(doc, suggestions, rejections).map_err(|err| format!("suggestions: {err}"))?;
+            }
+            Ok((ann, report))
+        });
+    match built {
         Ok((annotations, reanchor)) => (Some(Loaded { annotations, reanchor, info }), Vec::new()),
         Err(message) => (None, vec![FormatError::file(path, message)]),
     }

@@ -9,7 +9,7 @@ use time::format_description::well_known::Rfc3339;
 
 use super::{FORMAT_VERSION, SaveInfo, sha256_hex};
 use crate::formats::reanchor::context;
-use crate::model::{Annotations, Document, LabelId};
+use crate::model::{Annotations, Document, LabelId, LabelSet};
 
 /// Token ranges written per line.
 const TOKENS_PER_LINE: usize = 10;
@@ -18,11 +18,23 @@ const TOKENS_PER_LINE: usize = 10;
 /// `info.modified` is written as given.
 pub fn to_ron_string(doc: &Document, ann: &Annotations, info: &SaveInfo) -> String {
     let mut out = String::with_capacity(1024 + ann.entities().len() * 160);
+    write_header(&mut out, info, doc.char_len(), &sha256_hex(doc.text()));
+    write_labels(&mut out, ann.labels());
+    write_entities(&mut out, doc, ann);
+    write_orphans(&mut out, ann);
+    write_tokens(&mut out, doc, ann);
+    write_layer(&mut out, doc, ann);
+    out.push_str(")\n");
+    out
+}
+
+/// The comment line and every field before `labels`.
+pub(super) fn write_header(out: &mut String, info: &SaveInfo, chars: usize, sha256: &str) {
     out.push_str("// Hashiya annotation file. Offsets count Unicode code points of the article text.\n(\n");
     let _ = writeln!(out, "    version: {FORMAT_VERSION},");
     out.push_str("    article: (name: ");
-    push_str_lit(&mut out, &info.article_name);
-    let _ = writeln!(out, ", chars: {}, sha256: \"{}\"),", doc.char_len(), sha256_hex(doc.text()));
+    push_str_lit(out, &info.article_name);
+    let _ = writeln!(out, ", chars: {chars}, sha256: \"{sha256}\"),");
     for (field, value) in [
         ("annotator", info.annotator.clone()),
         ("created", rfc3339(info.created)),
@@ -30,15 +42,9 @@ pub fn to_ron_string(doc: &Document, ann: &Annotations, info: &SaveInfo) -> Stri
         ("status", info.status.as_str().to_string()),
     ] {
         let _ = write!(out, "    {field}: ");
-        push_str_lit(&mut out, &value);
+        push_str_lit(out, &value);
         out.push_str(",\n");
     }
-    write_labels(&mut out, ann);
-    write_entities(&mut out, doc, ann);
-    write_orphans(&mut out, ann);
-    write_tokens(&mut out, doc, ann);
-    out.push_str(")\n");
-    out
 }
 
 fn rfc3339(t: OffsetDateTime) -> String {
@@ -48,7 +54,7 @@ fn rfc3339(t: OffsetDateTime) -> String {
 }
 
 /// `    name: [` … `    ],` with one line per item (or `[]` when empty).
-fn write_list<T>(
+pub(super) fn write_list<T>(
     out: &mut String,
     name: &str,
     items: impl ExactSizeIterator<Item = T>,
@@ -67,8 +73,8 @@ fn write_list<T>(
     out.push_str("    ],\n");
 }
 
-fn write_labels(out: &mut String, ann: &Annotations) {
-    write_list(out, "labels", ann.labels().iter().collect::<Vec<_>>().into_iter(), |out, l| {
+pub(super) fn write_labels(out: &mut String, labels: &LabelSet) {
+    write_list(out, "labels", labels.iter().collect::<Vec<_>>().into_iter(), |out, l| {
         let _ = write!(out, "id: {}, name: ", l.id.0);
         push_str_lit(out, &l.name);
         let _ = write!(out, ", color: \"{}\", hotkey: ", l.color.to_hex());
@@ -156,6 +162,40 @@ fn write_tokens(out: &mut String, doc: &Document, ann: &Annotations) {
         let _ = write!(out, "({start}, {end}),");
     }
     out.push_str(if tokens.is_empty() { "]),\n" } else { "\n    ]),\n" });
+}
+
+/// `suggestions` and `rejected`, each only when not empty (files without them stay readable by
+/// builds that predate the suggestions layer).
+fn write_layer(out: &mut String, doc: &Document, ann: &Annotations) {
+    let names = label_literals(ann);
+    let span = |out: &mut String, range: std::ops::Range<usize>, label: LabelId| {
+        let chars = doc.byte_range_to_chars(range.clone()).unwrap_or(0..0);
+        let _ = write!(
+            out,
+            "start: {}, end: {}, label: {}, text: ",
+            chars.start,
+            chars.end,
+            label_literal(&names, label)
+        );
+        push_str_lit(out, doc.slice(range).unwrap_or(""));
+    };
+    if !ann.suggestions().is_empty() {
+        write_list(out, "suggestions", ann.suggestions().iter(), |out, s| {
+            span(out, s.range(), s.label);
+            let _ = write!(out, ", source: \"{}\", confidence: ", s.source.as_str());
+            let _ = write!(out, "{}.{:03}", s.confidence / 1000, s.confidence % 1000);
+            out.push_str(", alternatives: [");
+            for (i, l) in s.alternatives.iter().enumerate() {
+                out.push_str(if i == 0 { "" } else { ", " });
+                out.push_str(label_literal(&names, *l));
+            }
+            out.push_str("], note: ");
+            push_str_lit(out, &s.note);
+        });
+    }
+    if !ann.rejections().is_empty() {
+        write_list(out, "rejected", ann.rejections().iter(), |out, r| span(out, r.range(), r.label));
+    }
 }
 
 /// Writes `s` as a RON string literal that stays on one line and displays safely: quotes,

@@ -5,7 +5,11 @@
 //! Each builder returns `None` when the change would do nothing (same label, same range, an
 //! entity that is no longer there), so "nothing to undo" steps never reach the history.
 
+mod layer;
+
 use std::ops::Range;
+
+pub use layer::{SuggestReport, accept, accept_all, accept_every, reject, reject_all, suggest};
 
 use super::{Annotations, Document, Edit, Entity, EntityId, LabelId, LabelSet, Transaction};
 
@@ -30,15 +34,17 @@ pub fn tag(ann: &Annotations, range: Range<usize>, label: LabelId) -> Option<(Tr
     if same.iter().any(|e| e.label == label) {
         return None;
     }
-    match same.first() {
-        Some(old) => {
-            Some((Transaction::single(Edit::Replace { old: *old, new: Entity { label, ..*old } }), old.id))
-        }
+    let (edit, id) = match same.first() {
+        Some(old) => (Edit::Replace { old: *old, new: Entity { label, ..*old } }, old.id),
         None => {
             let new = Entity { id: ann.fresh_id(), start: range.start, end: range.end, label };
-            Some((Transaction::single(Edit::Add(new)), new.id))
+            (Edit::Add(new), new.id)
         }
-    }
+    };
+    // Suggestions of exactly this span are settled by tagging it.
+    let settled = ann.suggestions().overlapping(range.clone()).filter(|s| s.range() == range);
+    let edits = std::iter::once(edit).chain(settled.cloned().map(Edit::Unsuggest)).collect();
+    Some((Transaction::new(edits), id))
 }
 
 /// What [`tag_all`] did with each range.
@@ -134,8 +140,27 @@ pub fn adjust(
 }
 
 /// Replaces the label set (add, rename, recolour, rebind, remove unused labels).
+/// Suggestions naming a removed label (or offering it as an alternative) go with it, and so
+/// do its rejections, in the same transaction.
 pub fn set_labels(ann: &Annotations, new: LabelSet) -> Option<Transaction> {
-    (*ann.labels() != new).then(|| Transaction::single(Edit::Labels { old: ann.labels().clone(), new }))
+    if *ann.labels() == new {
+        return None;
+    }
+    let kept = |l: &LabelId| new.get(*l).is_some();
+    let mut edits: Vec<Edit> =
+        ann.rejections().iter().filter(|r| !kept(&r.label)).map(|r| Edit::Unreject(*r)).collect();
+    let stale = ann.suggestions().iter().any(|s| !kept(&s.label) || !s.alternatives.iter().all(kept));
+    if stale {
+        let layer = ann.suggestions().iter().filter(|s| kept(&s.label)).map(|s| {
+            let mut s = s.clone();
+            s.alternatives.retain(kept);
+            s
+        });
+        let new_layer = super::Suggestions::from_vec(layer.collect());
+        edits.push(Edit::Layer { old: ann.suggestions().clone(), new: new_layer });
+    }
+    edits.push(Edit::Labels { old: ann.labels().clone(), new });
+    Some(Transaction::new(edits))
 }
 
 #[cfg(test)]

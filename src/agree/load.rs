@@ -1,0 +1,230 @@
+//! Reading what `hashiya agree` and File > Compare with… compare: annotation files or corpus
+//! folders (one per annotator), documents matched by their path in the folder and, failing
+//! that, by the fingerprint (SHA-256) of the article text. Annotation files are read with
+//! [`crate::formats::store`] against their own article beside them.
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+
+use thiserror::Error;
+
+use crate::corpus::{Corpus, CorpusError};
+use crate::formats::FormatError;
+use crate::formats::decode::read_article;
+use crate::formats::store::{self, SUFFIX, annotation_path, article_path, sha256_hex};
+use crate::model::{Annotations, Document};
+
+/// Why a comparison could not be loaded at all (problems with single documents of folders are
+/// listed in [`Compared::problems`] instead).
+#[derive(Debug, Error)]
+pub enum AgreeError {
+    /// A file could not be read or is broken (`path:line:column` where there is a place).
+    #[error(transparent)]
+    Format(#[from] FormatError),
+    /// A folder could not be opened as a corpus.
+    #[error(transparent)]
+    Corpus(#[from] CorpusError),
+    /// The annotation files belong to different article texts.
+    #[error(
+        "{} and {} annotate different texts (article fingerprints {first_sha} and {second_sha})",
+        .first.display(), .second.display()
+    )]
+    DifferentTexts {
+        /// The first file.
+        first: PathBuf,
+        /// Its article's SHA-256.
+        first_sha: String,
+        /// The other file.
+        second: PathBuf,
+        /// Its article's SHA-256.
+        second_sha: String,
+    },
+    /// Files and folders mixed, or fewer than two.
+    #[error("{0}")]
+    Usage(String),
+}
+
+/// One annotator's copy of a document.
+#[derive(Debug, Clone)]
+pub struct Copy {
+    /// The annotation file.
+    pub path: PathBuf,
+    /// Its annotations, placed in the article's text.
+    pub ann: Annotations,
+    /// The annotator named in the file.
+    pub annotator: String,
+}
+
+/// A document every annotator annotated.
+#[derive(Debug, Clone)]
+pub struct Matched {
+    /// Its path relative to the folder (or the article's file name).
+    pub name: String,
+    /// The article text (the same for every copy).
+    pub text: String,
+    /// One copy per annotator, in argument order.
+    pub copies: Vec<Copy>,
+}
+
+/// What was loaded for a comparison.
+#[derive(Debug, Clone, Default)]
+pub struct Compared {
+    /// Annotator names, one per argument (the name in the files; the path when ambiguous).
+    pub annotators: Vec<String>,
+    /// Documents annotated by everyone, in the first folder's order.
+    pub documents: Vec<Matched>,
+    /// Documents not annotated by everyone (or not found), with why.
+    pub unmatched: Vec<String>,
+    /// Files that could not be read, as `path:line:column: reason`.
+    pub problems: Vec<String>,
+}
+
+/// Opens one annotated article: `path` is the article or its annotation file. Returns the
+/// article text, the annotations and the annotator named in the file.
+pub fn open(path: &Path) -> Result<(String, Copy), FormatError> {
+    let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
+    let (article, store_path) = if name.ends_with(SUFFIX) {
+        let article =
+            article_path(path).ok_or_else(|| FormatError::file(path, "is not an annotation file"))?;
+        (article, path.to_path_buf())
+    } else {
+        (path.to_path_buf(), annotation_path(path))
+    };
+    let text = read_article(&article)?.text;
+    let doc = Document::new(text);
+    let loaded = store::load(&store_path, &doc)?;
+    let copy = Copy { path: store_path, ann: loaded.annotations, annotator: loaded.info.annotator };
+    Ok((doc.text().to_string(), copy))
+}
+
+/// Loads every argument: all annotation files (or articles) of one document, or all folders.
+pub fn load(paths: &[PathBuf]) -> Result<Compared, AgreeError> {
+    if paths.len() < 2 {
+        return Err(AgreeError::Usage("agreement needs at least two annotators' files or folders".into()));
+    }
+    let dirs = paths.iter().filter(|p| p.is_dir()).count();
+    match dirs {
+        0 => load_files(paths),
+        d if d == paths.len() => load_folders(paths),
+        _ => {
+            Err(AgreeError::Usage("give either annotation files of one document or folders, not both".into()))
+        }
+    }
+}
+
+fn load_files(paths: &[PathBuf]) -> Result<Compared, AgreeError> {
+    let mut first: Option<(PathBuf, String, String)> = None;
+    let mut copies = Vec::with_capacity(paths.len());
+    for path in paths {
+        let (text, copy) = open(path)?;
+        let sha = sha256_hex(&text);
+        match &first {
+            Some((p, s, _)) if *s != sha => {
+                return Err(AgreeError::DifferentTexts {
+                    first: p.clone(),
+                    first_sha: s.clone(),
+                    second: copy.path,
+                    second_sha: sha,
+                });
+            }
+            Some(_) => {}
+            None => first = Some((copy.path.clone(), sha, text)),
+        }
+        copies.push(copy);
+    }
+    let (path, _, text) = first.unwrap_or_default();
+    let name = article_path(&path).and_then(|a| a.file_name().map(|n| n.to_string_lossy().into_owned()));
+    let annotators = names(&copies.iter().map(|c| c.annotator.clone()).collect::<Vec<_>>(), paths);
+    let documents = vec![Matched { name: name.unwrap_or_default(), text, copies }];
+    Ok(Compared { annotators, documents, ..Compared::default() })
+}
+
+fn load_folders(paths: &[PathBuf]) -> Result<Compared, AgreeError> {
+    let corpora = paths.iter().map(|p| Corpus::open(p)).collect::<Result<Vec<_>, _>>()?;
+    let mut out = Compared::default();
+    // Each folder's annotated documents by name.
+    let maps: Vec<HashMap<String, PathBuf>> = corpora
+        .iter()
+        .map(|c| {
+            let docs = c.docs().iter().filter(|d| annotation_path(&d.path).exists());
+            docs.map(|d| (d.name(), d.path.clone())).collect()
+        })
+        .collect();
+    let mut seen: Vec<usize> = vec![0; paths.len()];
+    for entry in corpora[0].docs() {
+        let name = entry.name();
+        let found: Vec<Option<&PathBuf>> = maps.iter().map(|m| m.get(&name)).collect();
+        let missing: Vec<String> = found
+            .iter()
+            .zip(paths)
+            .filter(|(f, _)| f.is_none())
+            .map(|(_, p)| p.display().to_string())
+            .collect();
+        if !missing.is_empty() {
+            if found[0].is_some() {
+                out.unmatched.push(format!("{name}: no annotation file in {}", missing.join(", ")));
+            }
+            continue;
+        }
+        let found: Vec<&PathBuf> = found.into_iter().flatten().collect();
+        found.iter().enumerate().for_each(|(i, _)| seen[i] += 1);
+        match load_document(&name, &found) {
+            Ok(doc) => out.documents.push(doc),
+            Err(err) => out.problems.push(err.to_string()),
+        }
+    }
+    for (i, map) in maps.iter().enumerate().skip(1) {
+        let first = &maps[0];
+        let extra = map.keys().filter(|k| !first.contains_key(*k));
+        out.unmatched.extend(extra.map(|k| format!("{k}: only in {}", paths[i].display())));
+    }
+    let annotators: Vec<String> = (0..paths.len())
+        .map(|i| {
+            let names = out.documents.iter().filter_map(|d| d.copies.get(i)).map(|c| c.annotator.as_str());
+            most_common(names).unwrap_or_else(|| paths[i].display().to_string())
+        })
+        .collect();
+    out.annotators = names(&annotators, paths);
+    Ok(out)
+}
+
+/// Loads one document's copies; refuses copies of different texts.
+fn load_document(name: &str, articles: &[&PathBuf]) -> Result<Matched, AgreeError> {
+    let mut text = String::new();
+    let mut sha = String::new();
+    let mut copies = Vec::with_capacity(articles.len());
+    for (i, article) in articles.iter().enumerate() {
+        let (t, copy) = open(article)?;
+        if i == 0 {
+            sha = sha256_hex(&t);
+            text = t;
+        } else if t != text {
+            return Err(AgreeError::DifferentTexts {
+                first: copies.first().map(|c: &Copy| c.path.clone()).unwrap_or_default(),
+                first_sha: sha,
+                second: copy.path,
+                second_sha: sha256_hex(&t),
+            });
+        }
+        copies.push(copy);
+    }
+    Ok(Matched { name: name.to_string(), text, copies })
+}
+
+fn most_common<'a>(names: impl Iterator<Item = &'a str>) -> Option<String> {
+    let mut counts: HashMap<&str, usize> = HashMap::new();
+    names.for_each(|n| *counts.entry(n).or_default() += 1);
+    counts.into_iter().max_by(|a, b| a.1.cmp(&b.1).then(b.0.cmp(a.0))).map(|(n, _)| n.to_string())
+}
+
+/// Annotator names, with the argument added where two are the same.
+fn names(annotators: &[String], paths: &[PathBuf]) -> Vec<String> {
+    annotators
+        .iter()
+        .zip(paths)
+        .map(|(a, p)| {
+            let twice = annotators.iter().filter(|b| *b == a).count() > 1;
+            if twice { format!("{a} ({})", p.display()) } else { a.clone() }
+        })
+        .collect()
+}

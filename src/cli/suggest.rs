@@ -1,0 +1,106 @@
+//! `hashiya suggest ARTICLE|DIR --gazetteer FILE | --from-corpus`: fills the suggestions layer
+//! of the documents that are not done, through the same core as the window
+//! ([`crate::corpus::suggest`]).
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use anyhow::bail;
+
+use super::SuggestArgs;
+use super::progress::Progress;
+use crate::corpus::suggest::{Dictionary, SuggestSummary, corpus_dictionary, suggest_documents};
+use crate::corpus::walk::DocEntry;
+use crate::corpus::{Corpus, annotator_for, find_root};
+use crate::editor::Article;
+use crate::formats::gazetteer::read_gazetteer;
+use crate::model::{LabelSet, SuggestionSource};
+
+/// Runs `hashiya suggest`.
+pub fn run(args: &SuggestArgs) -> anyhow::Result<ExitCode> {
+    if !(0.0..=1.0).contains(&args.min_confidence) {
+        bail!("--min-confidence {} is not from 0 to 1", args.min_confidence);
+    }
+    let min = (args.min_confidence * 1000.0).round() as u16;
+    let (targets, corpus) = targets(&args.path)?;
+    let (dict, source) = match &args.gazetteer {
+        Some(file) => {
+            let (gazetteer, warnings) = read_gazetteer(file)?;
+            for w in warnings {
+                eprintln!("hashiya: warning: {w}");
+            }
+            eprintln!("{}: {} names", file.display(), gazetteer.len());
+            (Dictionary::from_gazetteer(gazetteer), SuggestionSource::Gazetteer)
+        }
+        None => {
+            let Some(corpus) = &corpus else {
+                bail!(
+                    "{}: --from-corpus needs a corpus folder (one with hashiya-corpus.ron)",
+                    args.path.display()
+                )
+            };
+            let progress = Progress::new("read", corpus.docs().len());
+            let dict = corpus_dictionary(corpus.docs(), |done, _| progress.set(done))?;
+            progress.finish("");
+            if dict.gazetteer.is_empty() {
+                eprintln!(
+                    "hashiya: no entities in the corpus yet: tag some names (or mark documents done) first"
+                );
+                return Ok(ExitCode::SUCCESS);
+            }
+            let forms = dict.gazetteer.len();
+            eprintln!("{forms} tagged forms from {} annotated documents", dict.documents);
+            (dict, SuggestionSource::Corpus)
+        }
+    };
+    let labels = match &corpus {
+        Some(c) => c.labels().clone(),
+        None => own_labels(&targets)?,
+    };
+    let annotator = annotator_for(&args.path);
+    let progress = Progress::new("suggested in", targets.len());
+    let summary =
+        suggest_documents(&targets, &dict, (source, min), (&labels, &annotator), |d, _| progress.set(d));
+    progress.finish("");
+    report(&summary);
+    Ok(if summary.failed.is_empty() { ExitCode::SUCCESS } else { ExitCode::FAILURE })
+}
+
+/// The documents to fill and the corpus they belong to (if any).
+fn targets(path: &Path) -> anyhow::Result<(Vec<DocEntry>, Option<Corpus>)> {
+    if path.is_dir() {
+        let corpus = Corpus::open(path)?;
+        for p in corpus.problems() {
+            eprintln!("hashiya: warning: {p}");
+        }
+        return Ok((corpus.docs().to_vec(), Some(corpus)));
+    }
+    let rel = PathBuf::from(path.file_name().unwrap_or(path.as_os_str()));
+    let corpus = find_root(path).map(|root| Corpus::open(&root)).transpose()?;
+    Ok((vec![DocEntry { path: path.to_path_buf(), rel }], corpus))
+}
+
+/// The label set of a lone article.
+fn own_labels(targets: &[DocEntry]) -> anyhow::Result<LabelSet> {
+    let Some(first) = targets.first() else { return Ok(LabelSet::default()) };
+    let (article, _) = Article::open(&first.path)?;
+    Ok(article.ann().labels().clone())
+}
+
+fn report(s: &SuggestSummary) {
+    for (path, why) in &s.failed {
+        eprintln!("hashiya: error: {}: {why}", path.display());
+    }
+    if !s.unknown_labels.is_empty() {
+        let names: Vec<&str> = s.unknown_labels.iter().map(String::as_str).collect();
+        eprintln!(
+            "hashiya: warning: names with labels the corpus does not have were not suggested: {}",
+            names.join(", ")
+        );
+    }
+    let mut line = format!("{} suggestions in {} documents", s.suggestions, s.documents);
+    if s.done > 0 {
+        line.push_str(&format!("; {} documents marked done left alone", s.done));
+    }
+    eprintln!("{line}");
+}

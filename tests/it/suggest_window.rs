@@ -1,0 +1,90 @@
+//! The suggestions layer in the window: N / P walk it, Enter and label keys accept,
+//! Backspace rejects, a click on a dashed outline makes it current, Ctrl+Z undoes.
+
+use egui::Modifiers;
+use hashiya::editor::{Article, EditCommand};
+use hashiya::model::{LabelId, Suggestion, SuggestionSource};
+
+use crate::window::{entities, harness_with, press_text, rect_of};
+
+const TEXT: &str = "زار الوزير باكو ثم دمشق ثم عمّان، وعاد إلى باكو.\n";
+
+/// (label, surface) of the layer, in reading order.
+fn layer(h: &egui_kittest::Harness<'_, hashiya::app::HashiyaApp>) -> Vec<(String, String)> {
+    let a = h.state().article().expect("article");
+    a.ann()
+        .suggestions()
+        .iter()
+        .map(|s| {
+            (
+                a.ann().labels().get(s.label).map(|l| l.name.clone()).unwrap_or_default(),
+                a.doc.text()[s.range()].to_string(),
+            )
+        })
+        .collect()
+}
+
+fn current(h: &egui_kittest::Harness<'_, hashiya::app::HashiyaApp>) -> Option<String> {
+    let a = h.state().article().expect("article");
+    a.suggestion.map(|k| a.doc.text()[k.start..k.end].to_string())
+}
+
+#[test]
+fn keys_walk_accept_and_reject_suggestions_and_undo_restores() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("a.txt");
+    std::fs::write(&path, TEXT).expect("write");
+    let (mut a, _) = Article::open(&path).expect("opens");
+    let words = [("باكو", 0), ("دمشق", 0), ("عمّان", 0), ("باكو", 1)];
+    let proposed = words
+        .iter()
+        .map(|(w, n)| {
+            let s = TEXT.match_indices(w).nth(*n).expect("word").0;
+            Suggestion::new(s..s + w.len(), LabelId(4), SuggestionSource::Gazetteer, 1000)
+        })
+        .collect();
+    a.apply(EditCommand::Suggest(SuggestionSource::Gazetteer, proposed)).expect("suggests");
+    a.save(false).expect("saves");
+    let mut h = harness_with(dir.path(), TEXT, 1.0);
+    assert_eq!(layer(&h).len(), 4, "the layer is loaded with the article");
+    press_text(&mut h, "n");
+    assert_eq!(current(&h).as_deref(), Some("باكو"));
+    h.key_press(egui::Key::Enter);
+    h.run_steps(2);
+    assert_eq!(entities(&h), [("GPE".to_string(), "باكو".to_string())]);
+    assert_eq!(current(&h).as_deref(), Some("دمشق"), "the next one is current");
+    h.key_press(egui::Key::Backspace);
+    h.run_steps(2);
+    assert_eq!(current(&h).as_deref(), Some("عمّان"));
+    press_text(&mut h, "3");
+    assert_eq!(
+        entities(&h),
+        [("GPE".to_string(), "باكو".to_string()), ("LOC".to_string(), "عمّان".to_string())]
+    );
+    assert_eq!(layer(&h), [("GPE".to_string(), "باكو".to_string())]);
+    // A click on the remaining dashed outline makes it current; P wraps around to it too.
+    let r = rect_of(&h, "باكو", 1);
+    h.hover_at(r.center());
+    h.run_steps(1);
+    h.event(egui::Event::PointerButton {
+        pos: r.center(),
+        button: egui::PointerButton::Primary,
+        pressed: true,
+        modifiers: Modifiers::NONE,
+    });
+    h.event(egui::Event::PointerButton {
+        pos: r.center(),
+        button: egui::PointerButton::Primary,
+        pressed: false,
+        modifiers: Modifiers::NONE,
+    });
+    h.run_steps(2);
+    assert_eq!(current(&h).as_deref(), Some("باكو"));
+    for _ in 0..3 {
+        h.key_press_modifiers(Modifiers::COMMAND, egui::Key::Z);
+        h.run_steps(1);
+    }
+    assert!(entities(&h).is_empty());
+    assert_eq!(layer(&h).len(), 4, "accept, reject and accept undone");
+    assert!(h.state().article().expect("article").ann().rejections().is_empty());
+}
