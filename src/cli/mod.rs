@@ -89,7 +89,7 @@ pub enum Command {
 
 /// Arguments of `hashiya suggest`.
 #[derive(Debug, clap::Args)]
-#[command(group(clap::ArgGroup::new("from").required(true).args(["gazetteer", "from_corpus"])))]
+#[command(group(clap::ArgGroup::new("from").required(true).args(["gazetteer", "from_corpus", "model"])))]
 pub struct SuggestArgs {
     /// An article or a corpus folder.
     pub path: PathBuf,
@@ -99,11 +99,16 @@ pub struct SuggestArgs {
     /// Every form tagged in the corpus's annotated documents, with its most frequent label.
     #[arg(long)]
     pub from_corpus: bool,
+    /// The corpus's learned model (`hashiya-model.bin`, trained on the done documents; trained
+    /// first if missing, stale or unreadable).
+    #[arg(long)]
+    pub model: bool,
     /// Leave out suggestions less sure than this (0 to 1). A corpus form's confidence is the
     /// share of its occurrences in annotated documents that are tagged, times its label's
-    /// share; a gazetteer name's is its label's share.
-    #[arg(long, default_value_t = 0.25)]
-    pub min_confidence: f32,
+    /// share; a gazetteer name's is its label's share; a model suggestion's is its smallest
+    /// per-token marginal probability. Default 0.25, with --model 0.95.
+    #[arg(long)]
+    pub min_confidence: Option<f32>,
 }
 
 /// Arguments of `hashiya render`.

@@ -2,13 +2,15 @@
 //! and saves it as `hashiya-model.bin` in the folder; with `--eval`, first prints held-out
 //! exact-span scores per label (a document split) and the learning curve.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::time::Instant;
 
 use anyhow::Context as _;
 
-use crate::learn::corpus::{read_corpus, training_set};
+use crate::corpus::suggest::SuggestSummary;
+use crate::corpus::{Corpus, DocEntry, annotator_for};
+use crate::learn::corpus::{Freshness, ensure_model, read_corpus, training_set};
 use crate::learn::eval::{Scores, score, split_docs};
 use crate::learn::{DEFAULT_THRESHOLD, Options, TrainDoc, file, train};
 
@@ -166,4 +168,70 @@ pub fn clusters(args: &ClustersArgs) -> anyhow::Result<ExitCode> {
     std::fs::write(&args.out, c.to_tsv()).with_context(|| format!("{}", args.out.display()))?;
     println!("{} words in clusters in {:.2} s → {}", c.len(), t.elapsed().as_secs_f64(), args.out.display());
     Ok(ExitCode::SUCCESS)
+}
+
+/// `hashiya suggest DIR --model`: the corpus's model (loaded, or trained first when missing,
+/// stale or unreadable, with a notice) fills the suggestions layer of `targets` not done.
+pub fn suggest(
+    path: &Path,
+    targets: &[DocEntry],
+    corpus: Option<&Corpus>,
+    min: u16,
+) -> anyhow::Result<ExitCode> {
+    let Some(corpus) = corpus else {
+        anyhow::bail!("{}: --model needs a corpus folder (one with hashiya-corpus.ron)", path.display())
+    };
+    let (docs, problems) = read_corpus(corpus.root())?;
+    for p in &problems {
+        eprintln!("hashiya: warning: {p}");
+    }
+    let train_docs = training_set(&docs);
+    let Some((model, fresh)) = ensure_model(corpus.root(), &train_docs, &Options::default())? else {
+        eprintln!(
+            "hashiya: nothing to learn yet: no document marked done has entities. Annotate a few and mark \
+             them done (Ctrl+Enter, or `hashiya mark FILE --status done`), then run this again."
+        );
+        return Ok(ExitCode::SUCCESS);
+    };
+    let file = file::path_in(corpus.root());
+    match fresh {
+        Freshness::Loaded => {}
+        Freshness::Trained => eprintln!("trained a model: {}", file.display()),
+        Freshness::Stale => eprintln!("the model was stale (documents or labels changed): retrained"),
+        Freshness::Unreadable(why) => eprintln!("hashiya: warning: {why}; retrained the model"),
+    }
+    eprintln!(
+        "model: {} documents, {} tokens, {} labels",
+        model.info.docs,
+        model.info.tokens,
+        model.labels.len()
+    );
+    let annotator = annotator_for(path);
+    let summary = crate::learn::suggest::suggest_documents(
+        targets,
+        &model,
+        min,
+        (corpus.labels(), &annotator),
+        |_, _| {},
+    );
+    report(&summary);
+    Ok(if summary.failed.is_empty() { ExitCode::SUCCESS } else { ExitCode::FAILURE })
+}
+
+fn report(s: &SuggestSummary) {
+    for (path, why) in &s.failed {
+        eprintln!("hashiya: error: {}: {why}", path.display());
+    }
+    if !s.unknown_labels.is_empty() {
+        let names: Vec<&str> = s.unknown_labels.iter().map(String::as_str).collect();
+        eprintln!(
+            "hashiya: warning: labels the corpus does not have were not suggested: {}",
+            names.join(", ")
+        );
+    }
+    let mut line = format!("{} model suggestions in {} documents", s.suggestions, s.documents);
+    if s.done > 0 {
+        line.push_str(&format!("; {} documents marked done left alone", s.done));
+    }
+    eprintln!("{line}");
 }

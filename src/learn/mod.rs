@@ -19,6 +19,7 @@ pub mod features;
 pub mod file;
 mod model;
 pub mod perceptron;
+pub mod suggest;
 pub mod units;
 
 pub use clusters::Clusters;

@@ -16,6 +16,7 @@ mod corpus_window;
 mod exchange;
 mod find;
 mod kill_save;
+mod learn;
 mod merge;
 mod newsfane;
 mod ocr;
