@@ -76,8 +76,10 @@ fn main() {
     let mut c =
         Criterion::default().sample_size(10).measurement_time(Duration::from_secs(20)).configure_from_args();
     let opts = Options::default();
-    c.bench_function("train 100k words", |b| b.iter(|| black_box(train(black_box(&[tr.clone()]), &opts))));
-    let model = train(&[tr.clone()], &opts);
+    c.bench_function("train 100k words", |b| {
+        b.iter(|| black_box(train(black_box(std::slice::from_ref(&tr)), &opts)))
+    });
+    let model = train(std::slice::from_ref(&tr), &opts);
     c.bench_function("suggest 5000 words", |b| b.iter(|| black_box(model.predict(black_box(&article.text)))));
     let bytes = file::to_bytes(&model);
     println!(
