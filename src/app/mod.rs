@@ -18,6 +18,7 @@ mod gestures;
 mod highlight;
 mod label_editor;
 mod launch;
+mod learner;
 mod overview;
 mod painter;
 mod panels;
@@ -74,6 +75,8 @@ pub struct HashiyaApp {
     corpus_job: Option<std::sync::mpsc::Receiver<Notice>>,
     /// Pre-annotation of the open document running on a thread.
     suggest_job: Option<suggest_jobs::SuggestJob>,
+    /// Background retraining of the learned suggestions.
+    learner: learner::Learner,
     settings: Settings,
     notice: Option<Notice>,
     /// Error shown in the central area when no article could be opened.
@@ -126,6 +129,7 @@ impl HashiyaApp {
             corpus_seen: 0,
             corpus_job: None,
             suggest_job: None,
+            learner: learner::Learner::default(),
             settings,
             notice: notices.into_iter().last(),
             open_error: None,
@@ -275,6 +279,8 @@ impl HashiyaApp {
         self.offer_count(ctx);
         self.corpus_job_done(ctx);
         self.suggest_job_done(ctx);
+        self.learner_done(ctx);
+        self.retrain_after_edits();
         let Some(state) = self.corpus.as_mut() else { return };
         if state.poll() {
             ctx.request_repaint_after(std::time::Duration::from_millis(100));
