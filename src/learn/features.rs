@@ -55,6 +55,16 @@ fn h(template: u8, value: &str) -> u64 {
     x ^ (x >> 29)
 }
 
+/// Hash of a template number and two values (a bigram), without building the pair.
+fn h2(template: u8, a: &str, b: &str) -> u64 {
+    let mut s = FxHasher::default();
+    template.hash(&mut s);
+    a.hash(&mut s);
+    b.hash(&mut s);
+    let x = s.finish().wrapping_mul(0x9E37_79B9_7F4A_7C15);
+    x ^ (x >> 29)
+}
+
 /// What the features need of one unit, computed once.
 struct Word {
     norm: String,
@@ -88,8 +98,7 @@ fn shape(s: &str) -> &'static str {
     }
 }
 
-fn word(text: &str) -> Word {
-    let norm = NormalizedText::new(text).into_string();
+fn word(text: &str, norm: String) -> Word {
     let (_, stem) = split_proclitics(&norm);
     let stem = stem.to_string();
     Word { shape: shape(text), norm, stem }
@@ -115,17 +124,22 @@ pub fn extract(text: &str, units: &[Unit], clusters: &Clusters, dict: Option<&Di
         .collect();
     let refs: Vec<&str> = norms.iter().map(String::as_str).collect();
     let marks = dict.map(|d| d.marks(&refs, units));
-    extract_with(text, units, clusters, marks.as_deref())
+    extract_with(text, units, &norms, clusters, marks.as_deref())
 }
 
 /// Extracts the features of `units` of `text`, with dictionary marks given per unit.
 pub fn extract_with(
     text: &str,
     units: &[Unit],
+    norms: &[String],
     clusters: &Clusters,
     marks: Option<&[Option<String>]>,
 ) -> Features {
-    let words: Vec<Word> = units.iter().map(|u| word(text.get(u.range.clone()).unwrap_or(""))).collect();
+    let words: Vec<Word> = units
+        .iter()
+        .zip(norms)
+        .map(|(u, n)| word(text.get(u.range.clone()).unwrap_or(""), n.clone()))
+        .collect();
     let mut out =
         Features { ids: Vec::with_capacity(units.len() * 40), offsets: Vec::with_capacity(units.len() + 1) };
     out.offsets.push(0);
@@ -193,8 +207,8 @@ fn unit_features(ids: &mut Vec<u64>, words: &[Word], units: &[Unit], i: usize, c
     }
     let prev = neighbour(words, units, i, -1).map_or("<s>", |n| n.norm.as_str());
     let next = neighbour(words, units, i, 1).map_or("</s>", |n| n.norm.as_str());
-    ids.push(h(25, &format!("{prev} {}", w.norm)));
-    ids.push(h(26, &format!("{} {next}", w.norm)));
+    ids.push(h2(25, prev, &w.norm));
+    ids.push(h2(26, &w.norm, next));
     if let Some(c) = clusters.get(&w.norm) {
         for (t, n) in [(27u8, 4usize), (28, 8), (29, 12), (30, usize::MAX)] {
             ids.push(h(t, c.get(..n.min(c.len())).unwrap_or(c)));

@@ -231,7 +231,7 @@ pub fn train(docs: &[TrainDoc], opts: &Options) -> Model {
         .zip(&firsts)
         .map(|((d, p), &first)| {
             let marks = opts.dictionary.then(|| jackknife_marks(&folds, p, first));
-            extract_with(&d.text, &p.units, clusters, marks.as_deref())
+            extract_with(&d.text, &p.units, &p.norms, clusters, marks.as_deref())
         })
         .collect();
     let mut counts: FxHashMap<u64, u32> = FxHashMap::default();
@@ -280,7 +280,7 @@ impl Model {
         let norms = norms(text, &units);
         let refs: Vec<&str> = norms.iter().map(String::as_str).collect();
         let marks = (!self.dict.is_empty()).then(|| self.dict.marks(&refs, &units));
-        let feats = extract_with(text, &units, clusters_for(self.use_clusters), marks.as_deref());
+        let feats = extract_with(text, &units, &norms, clusters_for(self.use_clusters), marks.as_deref());
         let mut out = Vec::new();
         for r in sentences(&units) {
             let rows = r.clone().map(|i| feats.unit(i).iter().filter_map(|id| self.index.get(id).copied()));
