@@ -17,8 +17,10 @@ use super::perceptron::Weights;
 pub const FILE_NAME: &str = "hashiya-model.bin";
 /// First bytes of every model file.
 pub const MAGIC: &[u8] = b"HASHIYA-MODEL\n";
-/// The version written and read.
-pub const VERSION: u32 = 1;
+/// The version written and read. Bump it whenever the features change (their hashes are the
+/// file's keys): an older file then reads as foreign and is retrained, never used with
+/// features it was not trained on. 2: bigrams hashed as pairs.
+pub const VERSION: u32 = 2;
 
 /// The model file of the corpus at `dir`.
 pub fn path_in(dir: &Path) -> PathBuf {
