@@ -77,13 +77,19 @@ fn shape(s: &str) -> &'static str {
     let mut latin = false;
     let mut arabic = false;
     let mut other = false;
+    // Range checks first: the Unicode property tables are slow and most letters are Arabic.
     for c in s.chars() {
-        if c.is_numeric() {
+        if c.is_ascii_digit()
+            || ('\u{0660}'..='\u{0669}').contains(&c)
+            || ('\u{06F0}'..='\u{06F9}').contains(&c)
+        {
             digit = true;
         } else if c.is_ascii_alphabetic() {
             latin = true;
-        } else if ('\u{0600}'..='\u{06FF}').contains(&c) && c.is_alphabetic() {
+        } else if ('\u{0621}'..='\u{064A}').contains(&c) || ('\u{0671}'..='\u{06D3}').contains(&c) {
             arabic = true;
+        } else if c.is_numeric() {
+            digit = true;
         } else {
             other = true;
         }
