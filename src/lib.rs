@@ -5,6 +5,7 @@ pub mod cli;
 pub mod corpus;
 pub mod editor;
 pub mod formats;
+pub mod learn;
 pub mod merge;
 pub mod model;
 pub mod search;

@@ -65,6 +65,7 @@ impl HashiyaApp {
         if self.settings.autosave {
             self.save(false)?;
         }
+        self.learner.pending = true;
         match self.corpus.as_ref().and_then(CorpusState::next_not_done) {
             Some(i) => self.open_doc(i),
             None => {
@@ -82,6 +83,7 @@ impl HashiyaApp {
         if state.current.is_none() {
             return; // an article outside the corpus keeps its own labels
         }
+        self.learner.pending = true;
         let Some(id) = self.workspace.active_id() else { return };
         let Some(article) = self.workspace.get(id) else { return };
         state.refresh(article);

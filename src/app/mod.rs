@@ -20,6 +20,7 @@ mod gestures;
 mod highlight;
 mod label_editor;
 mod launch;
+mod learner;
 mod overview;
 mod painter;
 mod panels;
@@ -81,6 +82,8 @@ pub struct HashiyaApp {
     corpus_undo: std::collections::HashMap<PathBuf, crate::model::Transaction>,
     /// Pre-annotation of the open document running on a thread.
     suggest_job: Option<suggest_jobs::SuggestJob>,
+    /// Background retraining of the learned suggestions.
+    learner: learner::Learner,
     settings: Settings,
     notice: Option<Notice>,
     /// Error shown in the central area when no article could be opened.
@@ -135,6 +138,7 @@ impl HashiyaApp {
             corpus_job: None,
             corpus_undo: std::collections::HashMap::new(),
             suggest_job: None,
+            learner: learner::Learner::default(),
             settings,
             notice: notices.into_iter().last(),
             open_error: None,
@@ -286,6 +290,8 @@ impl HashiyaApp {
         self.offer_count(ctx);
         self.corpus_job_done(ctx);
         self.suggest_job_done(ctx);
+        self.learner_done(ctx);
+        self.retrain_after_edits();
         let Some(state) = self.corpus.as_mut() else { return };
         if state.poll() {
             ctx.request_repaint_after(std::time::Duration::from_millis(100));

@@ -28,6 +28,8 @@ pub struct Settings {
     /// The annotator name written into saved files (empty: the corpus's default annotator,
     /// `$HASHIYA_ANNOTATOR`, or the OS user name).
     pub annotator: String,
+    /// Learned suggestions less sure than this (0 to 1) are not shown.
+    pub learn_threshold: f32,
 }
 
 impl Default for Settings {
@@ -40,6 +42,7 @@ impl Default for Settings {
             recent_dirs: Vec::new(),
             builtin_dialogs: false,
             annotator: String::new(),
+            learn_threshold: crate::learn::DEFAULT_THRESHOLD,
         }
     }
 }

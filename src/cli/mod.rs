@@ -11,6 +11,7 @@ mod merge;
 mod progress;
 mod render;
 mod suggest;
+mod train;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -84,6 +85,11 @@ pub enum Command {
     /// applied edit's number and the annotations' digest (tests/it/kill_edits.rs).
     #[command(hide = true)]
     DriveEdits(DriveArgs),
+    /// Train the corpus's suggestion model on its done documents (`--eval`: held-out scores).
+    Train(train::TrainArgs),
+    /// Learn word clusters from unlabelled text for the suggestion model's features (makes
+    /// `data/clusters.tsv`; see `scripts/clusters.sh`).
+    Clusters(train::ClustersArgs),
 }
 
 /// Arguments of the hidden `hashiya drive-edits`.
@@ -104,7 +110,7 @@ pub struct DriveArgs {
 
 /// Arguments of `hashiya suggest`.
 #[derive(Debug, clap::Args)]
-#[command(group(clap::ArgGroup::new("from").required(true).args(["gazetteer", "from_corpus"])))]
+#[command(group(clap::ArgGroup::new("from").required(true).args(["gazetteer", "from_corpus", "model"])))]
 pub struct SuggestArgs {
     /// An article or a corpus folder.
     pub path: PathBuf,
@@ -114,11 +120,16 @@ pub struct SuggestArgs {
     /// Every form tagged in the corpus's annotated documents, with its most frequent label.
     #[arg(long)]
     pub from_corpus: bool,
+    /// The corpus's learned model (`hashiya-model.bin`, trained on the done documents; trained
+    /// first if missing, stale or unreadable).
+    #[arg(long)]
+    pub model: bool,
     /// Leave out suggestions less sure than this (0 to 1). A corpus form's confidence is the
     /// share of its occurrences in annotated documents that are tagged, times its label's
-    /// share; a gazetteer name's is its label's share.
-    #[arg(long, default_value_t = 0.25)]
-    pub min_confidence: f32,
+    /// share; a gazetteer name's is its label's share; a model suggestion's is its smallest
+    /// per-token marginal probability. Default 0.25, with --model 0.95.
+    #[arg(long)]
+    pub min_confidence: Option<f32>,
 }
 
 /// Arguments of `hashiya render`.
@@ -255,6 +266,8 @@ pub fn run(command: Command) -> ExitCode {
         Command::Agree { paths, json } => agree::run(&paths, json),
         Command::Merge { base, ours, theirs, out } => merge::run(&base, &ours, &theirs, &out),
         Command::DriveEdits(args) => drive::run(&args),
+        Command::Train(args) => train::run(&args),
+        Command::Clusters(args) => train::clusters(&args),
     };
     match result {
         Ok(code) => code,

@@ -18,11 +18,16 @@ use crate::model::{LabelSet, SuggestionSource};
 
 /// Runs `hashiya suggest`.
 pub fn run(args: &SuggestArgs) -> anyhow::Result<ExitCode> {
-    if !(0.0..=1.0).contains(&args.min_confidence) {
-        bail!("--min-confidence {} is not from 0 to 1", args.min_confidence);
+    let default = if args.model { crate::learn::DEFAULT_THRESHOLD } else { 0.25 };
+    let min_confidence = args.min_confidence.unwrap_or(default);
+    if !(0.0..=1.0).contains(&min_confidence) {
+        bail!("--min-confidence {min_confidence} is not from 0 to 1");
     }
-    let min = (args.min_confidence * 1000.0).round() as u16;
+    let min = (min_confidence * 1000.0).round() as u16;
     let (targets, corpus) = targets(&args.path)?;
+    if args.model {
+        return super::train::suggest(&args.path, &targets, corpus.as_ref(), min);
+    }
     let (dict, source) = match &args.gazetteer {
         Some(file) => {
             let (gazetteer, warnings) = read_gazetteer(file)?;

@@ -1,0 +1,93 @@
+//! Learned suggestions benchmarks (issue 12): training on 100,000 tokens (budget 10 s on the
+//! 2-core machine) and suggesting for a 5,000-word article (budget 50 ms).
+//!
+//! `cargo bench --bench learn` uses NewsFANE (`$HASHIYA_SHARED/ner/newsfane`, default
+//! `../shared`): the first sentences up to ~100k tokens to train, the next ~5,000 words as the
+//! article. Without it, generated text with names in frames is used (a note is printed).
+//! The model's size in its file format is printed too (budget 50 MB).
+
+use std::hint::black_box;
+use std::path::PathBuf;
+use std::time::Duration;
+
+use criterion::Criterion;
+
+use hashiya::formats::conll;
+use hashiya::learn::{Options, TrainDoc, file, train};
+
+/// The first sentences (lines) of `doc` holding about `words` words, from line `from`.
+fn take_lines(doc: &TrainDoc, from: usize, words: usize) -> TrainDoc {
+    let mut start = 0;
+    for _ in 0..from {
+        start = doc.text[start..].find('\n').map_or(doc.text.len(), |i| start + i + 1);
+    }
+    let (mut end, mut n) = (start, 0);
+    while n < words && end < doc.text.len() {
+        let next = doc.text[end..].find('\n').map_or(doc.text.len(), |i| end + i + 1);
+        n += doc.text[end..next].split_whitespace().count();
+        end = next;
+    }
+    let entities = doc
+        .entities
+        .iter()
+        .filter(|(r, _)| r.start >= start && r.end <= end)
+        .map(|(r, l)| (r.start - start..r.end - start, l.clone()))
+        .collect();
+    TrainDoc { text: doc.text[start..end].to_string(), entities, partial: false }
+}
+
+fn newsfane() -> Option<TrainDoc> {
+    let shared = PathBuf::from(std::env::var_os("HASHIYA_SHARED").unwrap_or_else(|| "../shared".into()));
+    let import = conll::import(&shared.join("ner/newsfane/NewsFANE_Gold_2014_170K.txt")).ok()?;
+    let doc = import.documents.into_iter().next()?;
+    let ann = &doc.annotations;
+    let entities = ann
+        .entities()
+        .iter()
+        .map(|e| (e.range(), ann.labels().get(e.label).map(|l| l.name.clone()).unwrap_or_default()))
+        .collect();
+    Some(TrainDoc { text: doc.document.text().to_string(), entities, partial: false })
+}
+
+fn generated() -> TrainDoc {
+    let names = ["بغداد", "دمشق", "باكو", "طهران", "عمان", "بيروت", "القاهرة", "الرياض"];
+    let people = ["محمد", "علي", "سمير", "خالد", "أحمد"];
+    let mut doc = TrainDoc::default();
+    for i in 0..12_000 {
+        let (city, who) = (names[i % names.len()], people[(i / 3) % people.len()]);
+        let start = doc.text.len() + "وصل ".len();
+        doc.text.push_str(&format!("وصل {who} إلى "));
+        doc.entities.push((start..start + who.len(), "PER".into()));
+        let c = doc.text.len();
+        doc.text.push_str(&format!("{city} أمس من أجل محادثات رقم {i}.\n"));
+        doc.entities.push((c..c + city.len(), "LOC".into()));
+    }
+    doc
+}
+
+fn main() {
+    let all = newsfane().unwrap_or_else(|| {
+        println!("note: NewsFANE not found under $HASHIYA_SHARED (../shared): generated text");
+        generated()
+    });
+    let tr = take_lines(&all, 0, 100_000);
+    let sentences = tr.text.lines().count();
+    let article = take_lines(&all, sentences, 5_000);
+    let mut c =
+        Criterion::default().sample_size(10).measurement_time(Duration::from_secs(20)).configure_from_args();
+    let opts = Options::default();
+    c.bench_function("train 100k words", |b| {
+        b.iter(|| black_box(train(black_box(std::slice::from_ref(&tr)), &opts)))
+    });
+    let model = train(std::slice::from_ref(&tr), &opts);
+    c.bench_function("suggest 5000 words", |b| b.iter(|| black_box(model.predict(black_box(&article.text)))));
+    let bytes = file::to_bytes(&model);
+    println!(
+        "trained on {} tokens ({} words); article {} words; model file {:.1} MB",
+        model.info.tokens,
+        tr.text.split_whitespace().count(),
+        article.text.split_whitespace().count(),
+        bytes.len() as f64 / 1e6
+    );
+    c.final_summary();
+}

@@ -1,0 +1,113 @@
+//! A corpus folder as training data: its documents with text, entities and status, the
+//! training set (done documents, plus the entities of the open one), and the model file kept
+//! up to date (loaded if fresh, retrained and saved if missing, stale or unreadable).
+
+use std::path::{Path, PathBuf};
+
+use super::{LearnError, Model, Options, TrainDoc, file, fingerprint, train};
+use crate::corpus::{Corpus, CorpusError, DocEntry};
+use crate::formats::FormatError;
+use crate::formats::decode::read_article;
+use crate::formats::store::{self, DocStatus, annotation_path};
+use crate::model::{Annotations, Document};
+
+/// One document of a corpus, read.
+#[derive(Debug, Clone)]
+pub struct CorpusDoc {
+    /// The article's path.
+    pub path: PathBuf,
+    /// Its text.
+    pub document: Document,
+    /// Its annotations (empty when it has no annotation file yet).
+    pub annotations: Annotations,
+    /// Its status.
+    pub status: DocStatus,
+}
+
+impl CorpusDoc {
+    /// As training data (partial unless done).
+    pub fn train_doc(&self) -> TrainDoc {
+        let ann = &self.annotations;
+        let entities = ann
+            .entities()
+            .iter()
+            .filter_map(|e| Some((e.range(), ann.labels().get(e.label)?.name.clone())))
+            .collect();
+        TrainDoc { text: self.document.text().to_string(), entities, partial: self.status != DocStatus::Done }
+    }
+}
+
+/// Reads one document of a corpus.
+pub fn read_doc(entry: &DocEntry) -> Result<CorpusDoc, FormatError> {
+    let text = read_article(&entry.path)?;
+    let document = Document::new(text.text);
+    let (annotations, status) = match store::load(&annotation_path(&entry.path), &document) {
+        Ok(l) => {
+            let status = l.info.status.with_entities(l.annotations.entities().len());
+            (l.annotations, status)
+        }
+        Err(FormatError::Io { source, .. }) if source.kind() == std::io::ErrorKind::NotFound => {
+            (Annotations::default(), DocStatus::New)
+        }
+        Err(e) => return Err(e),
+    };
+    Ok(CorpusDoc { path: entry.path.clone(), document, annotations, status })
+}
+
+/// Every readable document of the corpus at `dir`, in listing order, and the problems
+/// (`path: reason`) of the others.
+pub fn read_corpus(dir: &Path) -> Result<(Vec<CorpusDoc>, Vec<String>), CorpusError> {
+    let corpus = Corpus::open(dir)?;
+    let mut docs = Vec::new();
+    let mut problems: Vec<String> = corpus.problems().iter().map(|p| p.to_string()).collect();
+    for entry in corpus.docs() {
+        match read_doc(entry) {
+            Ok(d) => docs.push(d),
+            Err(e) => problems.push(e.to_string()),
+        }
+    }
+    Ok((docs, problems))
+}
+
+/// The training documents of a corpus: every done document.
+pub fn training_set(docs: &[CorpusDoc]) -> Vec<TrainDoc> {
+    docs.iter().filter(|d| d.status == DocStatus::Done).map(CorpusDoc::train_doc).collect()
+}
+
+/// How [`ensure_model`] got its model.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Freshness {
+    /// The saved model matched the training data.
+    Loaded,
+    /// There was no model file: trained and saved.
+    Trained,
+    /// The saved model was stale (other documents, entities or labels): retrained and saved.
+    Stale,
+    /// The model file could not be read (foreign, corrupt, other version): retrained and saved.
+    Unreadable(String),
+}
+
+/// The model of the corpus at `dir` for `train_docs`: loaded from its file when it was trained
+/// on exactly these documents, else trained and saved. `None` when there is nothing to learn
+/// (no entity yet).
+pub fn ensure_model(
+    dir: &Path,
+    train_docs: &[TrainDoc],
+    opts: &Options,
+) -> Result<Option<(Model, Freshness)>, LearnError> {
+    if train_docs.iter().all(|d| d.entities.is_empty()) {
+        return Ok(None);
+    }
+    let path = file::path_in(dir);
+    let freshness = match file::load(&path) {
+        Ok(m) if m.info.fingerprint == fingerprint(train_docs) => return Ok(Some((m, Freshness::Loaded))),
+        Ok(_) => Freshness::Stale,
+        Err(LearnError::Io { source, .. }) if source.kind() == std::io::ErrorKind::NotFound => {
+            Freshness::Trained
+        }
+        Err(e) => Freshness::Unreadable(e.to_string()),
+    };
+    let model = train(train_docs, opts);
+    file::save(&model, &path)?;
+    Ok(Some((model, freshness)))
+}

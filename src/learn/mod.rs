@@ -1,0 +1,51 @@
+//! Suggestions learned from the annotator's own annotations (issue 12): a sequence labeller
+//! over clitic-split tokens, trained on the documents marked done, proposing code-point-exact
+//! spans with a confidence. Pure Rust like `model/` (no egui, eframe or cosmic-text).
+//!
+//! * [`units`]: the labelling units — the project's tokens with the conjunction and
+//!   preposition split off, so «وإيران» yields the unit «إيران».
+//! * [`features`]: Arabic-aware features (normalised word, proclitic-stripped stem, prefixes and
+//!   suffixes, shape, neighbours ±2, word clusters, dictionary membership).
+//! * [`perceptron`]: averaged structured perceptron, Viterbi, forward–backward marginals.
+//! * [`Model`]: training ([`train`]) and prediction ([`Model::predict`]); [`file`] saves
+//!   and loads it as a versioned binary.
+//! * [`eval`]: exact-span precision / recall / F1.
+
+pub mod clusters;
+pub mod corpus;
+pub mod dict;
+pub mod eval;
+pub mod features;
+pub mod file;
+mod model;
+pub mod perceptron;
+pub mod suggest;
+pub mod units;
+
+pub use clusters::Clusters;
+pub use model::{
+    DEFAULT_THRESHOLD, Model, Options, Prediction, SCALE, TrainDoc, TrainInfo, fingerprint, train,
+};
+
+/// Errors of the learner's model file.
+#[derive(Debug, thiserror::Error)]
+pub enum LearnError {
+    /// Reading or writing the file failed.
+    #[error("{path}: {source}")]
+    Io {
+        /// The file.
+        path: std::path::PathBuf,
+        /// The cause.
+        source: std::io::Error,
+    },
+    /// The file is not a model of this version (foreign, truncated or corrupt).
+    #[error("{path}: not a Hashiya model file (version {version}): {reason}")]
+    Format {
+        /// The file.
+        path: std::path::PathBuf,
+        /// The version this program reads.
+        version: u32,
+        /// What is wrong.
+        reason: String,
+    },
+}
