@@ -183,6 +183,10 @@ impl HashiyaApp {
             }
             Command::ToggleAutosave => self.settings.autosave = !self.settings.autosave,
             Command::ToggleBuiltinDialogs => self.settings.builtin_dialogs = !self.settings.builtin_dialogs,
+            Command::SetLearnThreshold(t) => {
+                self.settings.learn_threshold = t.clamp(0.0, 1.0);
+                self.learner.pending = true;
+            }
             Command::SetAnnotator(name) => {
                 self.settings.annotator = name;
                 self.apply_annotator();

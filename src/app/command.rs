@@ -94,6 +94,8 @@ pub enum Command {
     KeepMine(Vec<crate::agree::diff::Diff>),
     /// Pre-annotate the open document with the forms tagged in the corpus (in the background).
     SuggestFromCorpus,
+    /// Set the confidence below which the learned model's suggestions are not shown (0–1).
+    SetLearnThreshold(f32),
 }
 
 impl From<EditCommand> for Command {

@@ -34,6 +34,20 @@ pub(super) struct Learner {
     revision_at_start: u64,
     /// A document was marked done or opened: retrain at the next frame.
     pub(super) pending: bool,
+    /// Documents and tokens the current model learned from.
+    learned: Option<(u32, u64)>,
+}
+
+impl Learner {
+    /// What the status bar says: "learning…" while a training runs, else what the model
+    /// learned from.
+    pub(super) fn status(&self) -> Option<String> {
+        match (&self.job, self.learned) {
+            (Some(_), _) => Some("model: learning…".to_string()),
+            (None, Some((docs, tokens))) => Some(format!("model: {docs} documents, {tokens} tokens")),
+            (None, None) => None,
+        }
+    }
 }
 
 impl HashiyaApp {
@@ -93,6 +107,7 @@ impl HashiyaApp {
         // Nothing to learn yet, or a corpus that cannot be read: the automatic retraining
         // stays quiet (`hashiya train` says why).
         let Ok(learned) = result else { return };
+        self.learner.learned = Some((learned.docs, learned.tokens));
         if self.workspace.active().is_none_or(|a| a.path != learned.article) {
             return;
         }

@@ -243,8 +243,10 @@ impl HashiyaApp {
                 find::find_panel_ui(ui, &mut self.find, article, corpus, &mut self.view, &mut cmds)
             });
         }
-        egui::Panel::bottom("status")
-            .show(ui, |ui| panels::status_bar_ui(ui, article, &mut self.view, self.notice.as_ref()));
+        egui::Panel::bottom("status").show(ui, |ui| {
+            let learner = self.learner.status();
+            panels::status_bar_ui(ui, article, &mut self.view, self.notice.as_ref(), learner)
+        });
         if let Some(article) = article {
             egui::Panel::right("entities").resizable(true).default_size(320.0).show(ui, |ui| {
                 suggestions::suggestions_panel_ui(ui, article, &mut self.view, &mut cmds);

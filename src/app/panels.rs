@@ -15,7 +15,7 @@ pub fn menu_bar_ui(ui: &mut Ui, article: Option<&Article>, settings: &Settings, 
     egui::MenuBar::new().ui(ui, |ui| {
         ui.menu_button("File", |ui| file_menu_ui(ui, article, settings, cmds));
         ui.menu_button("Edit", |ui| edit_menu_ui(ui, article, cmds));
-        ui.menu_button("Suggest", |ui| suggest_menu_ui(ui, article, cmds));
+        ui.menu_button("Suggest", |ui| suggest_menu_ui(ui, article, settings, cmds));
         ui.menu_button("View", |ui| {
             item(ui, true, "Zoom in  (Ctrl +)", Command::ZoomIn, cmds);
             item(ui, true, "Zoom out  (Ctrl −)", Command::ZoomOut, cmds);
@@ -90,8 +90,14 @@ fn edit_menu_ui(ui: &mut Ui, article: Option<&Article>, cmds: &mut Vec<Command>)
     }
 }
 
-fn suggest_menu_ui(ui: &mut Ui, article: Option<&Article>, cmds: &mut Vec<Command>) {
+fn suggest_menu_ui(ui: &mut Ui, article: Option<&Article>, settings: &Settings, cmds: &mut Vec<Command>) {
     let has = article.is_some();
+    let mut threshold = settings.learn_threshold;
+    let slider = egui::Slider::new(&mut threshold, 0.0..=1.0).text("model threshold");
+    let hint = "Learned suggestions less sure than this are not shown (higher: more precise, fewer)";
+    if ui.add(slider).on_hover_text(hint).changed() {
+        cmds.push(Command::SetLearnThreshold(threshold));
+    }
     item(ui, has, "From a gazetteer…", Command::Dialog(DialogPurpose::Gazetteer), cmds);
     item(ui, has, "From the corpus", Command::SuggestFromCorpus, cmds);
     ui.separator();
@@ -149,8 +155,17 @@ pub fn status_bar_ui(
     article: Option<&Article>,
     view: &mut ArticleView,
     notice: Option<&Notice>,
+    learner: Option<String>,
 ) {
     ui.horizontal(|ui| {
+        if let Some(status) = learner {
+            if status.ends_with('…') {
+                ui.spinner();
+            }
+            ui.label(RichText::new(status).weak()).on_hover_text(
+                "The suggestion model, retrained in the background when a document is marked done",
+            );
+        }
         if let Some(a) = article {
             ui.label(RichText::new(a.name()).strong());
             ui.label(if a.is_dirty() { "• unsaved" } else { "saved" });
