@@ -67,7 +67,7 @@ pub fn run(args: &SuggestArgs) -> anyhow::Result<ExitCode> {
     let summary =
         suggest_documents(&targets, &dict, (source, min), (&labels, &annotator), |d, _| progress.set(d));
     progress.finish("");
-    report(&summary);
+    report(&summary, "suggestions");
     Ok(if summary.failed.is_empty() { ExitCode::SUCCESS } else { ExitCode::FAILURE })
 }
 
@@ -92,18 +92,20 @@ fn own_labels(targets: &[DocEntry]) -> anyhow::Result<LabelSet> {
     Ok(article.ann().labels().clone())
 }
 
-fn report(s: &SuggestSummary) {
+/// Prints what filling the layers did: failures, labels the corpus lacks, and
+/// "N {what} in M documents".
+pub(super) fn report(s: &SuggestSummary, what: &str) {
     for (path, why) in &s.failed {
         eprintln!("hashiya: error: {}: {why}", path.display());
     }
     if !s.unknown_labels.is_empty() {
         let names: Vec<&str> = s.unknown_labels.iter().map(String::as_str).collect();
         eprintln!(
-            "hashiya: warning: names with labels the corpus does not have were not suggested: {}",
+            "hashiya: warning: labels the corpus does not have were not suggested: {}",
             names.join(", ")
         );
     }
-    let mut line = format!("{} suggestions in {} documents", s.suggestions, s.documents);
+    let mut line = format!("{} {what} in {} documents", s.suggestions, s.documents);
     if s.done > 0 {
         line.push_str(&format!("; {} documents marked done left alone", s.done));
     }

@@ -8,7 +8,6 @@ use std::time::Instant;
 
 use anyhow::Context as _;
 
-use crate::corpus::suggest::SuggestSummary;
 use crate::corpus::{Corpus, DocEntry, annotator_for};
 use crate::learn::corpus::{Freshness, ensure_model, read_corpus, training_set};
 use crate::learn::eval::{Scores, score, split_docs};
@@ -214,24 +213,6 @@ pub fn suggest(
         (corpus.labels(), &annotator),
         |_, _| {},
     );
-    report(&summary);
+    super::suggest::report(&summary, "model suggestions");
     Ok(if summary.failed.is_empty() { ExitCode::SUCCESS } else { ExitCode::FAILURE })
-}
-
-fn report(s: &SuggestSummary) {
-    for (path, why) in &s.failed {
-        eprintln!("hashiya: error: {}: {why}", path.display());
-    }
-    if !s.unknown_labels.is_empty() {
-        let names: Vec<&str> = s.unknown_labels.iter().map(String::as_str).collect();
-        eprintln!(
-            "hashiya: warning: labels the corpus does not have were not suggested: {}",
-            names.join(", ")
-        );
-    }
-    let mut line = format!("{} model suggestions in {} documents", s.suggestions, s.documents);
-    if s.done > 0 {
-        line.push_str(&format!("; {} documents marked done left alone", s.done));
-    }
-    eprintln!("{line}");
 }

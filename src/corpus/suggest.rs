@@ -186,32 +186,50 @@ pub struct SuggestSummary {
     pub failed: Vec<(PathBuf, String)>,
 }
 
+/// What a source proposes for one text, with label ids of the given label set: the
+/// suggestions and the label names the set lacks.
+pub type Propose<'a> = dyn Fn(&str, &LabelSet) -> (Vec<Suggestion>, BTreeSet<String>) + 'a;
+
 /// Fills the layer of every document of `docs` not marked done with `dict`'s suggestions from
 /// `source` (replacing that source's earlier ones), saving each changed document.
 pub fn suggest_documents(
     docs: &[DocEntry],
     dict: &Dictionary,
     (source, min): (SuggestionSource, u16),
+    corpus: (&LabelSet, &str),
+    progress: impl FnMut(usize, usize),
+) -> SuggestSummary {
+    let propose = |text: &str, labels: &LabelSet| {
+        proposals(dict, text, &NormalizedText::new(text), labels, (source, min))
+    };
+    fill_documents(docs, source, &propose, corpus, progress)
+}
+
+/// Fills `source`'s part of the layer of every document of `docs` not marked done with what
+/// `propose` finds in its text (the document's labels following `corpus`'s first), through
+/// one `Suggest` command per document, saving each one that changed.
+pub fn fill_documents(
+    docs: &[DocEntry],
+    source: SuggestionSource,
+    propose: &Propose<'_>,
     (corpus, annotator): (&LabelSet, &str),
     mut progress: impl FnMut(usize, usize),
 ) -> SuggestSummary {
     let mut summary = SuggestSummary::default();
     for (i, entry) in docs.iter().enumerate() {
         progress(i + 1, docs.len());
-        match suggest_one(entry, dict, (source, min), corpus, annotator, &mut summary) {
-            Ok(()) => {}
-            Err(why) => summary.failed.push((entry.rel.clone(), why)),
+        if let Err(why) = fill_one(entry, source, propose, (corpus, annotator), &mut summary) {
+            summary.failed.push((entry.rel.clone(), why));
         }
     }
     summary
 }
 
-fn suggest_one(
+fn fill_one(
     entry: &DocEntry,
-    dict: &Dictionary,
-    (source, min): (SuggestionSource, u16),
-    corpus: &LabelSet,
-    annotator: &str,
+    source: SuggestionSource,
+    propose: &Propose<'_>,
+    (corpus, annotator): (&LabelSet, &str),
     summary: &mut SuggestSummary,
 ) -> Result<(), String> {
     let (mut article, _) = Article::open(&entry.path).map_err(|e| e.to_string())?;
@@ -226,9 +244,7 @@ fn suggest_one(
     if !reconciled.changes.is_empty() {
         article.apply(EditCommand::SetLabels(reconciled.document)).map_err(|e| e.to_string())?;
     }
-    let normalized = NormalizedText::new(article.doc.text());
-    let (found, unknown) =
-        proposals(dict, article.doc.text(), &normalized, article.ann().labels(), (source, min));
+    let (found, unknown) = propose(article.doc.text(), article.ann().labels());
     summary.unknown_labels.extend(unknown);
     let out = article.apply(EditCommand::Suggest(source, found)).map_err(|e| e.to_string())?;
     if out.changed {

@@ -7,10 +7,8 @@
 use std::collections::BTreeSet;
 
 use super::Model;
-use crate::corpus::suggest::SuggestSummary;
-use crate::corpus::{DocEntry, reconcile};
-use crate::editor::{Article, EditCommand};
-use crate::formats::store::DocStatus;
+use crate::corpus::DocEntry;
+use crate::corpus::suggest::{SuggestSummary, fill_documents};
 use crate::model::{LabelSet, Suggestion, SuggestionSource};
 
 /// The model's suggestions for `text` with a confidence of at least `min` (per mille), with
@@ -45,47 +43,9 @@ pub fn suggest_documents(
     docs: &[DocEntry],
     model: &Model,
     min: u16,
-    (corpus, annotator): (&LabelSet, &str),
-    mut progress: impl FnMut(usize, usize),
+    corpus: (&LabelSet, &str),
+    progress: impl FnMut(usize, usize),
 ) -> SuggestSummary {
-    let mut summary = SuggestSummary::default();
-    for (i, entry) in docs.iter().enumerate() {
-        progress(i + 1, docs.len());
-        if let Err(why) = suggest_one(entry, model, min, (corpus, annotator), &mut summary) {
-            summary.failed.push((entry.rel.clone(), why));
-        }
-    }
-    summary
-}
-
-fn suggest_one(
-    entry: &DocEntry,
-    model: &Model,
-    min: u16,
-    (corpus, annotator): (&LabelSet, &str),
-    summary: &mut SuggestSummary,
-) -> Result<(), String> {
-    let (mut article, _) = Article::open(&entry.path).map_err(|e| e.to_string())?;
-    if article.status() == DocStatus::Done {
-        summary.done += 1;
-        return Ok(());
-    }
-    if article.store_is_broken() {
-        return Err("its annotation file cannot be read; left untouched".into());
-    }
-    let reconciled = reconcile(corpus, article.ann().labels());
-    if !reconciled.changes.is_empty() {
-        article.apply(EditCommand::SetLabels(reconciled.document)).map_err(|e| e.to_string())?;
-    }
-    let (found, unknown) = model_suggestions(model, article.doc.text(), article.ann().labels(), min);
-    summary.unknown_labels.extend(unknown);
-    let source = SuggestionSource::Model;
-    let out = article.apply(EditCommand::Suggest(source, found)).map_err(|e| e.to_string())?;
-    if out.changed {
-        summary.documents += 1;
-        summary.suggestions += article.ann().suggestions().iter().filter(|s| s.source == source).count();
-        article.set_annotator(annotator);
-        article.save(false).map_err(|e| e.to_string())?;
-    }
-    Ok(())
+    let propose = |text: &str, labels: &LabelSet| model_suggestions(model, text, labels, min);
+    fill_documents(docs, SuggestionSource::Model, &propose, corpus, progress)
 }
