@@ -9,7 +9,7 @@ use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT, Queryable};
 use hashiya::app::{HashiyaApp, Settings};
 
-use crate::window::{drag, entities, harness_with, press_text, rect_of, tag_word};
+use crate::window::{click, drag, entities, harness_with, press_text, rect_of, tag_word};
 
 const ARTICLE: &str =
     "وزير خارجية إيران يزور دمشق\nدمشق- وكالة\nالتقى وزير الخارجية وإيران وسورية في دمشق عام 2023.\n";
@@ -123,21 +123,7 @@ fn clicking_a_highlight_selects_the_entity_and_escape_clears() {
     h.run_steps(2);
     assert_eq!(h.state().article().expect("article").selected, None);
     let r = rect_of(&h, "سورية", 0);
-    h.hover_at(r.center());
-    h.run_steps(1);
-    h.event(egui::Event::PointerButton {
-        pos: r.center(),
-        button: egui::PointerButton::Primary,
-        pressed: true,
-        modifiers: Modifiers::NONE,
-    });
-    h.event(egui::Event::PointerButton {
-        pos: r.center(),
-        button: egui::PointerButton::Primary,
-        pressed: false,
-        modifiers: Modifiers::NONE,
-    });
-    h.run_steps(2);
+    click(&mut h, r.center());
     assert!(h.state().article().expect("article").selected.is_some());
 }
 

@@ -5,7 +5,7 @@ use egui::Modifiers;
 use hashiya::editor::{Article, EditCommand};
 use hashiya::model::{LabelId, Suggestion, SuggestionSource};
 
-use crate::window::{entities, harness_with, press_text, rect_of};
+use crate::window::{click, entities, harness_with, press_text, rect_of};
 
 const TEXT: &str = "زار الوزير باكو ثم دمشق ثم عمّان، وعاد إلى باكو.\n";
 
@@ -64,21 +64,7 @@ fn keys_walk_accept_and_reject_suggestions_and_undo_restores() {
     assert_eq!(layer(&h), [("GPE".to_string(), "باكو".to_string())]);
     // A click on the remaining dashed outline makes it current; P wraps around to it too.
     let r = rect_of(&h, "باكو", 1);
-    h.hover_at(r.center());
-    h.run_steps(1);
-    h.event(egui::Event::PointerButton {
-        pos: r.center(),
-        button: egui::PointerButton::Primary,
-        pressed: true,
-        modifiers: Modifiers::NONE,
-    });
-    h.event(egui::Event::PointerButton {
-        pos: r.center(),
-        button: egui::PointerButton::Primary,
-        pressed: false,
-        modifiers: Modifiers::NONE,
-    });
-    h.run_steps(2);
+    click(&mut h, r.center());
     assert_eq!(current(&h).as_deref(), Some("باكو"));
     for _ in 0..3 {
         h.key_press_modifiers(Modifiers::COMMAND, egui::Key::Z);

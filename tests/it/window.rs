@@ -71,6 +71,21 @@ pub fn tag_word(h: &mut Harness<'_, HashiyaApp>, needle: &str, nth: usize, key: 
     press_text(h, key);
 }
 
+/// A primary-button click at `pos`.
+pub fn click(h: &mut Harness<'_, HashiyaApp>, pos: Pos2) {
+    let button = |pressed| egui::Event::PointerButton {
+        pos,
+        button: egui::PointerButton::Primary,
+        pressed,
+        modifiers: Modifiers::NONE,
+    };
+    h.hover_at(pos);
+    h.run_steps(1);
+    h.event(button(true));
+    h.event(button(false));
+    h.run_steps(2);
+}
+
 /// Types `text` (label keys are text events).
 pub fn press_text(h: &mut Harness<'_, HashiyaApp>, text: &str) {
     h.event(egui::Event::Text(text.to_string()));
