@@ -230,20 +230,9 @@ impl<'a> Fast<'a> {
         let tokens = self.option(|me| {
             me.list(|me| Some((me.punct(b'(')?, me.usize()?, me.punct(b',')?, me.usize()?, me.punct(b')')?)))
         })?;
-        let (mut suggestions, mut rejected) = (Vec::new(), Vec::new());
-        if self.comma_then("suggestions") {
-            self.field("suggestions")?;
-            suggestions = self.list(Self::suggestion)?;
-        }
-        if self.comma_then("rejected") {
-            self.field("rejected")?;
-            rejected = self.list(Self::rejection)?;
-        }
-        let mut brat = Vec::new();
-        if self.comma_then("brat") {
-            self.field("brat")?;
-            brat = self.list(Self::string)?;
-        }
+        let suggestions = self.optional_list("suggestions", Self::suggestion)?;
+        let rejected = self.optional_list("rejected", Self::rejection)?;
+        let brat = self.optional_list("brat", Self::string)?;
         self.struct_end()?;
         self.ws();
         let tokens = tokens.map(|t| t.into_iter().map(|(_, a, _, b, _)| (a, b)).collect());
@@ -262,6 +251,15 @@ impl<'a> Fast<'a> {
             rejected,
             brat,
         })
+    }
+
+    /// `, name: [ … ]` if the optional list `name` comes next, else an empty list.
+    fn optional_list<T>(&mut self, name: &str, item: impl FnMut(&mut Self) -> Option<T>) -> Option<Vec<T>> {
+        if !self.comma_then(name) {
+            return Some(Vec::new());
+        }
+        self.field(name)?;
+        self.list(item)
     }
 
     fn article(&mut self) -> Option<RawArticle<'a>> {
