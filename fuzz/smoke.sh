@@ -9,7 +9,7 @@ secs="${1:-10}"
 shift || true
 targets=("$@")
 if [ ${#targets[@]} -eq 0 ]; then
-  targets=(decode store store_fast conll brat jsonl reanchor)
+  targets=(decode store store_fast conll brat jsonl reanchor journal)
 fi
 for t in "${targets[@]}"; do
   mkdir -p "corpus/$t" "seeds/$t"
