@@ -138,6 +138,6 @@ fn newsfane_quality() {
         kept.recall(),
         kept.f1()
     );
-    assert!(every.f1() >= 0.51, "F1 {:.3}", every.f1());
+    assert!(every.f1() >= 0.525, "F1 {:.3}", every.f1());
     assert!(kept.precision() >= 0.85, "precision {:.3} at the default threshold", kept.precision());
 }
