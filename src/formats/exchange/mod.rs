@@ -164,14 +164,15 @@ pub(crate) struct Normalized {
 }
 
 impl Normalized {
-    /// Removes a leading BOM and the `\r` of each `\r\n`; a lone `\r` becomes `\n`.
+    /// Removes leading BOMs (all of them: a text that kept one would lose it on the next
+    /// import, and its offsets with it) and the `\r` of each `\r\n`; a lone `\r` becomes `\n`.
     pub fn new(raw: &str) -> Self {
         let mut text = String::with_capacity(raw.len());
         let mut removed = Vec::new();
         let mut chars = raw.chars().enumerate().peekable();
         while let Some((i, c)) = chars.next() {
             match c {
-                '\u{feff}' if i == 0 => removed.push(i),
+                '\u{feff}' if text.is_empty() => removed.push(i),
                 '\r' if chars.peek().is_some_and(|&(_, n)| n == '\n') => removed.push(i),
                 '\r' => text.push('\n'),
                 _ => text.push(c),
