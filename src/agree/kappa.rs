@@ -35,25 +35,11 @@ pub fn cohen_one_vs_rest(a: &[u32], b: &[u32], category: u32) -> Option<f64> {
 /// `fleiss_kappa(table, method="fleiss")`. `None` with fewer than two raters, no units, or
 /// `P̄ₑ = 1`.
 pub fn fleiss(raters: &[&[u32]], categories: usize) -> Option<f64> {
-    let m = raters.len();
-    let units = raters.iter().map(|r| r.len()).min().unwrap_or(0);
-    if m < 2 || units == 0 {
-        return None;
-    }
-    let mut totals = vec![0u64; categories];
-    let mut counts = vec![0u64; categories];
-    let mut sum_p = 0.0;
-    for u in 0..units {
-        counts.iter_mut().for_each(|c| *c = 0);
-        for r in raters {
-            bump(&mut counts, r[u]);
-        }
-        let sq: u64 = counts.iter().map(|c| c * c).sum();
-        sum_p += (sq - m as u64) as f64 / (m * (m - 1)) as f64;
-        totals.iter_mut().zip(&counts).for_each(|(t, c)| *t += c);
-    }
-    let p_bar = sum_p / units as f64;
-    let all = (units * m) as f64;
+    let m = raters.len() as u64;
+    let (squares, totals) = tallies(raters, categories)?;
+    let sum_p: f64 = squares.iter().map(|&sq| (sq - m) as f64 / (m * (m - 1)) as f64).sum();
+    let p_bar = sum_p / squares.len() as f64;
+    let all = (squares.len() as u64 * m) as f64;
     let pe: f64 = totals.iter().map(|&t| (t as f64 / all).powi(2)).sum();
     ratio(p_bar - pe, 1.0 - pe)
 }
@@ -62,26 +48,34 @@ pub fn fleiss(raters: &[&[u32]], categories: usize) -> Option<f64> {
 /// `krippendorff` package's `alpha(reliability_data, level_of_measurement="nominal")`):
 /// `α = 1 − (n − 1) · Σ_u (m_u² − Σ_c m_uc²)/(m_u − 1) / (n² − Σ_c n_c²)`.
 pub fn krippendorff_nominal(raters: &[&[u32]], categories: usize) -> Option<f64> {
-    let m = raters.len();
+    let m = raters.len() as u64;
+    let (squares, totals) = tallies(raters, categories)?;
+    let disagree: f64 = squares.iter().map(|&sq| (m * m - sq) as f64 / (m - 1) as f64).sum();
+    let n = (squares.len() as u64 * m) as f64;
+    let expected = n * n - totals.iter().map(|&t| (t as f64).powi(2)).sum::<f64>();
+    ratio((n - 1.0) * disagree, expected).map(|d| 1.0 - d)
+}
+
+/// What Fleiss' κ and Krippendorff's α are computed from: per unit, `Σ_c m_uc²` (the squared
+/// number of raters that chose each category), and per category, how often it was chosen.
+/// `None` with fewer than two raters or no units.
+fn tallies(raters: &[&[u32]], categories: usize) -> Option<(Vec<u64>, Vec<u64>)> {
     let units = raters.iter().map(|r| r.len()).min().unwrap_or(0);
-    if m < 2 || units == 0 {
+    if raters.len() < 2 || units == 0 {
         return None;
     }
     let mut totals = vec![0u64; categories];
     let mut counts = vec![0u64; categories];
-    let mut disagree = 0.0;
+    let mut squares = Vec::with_capacity(units);
     for u in 0..units {
-        counts.iter_mut().for_each(|c| *c = 0);
+        counts.fill(0);
         for r in raters {
             bump(&mut counts, r[u]);
         }
-        let sq: u64 = counts.iter().map(|c| c * c).sum();
-        disagree += ((m * m) as u64 - sq) as f64 / (m - 1) as f64;
+        squares.push(counts.iter().map(|c| c * c).sum());
         totals.iter_mut().zip(&counts).for_each(|(t, c)| *t += c);
     }
-    let n = (units * m) as f64;
-    let expected = n * n - totals.iter().map(|&t| (t as f64).powi(2)).sum::<f64>();
-    ratio((n - 1.0) * disagree, expected).map(|d| 1.0 - d)
+    Some((squares, totals))
 }
 
 /// Adds one to `counts[category]` (a category past the end is ignored: callers size it).
