@@ -96,9 +96,13 @@ pub(super) fn suggestions_panel_ui(
     ui.separator();
     ui.label(RichText::new(format!("Suggestions ({})", layer.len())).strong())
         .on_hover_text("N / P: next / previous · Enter or a label key: accept · Backspace: reject");
+    // One pass over the layer for the counts (it can hold thousands), not one per label.
+    let mut counts: std::collections::HashMap<LabelId, usize> = std::collections::HashMap::new();
+    for s in layer.iter() {
+        *counts.entry(s.label).or_default() += 1;
+    }
     for label in article.ann().labels().iter() {
-        let n = layer.iter().filter(|s| s.label == label.id).count();
-        if n > 0 {
+        if let Some(&n) = counts.get(&label.id) {
             label_row_ui(ui, article, label.id, n, cmds);
         }
     }

@@ -92,13 +92,26 @@ pub fn reject(ann: &Annotations, key: SuggestionKey) -> Option<Transaction> {
 /// before it (reading order); suggestions overlapping an accepted one leave the layer.
 /// Returns the transaction and how many were accepted.
 pub fn accept_all(ann: &Annotations, label: LabelId) -> Option<(Transaction, usize)> {
+    accept_where(ann, |s| s.label == label)
+}
+
+/// Accepts every suggestion (any label) that overlaps no entity and no suggestion accepted
+/// before it, in reading order (longest first at a position): what an export with
+/// suggestions writes. `None` when there is nothing to accept.
+pub fn accept_every(ann: &Annotations) -> Option<Transaction> {
+    accept_where(ann, |_| true).map(|(tx, _)| tx)
+}
+
+/// Accepts the suggestions `pick` chooses that overlap no entity and no suggestion accepted
+/// before them (reading order); suggestions overlapping an accepted one leave the layer.
+fn accept_where(ann: &Annotations, pick: impl Fn(&Suggestion) -> bool) -> Option<(Transaction, usize)> {
     let mut next = ann.fresh_id().0;
     let mut added: Vec<Entity> = Vec::new();
-    for s in ann.suggestions().iter().filter(|s| s.label == label) {
+    for s in ann.suggestions().iter().filter(|s| pick(s)) {
         let free = ann.entities().overlapping(s.range()).next().is_none()
             && added.last().is_none_or(|e| e.end <= s.start);
         if free {
-            added.push(Entity { id: EntityId(next), start: s.start, end: s.end, label });
+            added.push(Entity { id: EntityId(next), start: s.start, end: s.end, label: s.label });
             next += 1;
         }
     }
@@ -114,25 +127,6 @@ pub fn accept_all(ann: &Annotations, label: LabelId) -> Option<(Transaction, usi
     let count = added.len();
     let edits = std::iter::once(layer).chain(added.into_iter().map(Edit::Add)).collect();
     Some((Transaction::new(edits), count))
-}
-
-/// Accepts every suggestion (any label) that overlaps no entity and no suggestion accepted
-/// before it, in reading order (longest first at a position): what an export with
-/// suggestions writes. `None` when there is nothing to accept.
-pub fn accept_every(ann: &Annotations) -> Option<Transaction> {
-    let mut next = ann.fresh_id().0;
-    let mut added: Vec<Entity> = Vec::new();
-    for s in ann.suggestions().iter() {
-        let free = ann.entities().overlapping(s.range()).next().is_none()
-            && added.last().is_none_or(|e| e.end <= s.start);
-        if free {
-            added.push(Entity { id: EntityId(next), start: s.start, end: s.end, label: s.label });
-            next += 1;
-        }
-    }
-    let layer = Edit::Layer { old: ann.suggestions().clone(), new: Suggestions::default() };
-    (!added.is_empty())
-        .then(|| Transaction::new(std::iter::once(layer).chain(added.into_iter().map(Edit::Add)).collect()))
 }
 
 /// Rejects every suggestion of `label`; returns the transaction and how many.
