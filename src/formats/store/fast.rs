@@ -300,17 +300,7 @@ impl<'a> Fast<'a> {
         self.field("id")?;
         let id = self.uint()?;
         self.punct(b',')?;
-        self.field("start")?;
-        let start = self.usize()?;
-        self.punct(b',')?;
-        self.field("end")?;
-        let end = self.usize()?;
-        self.punct(b',')?;
-        self.field("label")?;
-        let label = self.string()?;
-        self.punct(b',')?;
-        self.field("text")?;
-        let text = self.string()?;
+        let (start, end, label, text) = self.span_fields()?;
         let (mut before, mut after) = (Cow::Borrowed(""), Cow::Borrowed(""));
         if self.comma_then("before") {
             self.field("before")?;
@@ -324,8 +314,8 @@ impl<'a> Fast<'a> {
         Some(RawEntity { id, start, end, label, text, before, after })
     }
 
-    /// `start: N, end: N, label: "L", text: "…"`: the span fields shared by suggestions and
-    /// rejections.
+    /// `start: N, end: N, label: "L", text: "…"`: the span fields shared by entities,
+    /// suggestions and rejections.
     fn span_fields(&mut self) -> Option<(usize, usize, Cow<'a, str>, Cow<'a, str>)> {
         self.field("start")?;
         let start = self.usize()?;
