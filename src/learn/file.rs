@@ -19,8 +19,9 @@ pub const FILE_NAME: &str = "hashiya-model.bin";
 pub const MAGIC: &[u8] = b"HASHIYA-MODEL\n";
 /// The version written and read. Bump it whenever the features change (their hashes are the
 /// file's keys): an older file then reads as foreign and is retrained, never used with
-/// features it was not trained on. 2: bigrams hashed as pairs; 3: context conjunctions.
-pub const VERSION: u32 = 3;
+/// features it was not trained on. 2: bigrams hashed as pairs; 3: context conjunctions;
+/// 4: units keep the first letters of known words («وزارة»).
+pub const VERSION: u32 = 4;
 
 /// The model file of the corpus at `dir`.
 pub fn path_in(dir: &Path) -> PathBuf {
