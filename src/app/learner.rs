@@ -1,7 +1,7 @@
 //! Background retraining of the learned suggestions (issue 12): when a document is marked done
 //! or opened in a corpus, or after [`EDITS_BEFORE_RETRAIN`] edits, a thread trains the corpus's
-//! model on its done documents plus the entities of the open one (saving `hashiya-model.bin`)
-//! and predicts the open document; the window never waits for it. While it runs the status bar
+//! model on its done documents plus the entities of the open one (saving `hashiya-model.bin`,
+//! or loading it when it is already trained on exactly those) and predicts the open document; the window never waits for it. While it runs the status bar
 //! says what it learns from; its suggestions go into the layer through `EditCommand::Suggest`
 //! (entities the user made are never changed) if the same document is still open.
 
@@ -11,9 +11,9 @@ use std::sync::mpsc::{Receiver, TryRecvError};
 use super::HashiyaApp;
 use crate::editor::{EditCommand, Notice};
 use crate::formats::store::DocStatus;
-use crate::learn::corpus::{read_corpus, training_set};
+use crate::learn::corpus::{ensure_model, read_corpus, training_set};
 use crate::learn::suggest::model_suggestions;
-use crate::learn::{Options, TrainDoc, file, train};
+use crate::learn::{Options, TrainDoc};
 use crate::model::{LabelSet, Suggestion, SuggestionSource};
 
 /// Edits of the open document after which the model is retrained.
@@ -127,7 +127,9 @@ impl HashiyaApp {
     }
 }
 
-/// Trains on the corpus's done documents and the open one, saves the model, predicts.
+/// Trains on the corpus's done documents and the open one, saves the model, predicts. The saved
+/// model is used as it is when it was trained on exactly these documents (opening a document
+/// with no entities yet, or reopening one, costs no training).
 fn learn(
     root: &std::path::Path,
     open: TrainDoc,
@@ -139,12 +141,16 @@ fn learn(
     let others: Vec<_> = docs.into_iter().filter(|d| d.path != article).collect();
     let mut train_docs = training_set(&others);
     let text = open.text.clone();
-    train_docs.push(open);
-    if train_docs.iter().all(|d| d.entities.is_empty()) {
-        return Err(Notice::info("Nothing to learn from yet: tag some names and mark documents done"));
+    // A document not done teaches only its sentences with entities: with none, it is left out,
+    // so the training set (and the saved model's fingerprint) stays that of the done documents.
+    if !(open.partial && open.entities.is_empty()) {
+        train_docs.push(open);
     }
-    let model = train(&train_docs, &Options::default());
-    let _ = file::save(&model, &file::path_in(root));
+    let Some((model, _)) =
+        ensure_model(root, &train_docs, &Options::default()).map_err(|e| Notice::error(e.to_string()))?
+    else {
+        return Err(Notice::info("Nothing to learn from yet: tag some names and mark documents done"));
+    };
     let (suggestions, _) = model_suggestions(&model, &text, labels, min);
     Ok(Learned { article, suggestions, docs: model.info.docs, tokens: model.info.tokens })
 }

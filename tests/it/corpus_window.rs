@@ -27,13 +27,13 @@ fn folder_harness(dir: &std::path::Path) -> Harness<'static, HashiyaApp> {
 }
 
 /// The status bar's notice.
-fn notice(h: &Harness<'_, HashiyaApp>) -> String {
+pub fn notice(h: &Harness<'_, HashiyaApp>) -> String {
     h.state().notice().map(|n| n.text.clone()).unwrap_or_default()
 }
 
 /// Runs frames until `done` holds (background work of the app finishes), for at most 4 s; the
 /// caller's assertion afterwards says what did not happen.
-fn run_until(h: &mut Harness<'_, HashiyaApp>, done: impl Fn(&Harness<'_, HashiyaApp>) -> bool) {
+pub fn run_until(h: &mut Harness<'_, HashiyaApp>, done: impl Fn(&Harness<'_, HashiyaApp>) -> bool) {
     for _ in 0..200 {
         h.run_steps(1);
         if done(h) {

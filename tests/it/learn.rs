@@ -141,3 +141,37 @@ fn newsfane_quality() {
     assert!(every.f1() >= 0.525, "F1 {:.3}", every.f1());
     assert!(kept.precision() >= 0.85, "precision {:.3} at the default threshold", kept.precision());
 }
+
+/// The window learns in the background when a corpus document opens and puts the model's
+/// proposals in the layer; opening again with nothing new to learn loads the saved model
+/// instead of training (the file is not rewritten).
+#[test]
+fn the_window_learns_once_and_then_reuses_the_saved_model() {
+    use crate::corpus_window::{notice, run_until};
+    use hashiya::app::{HashiyaApp, Settings};
+    let dir = tempfile::tempdir().expect("tempdir");
+    corpus(dir.path());
+    let c = dir.path().join("c");
+    let model = file::path_in(&c);
+    let open = |c: &Path| {
+        let (c, settings) = (c.to_path_buf(), Settings { learn_threshold: 0.5, ..Settings::default() });
+        let mut h = egui_kittest::Harness::builder()
+            .with_size(egui::vec2(1300.0, 800.0))
+            .build_eframe(move |cc| HashiyaApp::new(&cc.egui_ctx, settings, Some(c)));
+        run_until(&mut h, |h| notice(h).starts_with("Learned from"));
+        let layer: Vec<String> = h
+            .state()
+            .article()
+            .map(|a| a.ann().suggestions().iter().map(|s| a.doc.text()[s.range()].to_string()).collect())
+            .unwrap_or_default();
+        (notice(&h), layer)
+    };
+    let (said, layer) = open(&c);
+    assert!(said.starts_with("Learned from 5 documents"), "{said}");
+    assert!(layer.iter().any(|s| s == "بغداد"), "{layer:?}");
+    let written = std::fs::metadata(&model).and_then(|m| m.modified()).expect("model saved");
+    let (said, _) = open(&c);
+    assert!(said.starts_with("Learned from 5 documents"), "{said}");
+    let again = std::fs::metadata(&model).and_then(|m| m.modified()).expect("model kept");
+    assert_eq!(written, again, "the saved model was used, not retrained");
+}
