@@ -7,6 +7,7 @@ use std::path::Path;
 use crate::corpus;
 use crate::editor::{EditCommand, Notice};
 use crate::formats::store::DocStatus;
+use crate::model::LabelSet;
 
 use super::HashiyaApp;
 use super::corpus_state::CorpusState;
@@ -87,8 +88,16 @@ impl HashiyaApp {
         let Some(id) = self.workspace.active_id() else { return };
         let Some(article) = self.workspace.get(id) else { return };
         state.refresh(article);
-        let reconciled = corpus::reconcile(state.corpus.labels(), article.ann().labels());
+        // A document with no annotation file yet has the default labels, which are no one's
+        // choice: it takes the corpus's labels as they are, quietly.
+        let fresh = !state.corpus.labels().is_empty()
+            && article.ann().entities().is_empty()
+            && article.ann().suggestions().is_empty()
+            && !crate::formats::store::annotation_path(&article.path).exists();
+        let own = if fresh { LabelSet::empty() } else { article.ann().labels().clone() };
+        let reconciled = corpus::reconcile(state.corpus.labels(), &own);
         let Some(report) = reconciled.report() else { return };
+        let report = (!fresh).then_some(report);
         if reconciled.corpus_changed() {
             state.corpus.settings_mut().labels = reconciled.corpus.clone();
             if let Err(e) = state.corpus.save() {
@@ -97,7 +106,7 @@ impl HashiyaApp {
             }
         }
         match self.workspace.apply(id, EditCommand::SetLabels(reconciled.document)) {
-            Ok(_) => self.notice = Some(Notice::info(report)),
+            Ok(_) => self.notice = report.map(Notice::info).or(self.notice.take()),
             Err(e) => self.notice = Some(e.into()),
         }
     }

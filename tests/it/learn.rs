@@ -175,3 +175,34 @@ fn the_window_learns_once_and_then_reuses_the_saved_model() {
     let again = std::fs::metadata(&model).and_then(|m| m.modified()).expect("model kept");
     assert_eq!(written, again, "the saved model was used, not retrained");
 }
+
+/// A document opened without an annotation file takes the corpus's labels: the default labels
+/// it was created with (PER, ORG, LOC, GPE…) do not join the corpus's label set.
+#[test]
+fn a_new_document_takes_the_corpus_labels_without_adding_the_defaults() {
+    use crate::corpus_window::run_until;
+    use hashiya::app::{HashiyaApp, Settings};
+    let dir = tempfile::tempdir().expect("tempdir");
+    corpus(dir.path());
+    let c = dir.path().join("c");
+    let settings_file = c.join("hashiya-corpus.ron");
+    let before = std::fs::read_to_string(&settings_file).expect("corpus file");
+    assert!(before.contains("\"PER\"") && !before.contains("\"GPE\""), "{before}");
+    let c2 = c.clone();
+    let mut h = egui_kittest::Harness::builder()
+        .with_size(egui::vec2(1300.0, 800.0))
+        .build_eframe(move |cc| HashiyaApp::new(&cc.egui_ctx, Settings::default(), Some(c2)));
+    run_until(&mut h, |h| h.state().article().is_some_and(|a| a.name() == "d5.txt"));
+    h.run_steps(4);
+    let names: Vec<String> = h
+        .state()
+        .article()
+        .map(|a| a.ann().labels().iter().map(|l| l.name.clone()).collect())
+        .unwrap_or_default();
+    let corpus_names: Vec<String> =
+        h.state().corpus().map(|c| c.labels().iter().map(|l| l.name.clone()).collect()).unwrap_or_default();
+    assert_eq!(names, corpus_names, "the document's labels are the corpus's");
+    assert!(!names.iter().any(|n| n == "GPE" || n == "ORG"), "{names:?}");
+    let after = std::fs::read_to_string(&settings_file).expect("corpus file");
+    assert!(!after.contains("\"GPE\""), "{after}");
+}
