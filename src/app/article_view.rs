@@ -285,6 +285,10 @@ impl ArticleView {
                 ui.colored_label(super::highlight::label_color(article, e.label), name);
                 self.inline_text_ui(ui, article.doc.slice(e.range()).unwrap_or(""));
             });
+            // Attributes, normalisations and notes kept from a brat import (read-only).
+            for note in crate::formats::brat::entity_notes(article.ann(), e.id) {
+                self.inline_text_ui(ui, &note);
+            }
         }
     }
 }
