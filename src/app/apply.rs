@@ -182,6 +182,9 @@ impl HashiyaApp {
                 ctx.set_theme(if self.settings.dark { egui::Theme::Dark } else { egui::Theme::Light });
             }
             Command::ToggleAutosave => self.settings.autosave = !self.settings.autosave,
+            Command::ToggleExportSuggestions => {
+                self.settings.export_suggestions = !self.settings.export_suggestions;
+            }
             Command::ToggleBuiltinDialogs => self.settings.builtin_dialogs = !self.settings.builtin_dialogs,
             Command::SetLearnThreshold(t) => {
                 self.settings.learn_threshold = t.clamp(0.0, 1.0);

@@ -67,6 +67,8 @@ pub enum Command {
     ToggleTheme,
     /// Turn autosave on or off.
     ToggleAutosave,
+    /// Export includes the suggestions (as entities) or not.
+    ToggleExportSuggestions,
     /// Use the built-in file picker even where native dialogs work (or stop using it).
     ToggleBuiltinDialogs,
     /// Set the annotator name written into saved files (empty: the default).

@@ -119,7 +119,8 @@ impl HashiyaApp {
 
     fn export(&mut self, format: Format, out: &Path) -> Result<(), Notice> {
         let Some(a) = self.workspace.active() else { return Ok(()) };
-        let report = exchange::export_to(format, &a.path, &a.doc, a.ann(), out)
+        let with = self.settings.export_suggestions.then(|| exchange::with_suggestions(&a.doc, a.ann()));
+        let report = exchange::export_to(format, &a.path, &a.doc, with.as_ref().unwrap_or(a.ann()), out)
             .map_err(|e| Notice::error(format!("Export failed: {e}")))?;
         let mut text = format!("Exported {} entities to {}", report.entities, out.display());
         for note in report.notes() {

@@ -59,7 +59,12 @@ fn file_menu_ui(ui: &mut Ui, article: Option<&Article>, settings: &Settings, cmd
         item(ui, true, "Overwrite broken annotation file", Command::OverwriteBrokenStore, cmds);
     }
     ui.separator();
-    ui.menu_button("Export…", |ui| format_buttons(ui, has, DialogPurpose::Export, cmds));
+    ui.menu_button("Export…", |ui| {
+        let (on, cmd) = (settings.export_suggestions, Command::ToggleExportSuggestions);
+        toggle(ui, on, "Include suggestions (as entities)", cmd, cmds);
+        ui.separator();
+        format_buttons(ui, has, DialogPurpose::Export, cmds);
+    });
     ui.menu_button("Import…", |ui| format_buttons(ui, true, DialogPurpose::Import, cmds));
     ui.menu_button("Compare with…", |ui| {
         item(ui, has, "Annotation file…", Command::Dialog(DialogPurpose::CompareFile), cmds);

@@ -30,6 +30,9 @@ pub struct Settings {
     pub annotator: String,
     /// Learned suggestions less sure than this (0 to 1) are not shown.
     pub learn_threshold: f32,
+    /// Export writes the suggestions as entities too (`--include-suggestions` on the command
+    /// line).
+    pub export_suggestions: bool,
 }
 
 impl Default for Settings {
@@ -43,6 +46,7 @@ impl Default for Settings {
             builtin_dialogs: false,
             annotator: String::new(),
             learn_threshold: crate::learn::DEFAULT_THRESHOLD,
+            export_suggestions: false,
         }
     }
 }

@@ -74,3 +74,33 @@ fn keys_walk_accept_and_reject_suggestions_and_undo_restores() {
     assert_eq!(layer(&h).len(), 4, "accept, reject and accept undone");
     assert!(h.state().article().expect("article").ann().rejections().is_empty());
 }
+
+/// File > Export… > "Include suggestions" writes the layer as entities too; off (the default),
+/// only the entities are exported.
+#[test]
+fn export_includes_suggestions_only_when_asked() {
+    use hashiya::app::{Command, DialogPurpose};
+    use hashiya::formats::exchange::Format;
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("a.txt");
+    std::fs::write(&path, TEXT).expect("write");
+    let (mut a, _) = Article::open(&path).expect("opens");
+    let s = TEXT.find("دمشق").expect("word");
+    let proposed = vec![Suggestion::new(s..s + "دمشق".len(), LabelId(4), SuggestionSource::Gazetteer, 1000)];
+    a.apply(EditCommand::Suggest(SuggestionSource::Gazetteer, proposed)).expect("suggests");
+    a.save(false).expect("saves");
+    let mut h = harness_with(dir.path(), TEXT, 1.0);
+    let export = |h: &mut egui_kittest::Harness<'_, hashiya::app::HashiyaApp>, name: &str| {
+        let out = dir.path().join(name);
+        h.state_mut()
+            .push_command(Command::DialogDone(DialogPurpose::Export(Format::Jsonl), Some(out.clone())));
+        h.run_steps(2);
+        std::fs::read_to_string(&out).expect("exported")
+    };
+    let without = export(&mut h, "without.jsonl");
+    assert!(!without.contains("GPE"), "{without}");
+    h.state_mut().push_command(Command::ToggleExportSuggestions);
+    let with = export(&mut h, "with.jsonl");
+    assert!(with.contains("\"GPE\""), "{with}");
+    assert_eq!(layer(&h).len(), 1, "exporting changes nothing in the document");
+}
