@@ -155,14 +155,7 @@ fn load_folders(paths: &[PathBuf]) -> Result<Compared, AgreeError> {
     // Per folder, documents of the first folder it holds under another path (same text).
     let by_text: Vec<HashMap<String, (String, PathBuf)>> =
         maps.iter().map(|m| match_by_text(&maps[0], m)).collect();
-    for (i, found) in by_text.iter().enumerate() {
-        let mut lines: Vec<String> = found
-            .iter()
-            .map(|(name, (other, _))| format!("{name} = {}", paths[i].join(other).display()))
-            .collect();
-        lines.sort();
-        out.by_text.extend(lines);
-    }
+    out.by_text = matched_by_text(&by_text, paths);
     let mut seen: Vec<usize> = vec![0; paths.len()];
     for entry in corpora[0].docs() {
         let name = entry.name();
@@ -187,14 +180,7 @@ fn load_folders(paths: &[PathBuf]) -> Result<Compared, AgreeError> {
             Err(err) => out.problems.push(err.to_string()),
         }
     }
-    for (i, map) in maps.iter().enumerate().skip(1) {
-        let first = &maps[0];
-        let taken: Vec<&String> = by_text[i].values().map(|(other, _)| other).collect();
-        let mut extra: Vec<&String> =
-            map.keys().filter(|k| !first.contains_key(*k) && !taken.contains(k)).collect();
-        extra.sort();
-        out.unmatched.extend(extra.into_iter().map(|k| format!("{k}: only in {}", paths[i].display())));
-    }
+    out.unmatched.extend(only_in_others(&maps, &by_text, paths));
     let annotators: Vec<String> = (0..paths.len())
         .map(|i| {
             let names = out.documents.iter().filter_map(|d| d.copies.get(i)).map(|c| c.annotator.as_str());
@@ -203,6 +189,39 @@ fn load_folders(paths: &[PathBuf]) -> Result<Compared, AgreeError> {
         .collect();
     out.annotators = names(&annotators, paths);
     Ok(out)
+}
+
+/// "name = FOLDER/other-name" for the documents matched by text, sorted per folder.
+fn matched_by_text(by_text: &[HashMap<String, (String, PathBuf)>], paths: &[PathBuf]) -> Vec<String> {
+    let mut out = Vec::new();
+    for (found, path) in by_text.iter().zip(paths) {
+        let mut lines: Vec<String> = found
+            .iter()
+            .map(|(name, (other, _))| format!("{name} = {}", path.join(other).display()))
+            .collect();
+        lines.sort();
+        out.extend(lines);
+    }
+    out
+}
+
+/// "name: only in FOLDER" for the annotated documents of the other folders that the first
+/// has neither by name nor by text.
+fn only_in_others(
+    maps: &[HashMap<String, PathBuf>],
+    by_text: &[HashMap<String, (String, PathBuf)>],
+    paths: &[PathBuf],
+) -> Vec<String> {
+    let mut out = Vec::new();
+    for (i, map) in maps.iter().enumerate().skip(1) {
+        let first = &maps[0];
+        let taken: Vec<&String> = by_text[i].values().map(|(other, _)| other).collect();
+        let mut extra: Vec<&String> =
+            map.keys().filter(|k| !first.contains_key(*k) && !taken.contains(k)).collect();
+        extra.sort();
+        out.extend(extra.into_iter().map(|k| format!("{k}: only in {}", paths[i].display())));
+    }
+    out
 }
 
 /// The documents of `first` that `other` holds under another name, found by the fingerprint

@@ -204,26 +204,8 @@ fn learned_sentences<'a>(doc: &'a TrainDoc, p: &'a Prepared) -> impl Iterator<It
 /// Trains a model on `docs`.
 pub fn train(docs: &[TrainDoc], opts: &Options) -> Model {
     let prepared: Vec<Prepared> = docs.iter().map(prepare).collect();
-    let mut labels: Vec<String> = Vec::new();
-    let mut label_ix: FxHashMap<String, u16> = FxHashMap::default();
-    for (_, l) in docs.iter().flat_map(|d| &d.entities) {
-        if !label_ix.contains_key(l) {
-            label_ix.insert(l.clone(), labels.len() as u16 + 1);
-            labels.push(l.clone());
-        }
-    }
-    let mut dict = Dictionary::default();
-    let mut folds = [Dictionary::default(), Dictionary::default()];
-    let mut firsts = Vec::with_capacity(docs.len());
-    let mut n_sent = 0;
-    for (d, p) in docs.iter().zip(&prepared) {
-        add_names(&mut dict, d, p, |_| true);
-        for (f, fold) in folds.iter_mut().enumerate() {
-            add_names(fold, d, p, |s| (n_sent + s) % 2 == f);
-        }
-        firsts.push(n_sent);
-        n_sent += p.sentences.len();
-    }
+    let (labels, label_ix) = label_index(docs);
+    let (dict, folds, firsts) = dictionaries(docs, &prepared);
     let clusters = clusters_for(opts.clusters);
     let feats: Vec<Features> = docs
         .iter()
@@ -234,21 +216,83 @@ pub fn train(docs: &[TrainDoc], opts: &Options) -> Model {
             extract_with(&d.text, &p.units, &p.norms, clusters, marks.as_deref())
         })
         .collect();
+    let index = feature_index(docs, &prepared, &feats, opts.min_count);
+    let (seqs, tokens) = sequences(docs, &prepared, &feats, &index, &label_ix);
+    let weights = perceptron::train(&seqs, index.len(), labels.len() + 1, opts.epochs);
+    let info = TrainInfo { docs: docs.len() as u32, tokens, fingerprint: fingerprint(docs) };
+    Model {
+        labels,
+        index,
+        weights,
+        dict: if opts.dictionary { dict } else { Dictionary::default() },
+        use_clusters: opts.clusters,
+        info,
+    }
+}
+
+/// The labels in order of first use, and each one's tag (1-based; 0 is "no entity").
+fn label_index(docs: &[TrainDoc]) -> (Vec<String>, FxHashMap<String, u16>) {
+    let mut labels: Vec<String> = Vec::new();
+    let mut label_ix: FxHashMap<String, u16> = FxHashMap::default();
+    for (_, l) in docs.iter().flat_map(|d| &d.entities) {
+        if !label_ix.contains_key(l) {
+            label_ix.insert(l.clone(), labels.len() as u16 + 1);
+            labels.push(l.clone());
+        }
+    }
+    (labels, label_ix)
+}
+
+/// The dictionary of every tagged name, the two jackknife halves (by sentence parity), and
+/// each document's first sentence number.
+fn dictionaries(docs: &[TrainDoc], prepared: &[Prepared]) -> (Dictionary, [Dictionary; 2], Vec<usize>) {
+    let mut dict = Dictionary::default();
+    let mut folds = [Dictionary::default(), Dictionary::default()];
+    let mut firsts = Vec::with_capacity(docs.len());
+    let mut n_sent = 0;
+    for (d, p) in docs.iter().zip(prepared) {
+        add_names(&mut dict, d, p, |_| true);
+        for (f, fold) in folds.iter_mut().enumerate() {
+            add_names(fold, d, p, |s| (n_sent + s) % 2 == f);
+        }
+        firsts.push(n_sent);
+        n_sent += p.sentences.len();
+    }
+    (dict, folds, firsts)
+}
+
+/// Feature hash → weight row, for the features seen at least `min_count` times in the
+/// sentences learned from (sorted, so the index does not depend on hash-map order).
+fn feature_index(
+    docs: &[TrainDoc],
+    prepared: &[Prepared],
+    feats: &[Features],
+    min_count: u32,
+) -> FxHashMap<u64, u32> {
     let mut counts: FxHashMap<u64, u32> = FxHashMap::default();
-    for ((d, p), f) in docs.iter().zip(&prepared).zip(&feats) {
+    for ((d, p), f) in docs.iter().zip(prepared).zip(feats) {
         for r in learned_sentences(d, p) {
             for &id in r.clone().flat_map(|i| f.unit(i)) {
                 *counts.entry(id).or_default() += 1;
             }
         }
     }
-    let mut keys: Vec<u64> =
-        counts.into_iter().filter(|&(_, c)| c >= opts.min_count).map(|(k, _)| k).collect();
+    let mut keys: Vec<u64> = counts.into_iter().filter(|&(_, c)| c >= min_count).map(|(k, _)| k).collect();
     keys.sort_unstable();
-    let index: FxHashMap<u64, u32> = keys.into_iter().enumerate().map(|(i, k)| (k, i as u32)).collect();
+    keys.into_iter().enumerate().map(|(i, k)| (k, i as u32)).collect()
+}
+
+/// The training sequences (one per sentence learned from) and their number of units.
+fn sequences(
+    docs: &[TrainDoc],
+    prepared: &[Prepared],
+    feats: &[Features],
+    index: &FxHashMap<u64, u32>,
+    label_ix: &FxHashMap<String, u16>,
+) -> (Vec<Sequence>, u64) {
     let mut seqs = Vec::new();
     let mut tokens = 0u64;
-    for ((d, p), f) in docs.iter().zip(&prepared).zip(&feats) {
+    for ((d, p), f) in docs.iter().zip(prepared).zip(feats) {
         for r in learned_sentences(d, p) {
             let mut s = Sequence { offsets: vec![0], ..Sequence::default() };
             for i in r.clone() {
@@ -261,16 +305,7 @@ pub fn train(docs: &[TrainDoc], opts: &Options) -> Model {
             seqs.push(s);
         }
     }
-    let weights = perceptron::train(&seqs, index.len(), labels.len() + 1, opts.epochs);
-    let info = TrainInfo { docs: docs.len() as u32, tokens, fingerprint: fingerprint(docs) };
-    Model {
-        labels,
-        index,
-        weights,
-        dict: if opts.dictionary { dict } else { Dictionary::default() },
-        use_clusters: opts.clusters,
-        info,
-    }
+    (seqs, tokens)
 }
 
 impl Model {

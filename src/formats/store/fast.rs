@@ -216,15 +216,9 @@ impl<'a> Fast<'a> {
             self.field("status")?;
             status = Some(self.string()?);
         }
-        self.punct(b',')?;
-        self.field("labels")?;
-        let labels = self.list(Self::label)?;
-        self.punct(b',')?;
-        self.field("entities")?;
-        let entities = self.list(Self::entity)?;
-        self.punct(b',')?;
-        self.field("orphans")?;
-        let orphans = self.list(Self::entity)?;
+        let labels = self.required_list("labels", Self::label)?;
+        let entities = self.required_list("entities", Self::entity)?;
+        let orphans = self.required_list("orphans", Self::entity)?;
         self.punct(b',')?;
         self.field("tokens")?;
         let tokens = self.option(|me| {
@@ -251,6 +245,13 @@ impl<'a> Fast<'a> {
             rejected,
             brat,
         })
+    }
+
+    /// `, name: [ … ]`, which must come next.
+    fn required_list<T>(&mut self, name: &str, item: impl FnMut(&mut Self) -> Option<T>) -> Option<Vec<T>> {
+        self.punct(b',')?;
+        self.field(name)?;
+        self.list(item)
     }
 
     /// `, name: [ … ]` if the optional list `name` comes next, else an empty list.
