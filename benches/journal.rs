@@ -3,6 +3,8 @@
 //! On the bundled sample article repeated to ~110 KB, in a temporary folder:
 //! * `tag+undo`: one tag and its undo through `Article::apply` (two journal records: one
 //!   `write` each, flushed by the background thread), against the same with the journal paused;
+//! * `edit→on disk`: from applying a tag until the flushing thread's `fdatasync` of it has
+//!   returned (the journal's durability latency; the goal is ≤ 50 ms);
 //! * `open+tag+save`: what corpus tag-all does per document (open, one tag, save), where the
 //!   journal adds creating the file with its header, the save marker and removing it.
 
@@ -12,7 +14,7 @@ use std::time::Duration;
 
 use criterion::Criterion;
 
-use hashiya::editor::{Article, EditCommand};
+use hashiya::editor::{Article, EditCommand, journal_flushes};
 use hashiya::model::LabelId;
 
 fn article(dir: &Path) -> std::path::PathBuf {
@@ -30,6 +32,28 @@ fn open(path: &Path, journal: bool) -> Article {
         a.pause_journal();
     }
     a
+}
+
+/// Total time of `n` tags from `apply` until their journal flush has finished (each undo's
+/// flush is waited for, untimed, so no flush is in flight when the next tag starts).
+fn durable(a: &mut Article, word: usize, n: u64) -> Duration {
+    let wait_after = |before: u64| {
+        while journal_flushes() == before {
+            std::thread::sleep(Duration::from_micros(50));
+        }
+    };
+    let mut total = Duration::ZERO;
+    for _ in 0..n {
+        let before = journal_flushes();
+        let start = std::time::Instant::now();
+        a.apply(EditCommand::TagRange(0..word, LabelId(1))).expect("tags");
+        wait_after(before);
+        total += start.elapsed();
+        let before = journal_flushes();
+        a.apply(EditCommand::Undo).expect("undoes");
+        wait_after(before);
+    }
+    total
 }
 
 fn main() {
@@ -51,6 +75,9 @@ fn main() {
                 black_box(a.apply(EditCommand::Undo).expect("undoes"));
             })
         });
+        if journal {
+            g.bench_function("edit→on disk", |b| b.iter_custom(|n| durable(&mut a, word, n)));
+        }
         a.save(false).expect("saves");
         drop(a);
         g.bench_function(format!("open+tag+save/{name}"), |b| {

@@ -7,7 +7,7 @@
 use std::fs::{self, File, OpenOptions};
 use std::io::{self, Seek, SeekFrom, Write};
 use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::mpsc::{self, Receiver, Sender};
 use std::sync::{Arc, OnceLock, Weak};
 use std::time::{Duration, Instant};
@@ -18,6 +18,16 @@ use crate::model::Document;
 /// How long the flushing thread gathers records before one `fdatasync` per file: an edit is on
 /// disk within this plus the flush itself (a few ms on an SSD), well inside 50 ms.
 pub const SYNC_BATCH: Duration = Duration::from_millis(5);
+
+/// Batches of journal flushes finished by this process (see [`journal_flushes`]).
+static FLUSHED: AtomicU64 = AtomicU64::new(0);
+
+/// How many batches of journal flushes this process has finished: an edit applied after
+/// reading this is on disk once the count has grown (the journal benchmark measures the time
+/// from an edit to its `fdatasync` with it).
+pub fn journal_flushes() -> u64 {
+    FLUSHED.load(Ordering::Acquire)
+}
 
 /// What the next write does with the file on disk.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -254,4 +264,5 @@ fn sync_batch(mut batch: Vec<Weak<Shared>>) {
             let _ = dir.sync_all();
         }
     }
+    FLUSHED.fetch_add(1, Ordering::AcqRel);
 }

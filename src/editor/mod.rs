@@ -32,7 +32,7 @@ mod workspace;
 pub use article::{Article, Selection, StoreStatus};
 pub use command::{EditCommand, Outcome};
 pub use error::EditorError;
-pub use journal::SYNC_BATCH;
+pub use journal::{SYNC_BATCH, journal_flushes};
 pub use notice::{Level, Notice};
 pub use workspace::{ArticleId, Opened, Workspace};
 
