@@ -209,7 +209,10 @@ struct Parsed<'a> {
 fn parse_ann<'a>(path: &Path, ann: &'a str) -> Result<Parsed<'a>, FormatError> {
     let mut lines = Vec::new();
     let mut others = Vec::new();
-    for (i, line) in ann.strip_prefix('\u{feff}').unwrap_or(ann).split('\n').enumerate() {
+    for (i, line) in ann.split('\n').enumerate() {
+        // A BOM, or any U+FEFF at a line start, means nothing in brat; kept, it would be read
+        // as a BOM when the export starts with that line (fuzz finding 5).
+        let line = line.trim_start_matches('\u{feff}');
         let (line_no, line) = (i + 1, line.strip_suffix('\r').unwrap_or(line));
         let Some(kind) = line.chars().next().filter(|_| !line.trim().is_empty()) else { continue };
         if kind == 'T' {
@@ -430,6 +433,24 @@ mod tests {
         let (files, report) = export(&doc.document, &doc.annotations);
         assert!(report.brat_dropped.is_empty(), "{:?}", report.brat_dropped);
         assert_eq!(files.ann, "T1\tY 0 2;4 5\tأب د\nT2\tX 0 1;3 4\tأ ج\nT3\tZ 2 5\t جد\n");
+    }
+
+    /// Found by the `brat` fuzz target: an `.ann` of two BOMs kept the second as an unknown
+    /// line; the export started with it, so the next import read it as a BOM and lost the line.
+    /// A U+FEFF at any line start is now dropped, so export and import agree.
+    #[test]
+    fn byte_order_marks_at_line_starts_are_dropped() {
+        let got =
+            import_str(Path::new("d.ann"), "\u{feff}\u{feff}", Path::new("d.txt"), "").expect("imports");
+        assert!(got.documents[0].annotations.brat_lines().is_empty());
+        let ann = "\u{feff}T1\tX 0 1\tأ\n\u{feff}#1\tAnnotatorNotes T1\tنص\n";
+        let got = import_str(Path::new("d.ann"), ann, Path::new("d.txt"), "أب").expect("imports");
+        let doc = &got.documents[0];
+        assert_eq!(doc.annotations.entities().len(), 1);
+        assert_eq!(doc.annotations.brat_lines(), ["#1\tAnnotatorNotes T1\tنص"]);
+        let (files, _) = export(&doc.document, &doc.annotations);
+        let back = import_str(Path::new("b.ann"), &files.ann, Path::new("b.txt"), &files.txt).expect("again");
+        assert_eq!(back.documents[0].annotations.brat_lines(), doc.annotations.brat_lines());
     }
 
     #[test]
