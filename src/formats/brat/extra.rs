@@ -121,23 +121,36 @@ pub(super) struct Imported {
 /// `T` id → the id of the entity it became (`None`: the `T` line was left out). A line that
 /// refers to a `T` id without an entity is left out, and so is every line that refers to it.
 pub(super) fn import(lines: &[&str], entities: &HashMap<&str, Option<EntityId>>) -> Imported {
-    let mut mapped = Vec::with_capacity(lines.len());
-    let mut dropped = vec![None; lines.len()];
-    for (i, line) in lines.iter().enumerate() {
+    let mapped = remap_all(lines, |line| {
         if line.contains('\r') {
-            dropped[i] = Some("it holds a carriage return, which would break it in two".to_string());
-            mapped.push(String::new());
-            continue;
+            return Err("it holds a carriage return, which would break it in two".to_string());
         }
-        let result = rewrite(line, |reference| match entities.get(reference) {
+        rewrite(line, |reference| match entities.get(reference) {
             Some(Some(id)) => Ok(Cow::Owned(format!("T{}", id.0))),
             Some(None) => Err(format!("it refers to {reference}, which was left out")),
             None if reference.starts_with('T') => {
                 Err(format!("it refers to {reference}, which is not a text-bound annotation of this file"))
             }
             None => Ok(Cow::Borrowed(reference)),
-        });
+        })
+    });
+    let mut out = Imported::default();
+    for (i, (result, line)) in mapped.into_iter().zip(lines).enumerate() {
         match result {
+            Ok(mapped) => out.lines.push(mapped),
+            Err(why) => out.left_out.push((i, format!("{} left out: {why}", line_id(line)))),
+        }
+    }
+    out
+}
+
+/// Rewrites every line with `map`; a line whose rewrite fails is dropped with the reason, and
+/// so is every line that refers to a dropped one ([`cascade`]).
+fn remap_all(lines: &[&str], map: impl Fn(&str) -> Result<String, String>) -> Vec<Result<String, String>> {
+    let mut mapped = Vec::with_capacity(lines.len());
+    let mut dropped = vec![None; lines.len()];
+    for (i, line) in lines.iter().enumerate() {
+        match map(line) {
             Ok(line) => mapped.push(line),
             Err(why) => {
                 mapped.push(String::new());
@@ -146,14 +159,7 @@ pub(super) fn import(lines: &[&str], entities: &HashMap<&str, Option<EntityId>>)
         }
     }
     cascade(lines, &mut dropped);
-    let mut out = Imported::default();
-    for (i, (line, why)) in mapped.into_iter().zip(dropped).enumerate() {
-        match why {
-            None => out.lines.push(line),
-            Some(why) => out.left_out.push((i, format!("{} left out: {why}", line_id(lines[i])))),
-        }
-    }
-    out
+    mapped.into_iter().zip(dropped).map(|(line, why)| why.map_or(Ok(line), Err)).collect()
 }
 
 /// What export made of the stored non-`T` lines.
@@ -168,27 +174,17 @@ pub(super) struct Exported {
 /// Remaps the stored `lines` for export: `t_of(entity id)` is the exported `T` number of an
 /// entity, or why it has none.
 pub(super) fn export(lines: &[&str], t_of: impl Fn(EntityId) -> Result<usize, String>) -> Exported {
-    let mut mapped = Vec::with_capacity(lines.len());
-    let mut dropped = vec![None; lines.len()];
-    for (i, line) in lines.iter().enumerate() {
-        let result = rewrite(line, |reference| match entity_ref(reference) {
+    let mapped = remap_all(lines, |line| {
+        rewrite(line, |reference| match entity_ref(reference) {
             Some(id) => t_of(id).map(|t| Cow::Owned(format!("T{t}"))),
             None => Ok(Cow::Borrowed(reference)),
-        });
-        match result {
-            Ok(line) => mapped.push(line),
-            Err(why) => {
-                mapped.push(String::new());
-                dropped[i] = Some(why);
-            }
-        }
-    }
-    cascade(lines, &mut dropped);
+        })
+    });
     let mut out = Exported::default();
-    for ((line, why), stored) in mapped.into_iter().zip(dropped).zip(lines) {
-        match why {
-            None => out.lines.push(line),
-            Some(why) => out.dropped.push(format!("brat line {:?} not exported: {why}", stored)),
+    for (result, stored) in mapped.into_iter().zip(lines) {
+        match result {
+            Ok(line) => out.lines.push(line),
+            Err(why) => out.dropped.push(format!("brat line {stored:?} not exported: {why}")),
         }
     }
     out
