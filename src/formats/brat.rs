@@ -294,12 +294,11 @@ fn place<'a>(
                 let bytes = nb[0].unwrap_or(0)..nb[1].unwrap_or(0);
                 placed.spans.push(Span { bytes, label: t.label.to_string() });
                 let id = EntityId(placed.spans.len() as u64);
-                let fragments = in_order(&t.fragments, norm);
-                if fragments.len() > 1 {
-                    let offsets: Vec<String> = fragments.iter().map(|(s, e)| format!("{s} {e}")).collect();
-                    let surface = flat(t.surface.unwrap_or(&text));
-                    let line = format!("T{}\t{} {}\t{surface}", id.0, t.label, offsets.join(";"));
-                    placed.discontinuous.push(line);
+                match fragments_line(t, id, &text, norm) {
+                    Ok(line) => placed.discontinuous.extend(line),
+                    Err(why) => {
+                        warnings.push(warn(format!("{} {start}..{end}: {why}", t.label.escape_debug())))
+                    }
                 }
                 Some(id)
             }
@@ -316,6 +315,27 @@ fn place<'a>(
         placed.entity_of.entry(t.id).or_insert(entity);
     }
     placed
+}
+
+/// The stored line keeping the fragments of a discontinuous `T` line (entity `id`; `None` for
+/// one fragment), or why they are not kept.
+fn fragments_line(
+    t: &TLine<'_>,
+    id: EntityId,
+    text: &str,
+    norm: &Normalized,
+) -> Result<Option<String>, String> {
+    let fragments = in_order(&t.fragments, norm);
+    if fragments.len() < 2 {
+        return Ok(None);
+    }
+    if t.label.contains('\r') {
+        // The stored line could not be read back (fuzz finding 7).
+        return Err("fragments not kept (a carriage return in the label)".to_string());
+    }
+    let offsets: Vec<String> = fragments.iter().map(|(s, e)| format!("{s} {e}")).collect();
+    let surface = flat(t.surface.unwrap_or(text));
+    Ok(Some(format!("T{}\t{} {}\t{surface}", id.0, t.label, offsets.join(";"))))
 }
 
 /// Warnings about a `T` line: discontinuous, or a surface text unlike the text at its offsets.
@@ -451,6 +471,27 @@ mod tests {
         let (files, _) = export(&doc.document, &doc.annotations);
         let back = import_str(Path::new("b.ann"), &files.ann, Path::new("b.txt"), &files.txt).expect("again");
         assert_eq!(back.documents[0].annotations.brat_lines(), doc.annotations.brat_lines());
+    }
+
+    /// Found by the `brat` fuzz target: a discontinuous `T` line whose label held a carriage
+    /// return was kept for its fragments, and the annotation file refused the kept line.
+    #[test]
+    fn fragments_with_a_carriage_return_in_the_label_are_not_kept() {
+        let ann = "T1\tA\rB 0 1;3 4\tأ ب\n";
+        let got = import_str(Path::new("d.ann"), ann, Path::new("d.txt"), "أج ب").expect("imports");
+        let doc = &got.documents[0];
+        assert_eq!(doc.annotations.entities().len(), 1);
+        assert!(doc.annotations.brat_lines().is_empty());
+        assert!(
+            got.warnings.iter().any(|w| w.to_string().contains("fragments not kept")),
+            "{:?}",
+            got.warnings
+        );
+        let info = crate::formats::store::SaveInfo::new(Path::new("d.txt"));
+        let ron = crate::formats::store::to_ron_string(&doc.document, &doc.annotations, &info);
+        let back =
+            crate::formats::store::from_ron_str(Path::new("d.ron"), &ron, &doc.document).expect("loads");
+        assert_eq!(back.annotations, doc.annotations);
     }
 
     #[test]
