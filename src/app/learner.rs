@@ -1,9 +1,10 @@
 //! Background retraining of the learned suggestions (issue 12): when a document is marked done
 //! or opened in a corpus, or after [`EDITS_BEFORE_RETRAIN`] edits, a thread trains the corpus's
 //! model on its done documents plus the entities of the open one (saving `hashiya-model.bin`,
-//! or loading it when it is already trained on exactly those) and predicts the open document; the window never waits for it. While it runs the status bar
-//! says what it learns from; its suggestions go into the layer through `EditCommand::Suggest`
-//! (entities the user made are never changed) if the same document is still open.
+//! or loading it when it is already trained on exactly those) and predicts the open document;
+//! the window never waits for it. While it runs the status bar says what it learns from; its
+//! suggestions go into the layer through `EditCommand::Suggest` (entities the user made are
+//! never changed) if the same document is still open.
 
 use std::path::PathBuf;
 use std::sync::mpsc::{Receiver, TryRecvError};
@@ -13,7 +14,7 @@ use crate::editor::{EditCommand, Notice};
 use crate::formats::store::DocStatus;
 use crate::learn::corpus::{ensure_model, read_corpus, training_set};
 use crate::learn::suggest::model_suggestions;
-use crate::learn::{Options, TrainDoc};
+use crate::learn::{Options, TrainDoc, train};
 use crate::model::{LabelSet, Suggestion, SuggestionSource};
 
 /// Edits of the open document after which the model is retrained.
@@ -146,10 +147,14 @@ fn learn(
     if !(open.partial && open.entities.is_empty()) {
         train_docs.push(open);
     }
-    let Some((model, _)) =
-        ensure_model(root, &train_docs, &Options::default()).map_err(|e| Notice::error(e.to_string()))?
-    else {
-        return Err(Notice::info("Nothing to learn from yet: tag some names and mark documents done"));
+    let model = match ensure_model(root, &train_docs, &Options::default()) {
+        Ok(Some((model, _))) => model,
+        Ok(None) => {
+            return Err(Notice::info("Nothing to learn from yet: tag some names and mark documents done"));
+        }
+        // The model could not be saved (a read-only folder): suggest from a model kept in
+        // memory, as before the saved model was reused.
+        Err(_) => train(&train_docs, &Options::default()),
     };
     let (suggestions, _) = model_suggestions(&model, &text, labels, min);
     Ok(Learned { article, suggestions, docs: model.info.docs, tokens: model.info.tokens })
