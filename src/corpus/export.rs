@@ -70,6 +70,7 @@ struct Tally {
     reanchored: usize,
     overlapping: usize,
     empty: usize,
+    escaped_docstart: usize,
     orphans: usize,
     renamed: Vec<(String, String)>,
     /// Kept brat lines not written (brat: their entities were deleted; other formats: all).
@@ -233,6 +234,7 @@ impl Tally {
     fn add(&mut self, report: &ExportReport, orphans: usize) {
         self.overlapping += report.dropped_overlapping;
         self.empty += report.dropped_empty;
+        self.escaped_docstart += report.escaped_docstart;
         self.orphans += orphans;
         self.brat_dropped += report.brat_dropped.len();
         for pair in &report.renamed_labels {
@@ -254,6 +256,7 @@ impl Tally {
         let report = ExportReport {
             dropped_overlapping: self.overlapping,
             dropped_empty: self.empty,
+            escaped_docstart: self.escaped_docstart,
             renamed_labels: self.renamed.clone(),
             ..ExportReport::default()
         };

@@ -78,7 +78,7 @@ pub fn export(doc: &Document, ann: &Annotations) -> (String, ExportReport) {
             out.push('\n');
             report.sentences += 1;
         }
-        out.push_str(doc.slice(t.clone()).unwrap_or(""));
+        push_token(&mut out, &mut report, doc.slice(t.clone()).unwrap_or(""));
         match owner[i] {
             Some(k) if continues => push_tag(&mut out, "I-", &tags[k]),
             Some(k) => {
@@ -96,6 +96,23 @@ pub fn export(doc: &Document, ann: &Annotations) -> (String, ExportReport) {
     report.tokens = tokens.len();
     report.dropped_empty = kept.len() - report.entities;
     (out, report)
+}
+
+/// The document marker of CoNLL files: a line whose token is this starts a new document.
+const DOCSTART: &str = "-DOCSTART-";
+
+/// `-DOCSTART-` with a word joiner inside: how a token of that text is written, so that it is
+/// not read as a document marker (import drops invisible marks, so it reads back as the token).
+const DOCSTART_ESCAPED: &str = "-DOCSTART\u{2060}-";
+
+/// Writes a token; one that would be read as the document marker is escaped and counted.
+fn push_token(out: &mut String, report: &mut ExportReport, token: &str) {
+    if tokenize::strip_invisible(token).trim() == DOCSTART {
+        out.push_str(DOCSTART_ESCAPED);
+        report.escaped_docstart += 1;
+    } else {
+        out.push_str(token);
+    }
 }
 
 fn push_tag(out: &mut String, prefix: &str, label: &str) {
@@ -161,7 +178,7 @@ fn parse_row<'a>(path: &Path, line_no: usize, line: &'a str) -> Result<Row<'a>, 
     }
     let f = fields(line);
     let Some(&(tok_at, token)) = f.first() else { return Ok(Row::Break) };
-    if token == "-DOCSTART-" {
+    if token == DOCSTART {
         return Ok(Row::DocStart);
     }
     let at = |byte: usize| Location::new(path, line_no, exchange::column(line, byte));
@@ -427,5 +444,33 @@ mod tests {
         let (text, report) = export(&doc, &ann);
         assert_eq!(text, "زار\tO\nو\tO\nإيران\tB-GPE\n.\tO\n\nثم\tO\nعاد\tO\n\n");
         assert_eq!((report.entities, report.dropped_overlapping, report.sentences), (1, 1, 2));
+    }
+
+    /// Fuzz finding 8: a token that reads back as `-DOCSTART-` (here once U+FEFF is dropped)
+    /// was exported as the document marker, and the export no longer imported.
+    #[test]
+    fn a_docstart_token_is_escaped_and_reads_back_as_a_token() {
+        let got = import_str(Path::new("f.conll"), "-DOCST\u{feff}ART-\tO\n").expect("imports");
+        let (out, report) = export(&got.documents[0].document, &got.documents[0].annotations);
+        assert_eq!(out, "-DOCSTART\u{2060}-\tO\n\n");
+        assert_eq!(report.escaped_docstart, 1);
+        assert!(report.notes()[0].starts_with("1 tokens \"-DOCSTART-\" were written with a word joiner"));
+        let back = import_str(Path::new("b.conll"), &out).expect("the export imports");
+        assert_eq!(back.documents.len(), 1);
+        assert_eq!(back.documents[0].document.text(), "-DOCSTART-");
+
+        // An entity on such a token (a mark inside the word) keeps its token and tag.
+        let got = import_str(Path::new("f.conll"), "زار\tO\n-DOC\u{200e}START-\tB-MISC\n").expect("imports");
+        let (out, report) = export(&got.documents[0].document, &got.documents[0].annotations);
+        assert_eq!((report.escaped_docstart, report.entities), (1, 1), "{out}");
+        let back = import_str(Path::new("b.conll"), &out).expect("the export imports");
+        assert_eq!(back.documents.len(), 1, "{out}");
+        assert_eq!(back.documents[0].document.text(), "زار -DOCSTART-");
+        assert_eq!(entities(&back.documents[0]), vec![("MISC".to_string(), "-DOCSTART-".to_string())]);
+
+        // Typed text never needs it: the tokenizer splits the hyphens off.
+        let typed = Document::new("-DOCSTART- زار".to_string());
+        let (out, report) = export(&typed, &Annotations::new(crate::model::LabelSet::empty()));
+        assert_eq!((report.escaped_docstart, out.lines().next()), (0, Some("-\tO")));
     }
 }

@@ -76,6 +76,9 @@ pub struct ExportReport {
     pub tokens: usize,
     /// Sentences written (CoNLL only).
     pub sentences: usize,
+    /// Tokens `-DOCSTART-` written with a word joiner inside, so that they are not read as
+    /// document markers (CoNLL only).
+    pub escaped_docstart: usize,
     /// Lines kept from a brat import written besides the entities' `T` lines (brat only).
     pub brat_lines: usize,
     /// Kept brat lines that were not written, each with its line and why.
@@ -95,6 +98,13 @@ impl ExportReport {
         }
         if self.dropped_empty > 0 {
             notes.push(format!("{} entities cover only white space and were left out", self.dropped_empty));
+        }
+        if self.escaped_docstart > 0 {
+            notes.push(format!(
+                "{} tokens \"-DOCSTART-\" were written with a word joiner (U+2060) inside, so that \
+                 they are not read as document markers",
+                self.escaped_docstart
+            ));
         }
         for (from, to) in &self.renamed_labels {
             notes.push(format!("label {from:?} was written as {to:?}"));
