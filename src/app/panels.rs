@@ -56,7 +56,7 @@ fn file_menu_ui(ui: &mut Ui, article: Option<&Article>, settings: &Settings, cmd
     item(ui, has, "Save  (Ctrl+S)", Command::Save, cmds);
     item(ui, has, "Save As…  (Ctrl+Shift+S)", Command::Dialog(DialogPurpose::SaveAs), cmds);
     if article.is_some_and(Article::store_is_broken) {
-        item(ui, true, "Overwrite broken annotation file", Command::OverwriteBrokenStore, cmds);
+        item(ui, true, "Overwrite annotation file on disk", Command::OverwriteBrokenStore, cmds);
     }
     ui.separator();
     ui.menu_button("Export…", |ui| {

@@ -16,6 +16,9 @@ pub enum StoreStatus {
     Ok,
     /// The file exists but could not be read: never written over until the user chooses.
     Broken(String),
+    /// The file changed on disk after it was last loaded or saved (another program, another
+    /// Hashiya, a `git pull`): never written over until the user chooses.
+    ChangedOnDisk(String),
 }
 
 /// A text selection: `anchor` where it started, `caret` where it ends (document bytes).
@@ -210,15 +213,26 @@ impl Article {
         self.history.can_redo()
     }
 
-    /// True while the annotation file could not be read (saving over it needs `force`).
+    /// True while the annotation file must not be written over without the user's consent
+    /// (saving needs `force`): it could not be read, or it changed on disk.
     pub fn store_is_broken(&self) -> bool {
-        matches!(self.store, StoreStatus::Broken(_))
+        !matches!(self.store, StoreStatus::Ok)
     }
 
-    /// Saves to the annotation file (refused while it is broken, unless `force`).
+    /// Saves to the annotation file; refused, unless `force`, while it is broken or when it
+    /// changed on disk since it was last loaded or saved (the article is then marked so).
     pub fn save(&mut self, force: bool) -> Result<Notice, EditorError> {
-        if self.store_is_broken() && !force {
-            return Err(EditorError::StoreBroken(self.store_path.clone()));
+        if !force {
+            if let Some(why) = self.store_changed_on_disk() {
+                self.store = StoreStatus::ChangedOnDisk(why);
+            }
+            match &self.store {
+                StoreStatus::Ok => {}
+                StoreStatus::Broken(_) => return Err(EditorError::StoreBroken(self.store_path.clone())),
+                StoreStatus::ChangedOnDisk(why) => {
+                    return Err(EditorError::ChangedOnDisk(self.store_path.clone(), why.clone()));
+                }
+            }
         }
         self.save_to(&self.store_path.clone())
     }

@@ -17,10 +17,19 @@ pub enum EditorError {
     Open(FormatError),
     /// The annotation file exists but could not be read, so saving over it needs consent.
     #[error(
-        "{} could not be read, so it is not overwritten: use Save As…, or File > Overwrite broken annotation file",
+        "{} could not be read, so it is not overwritten: use Save As…, or File > Overwrite annotation file on disk",
         .0.display()
     )]
     StoreBroken(PathBuf),
+    /// The annotation file changed on disk since it was loaded or saved, so saving over it
+    /// needs consent.
+    #[error(
+        "{} {} (another program, another Hashiya or a git pull), so it is not overwritten; your \
+         work is kept in memory. Use File > Compare with… to see both, Save As…, or File > \
+         Overwrite annotation file on disk",
+        .0.display(), .1
+    )]
+    ChangedOnDisk(PathBuf, String),
     /// Writing the annotation file failed; the work is still in memory.
     #[error("Not saved — your work is kept in memory. {0}")]
     Save(FormatError),

@@ -206,3 +206,42 @@ fn suggestions_walk_accept_reject_survive_a_save_and_undo() {
     assert_eq!(a.ann().suggestions().len(), 3);
     assert!(a.ann().entities().is_empty() && a.ann().rejections().is_empty());
 }
+
+#[test]
+fn an_annotation_file_changed_on_disk_is_not_overwritten_without_consent() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = article_file(dir.path(), TEXT);
+    let store = crate::formats::store::annotation_path(&path);
+    // Two editors of one article (two windows, or a git pull while one is open).
+    let (mut first, _) = Article::open(&path).expect("opens");
+    let (mut second, _) = Article::open(&path).expect("opens");
+    first.apply(EditCommand::TagRange(range_of(&first, "باكو"), LabelId(3))).expect("tags");
+    first.save(false).expect("no file yet: saves");
+    second.apply(EditCommand::TagRange(range_of(&second, "الوزير"), LabelId(1))).expect("tags");
+    let err = second.save(false).expect_err("created since the second opened it");
+    assert!(matches!(err, EditorError::ChangedOnDisk(..)), "{err}");
+    assert!(err.to_string().contains("was created by another program"), "{err}");
+    assert!(err.to_string().contains("your work is kept in memory"), "{err}");
+    assert!(second.store_is_broken() && second.is_dirty());
+    let on_disk = std::fs::read_to_string(&store).expect("read");
+    assert!(on_disk.contains("LOC") || on_disk.contains("start: 16"), "the first's work stays: {on_disk}");
+    assert!(matches!(second.save(false), Err(EditorError::ChangedOnDisk(..))), "still refused");
+
+    // The first editor's own saves go on; a change behind its back stops them.
+    first.apply(EditCommand::TagRange(range_of(&first, "الوزير"), LabelId(2))).expect("tags");
+    first.save(false).expect("its own file: saves");
+    let mut text = std::fs::read_to_string(&store).expect("read");
+    text.push_str("\n// edited by hand\n");
+    std::fs::write(&store, &text).expect("edit by hand");
+    first.apply(EditCommand::Undo).expect("undo");
+    assert!(matches!(first.save(false), Err(EditorError::ChangedOnDisk(..))));
+    assert_eq!(std::fs::read_to_string(&store).expect("read"), text, "not written over");
+
+    // Consent writes it; a deleted file is written again without asking.
+    second.save(true).expect("overwrites when asked");
+    assert!(!second.store_is_broken() && !second.is_dirty());
+    std::fs::remove_file(&store).expect("delete");
+    second.apply(EditCommand::Undo).expect("undo");
+    second.save(false).expect("a deleted file is written again");
+    assert!(store.exists());
+}
