@@ -8,7 +8,7 @@ use super::article_view::ArticleView;
 use super::command::{Command, DialogPurpose};
 use super::settings::Settings;
 use super::shortcuts::is_rtl_char;
-use crate::editor::{Article, EditCommand, Level, Notice};
+use crate::editor::{Article, EditCommand, Level, Notice, StoreStatus};
 
 /// File / Edit / View menus.
 pub fn menu_bar_ui(ui: &mut Ui, article: Option<&Article>, settings: &Settings, cmds: &mut Vec<Command>) {
@@ -173,7 +173,7 @@ pub fn status_bar_ui(
         }
         if let Some(a) = article {
             ui.label(RichText::new(a.name()).strong());
-            ui.label(if a.is_dirty() { "• unsaved" } else { "saved" });
+            save_state_ui(ui, a);
             ui.label(format!("{}", a.encoding));
             ui.label(format!("{} entities", a.ann().entities().len()));
             if !a.ann().suggestions().is_empty() {
@@ -193,6 +193,28 @@ pub fn status_bar_ui(
             notice_ui(ui, view, n);
         }
     });
+}
+
+/// Saved or not; while the annotation file may not be written over, why, in the error colour
+/// (the notice saying so may since have been replaced by another).
+fn save_state_ui(ui: &mut Ui, a: &Article) {
+    let blocked = match &a.store {
+        StoreStatus::Ok => None,
+        StoreStatus::Broken(_) => Some("• not saved: the annotation file cannot be read"),
+        StoreStatus::ChangedOnDisk(_) => Some("• not saved: the annotation file changed on disk"),
+    };
+    match blocked {
+        Some(text) => {
+            let red = ui.visuals().error_fg_color;
+            ui.colored_label(red, text).on_hover_text(
+                "Your work is kept in memory. File > Compare with… shows both versions; Save As… \
+                 writes yours elsewhere; File > Overwrite annotation file on disk writes over it",
+            );
+        }
+        None => {
+            ui.label(if a.is_dirty() { "• unsaved" } else { "saved" });
+        }
+    }
 }
 
 fn notice_ui(ui: &mut Ui, view: &mut ArticleView, n: &Notice) {
