@@ -212,14 +212,19 @@ impl HashiyaApp {
     /// The "unsaved changes" question.
     pub(super) fn pending_ui(&mut self, ctx: &egui::Context) {
         let Some(pending) = self.pending.clone() else { return };
-        let Some(save) = self.unsaved_question_ui(ctx) else { return };
-        if save && let Some((_, err)) = self.workspace.save_all().into_iter().next() {
-            self.notice = Some(err.into());
+        let Some(answer) = self.unsaved_question_ui(ctx) else { return };
+        let failed = match answer {
+            Answer::Save => self.workspace.save_all().into_iter().next().map(|(_, err)| err.into()),
+            Answer::Overwrite => self.save(true).err(),
+            Answer::Discard => {
+                // Discarded on purpose: the edit journal must not restore them at the next open.
+                self.workspace.discard_journals();
+                None
+            }
+        };
+        if let Some(notice) = failed {
+            self.notice = Some(notice);
             return;
-        }
-        if !save {
-            // Discarded on purpose: the edit journal must not restore them at the next open.
-            self.workspace.discard_journals();
         }
         self.pending = None;
         match pending {
@@ -231,9 +236,11 @@ impl HashiyaApp {
         }
     }
 
-    /// Asks; `Some(true)`: save, `Some(false)`: discard, `None`: not answered yet (or cancelled).
-    fn unsaved_question_ui(&mut self, ctx: &egui::Context) -> Option<bool> {
+    /// Asks; `None`: not answered yet (or cancelled). While the annotation file may not be
+    /// written over (unreadable, changed on disk), overwriting it is offered too.
+    fn unsaved_question_ui(&mut self, ctx: &egui::Context) -> Option<Answer> {
         let mut answer = None;
+        let blocked = self.workspace.active().is_some_and(crate::editor::Article::store_is_broken);
         egui::Modal::new(egui::Id::unique("unsaved")).show(ctx, |ui| {
             ui.heading("Unsaved annotations");
             ui.label("Save your changes before continuing?");
@@ -242,10 +249,13 @@ impl HashiyaApp {
             }
             ui.horizontal(|ui| {
                 if ui.button("Save").clicked() {
-                    answer = Some(true);
+                    answer = Some(Answer::Save);
+                }
+                if blocked && ui.button("Overwrite annotation file on disk").clicked() {
+                    answer = Some(Answer::Overwrite);
                 }
                 if ui.button("Discard changes").clicked() {
-                    answer = Some(false);
+                    answer = Some(Answer::Discard);
                 }
                 if ui.button("Cancel").clicked() {
                     self.pending = None;
@@ -254,4 +264,12 @@ impl HashiyaApp {
         });
         answer
     }
+}
+
+/// What the "unsaved changes" question was answered.
+enum Answer {
+    Save,
+    /// Save over an annotation file that is unreadable or changed on disk.
+    Overwrite,
+    Discard,
 }

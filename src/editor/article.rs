@@ -220,11 +220,15 @@ impl Article {
     }
 
     /// Saves to the annotation file; refused, unless `force`, while it is broken or when it
-    /// changed on disk since it was last loaded or saved (the article is then marked so).
+    /// changed on disk since it was last loaded or saved (the article is then marked so until
+    /// the file is as it was again, or is overwritten).
     pub fn save(&mut self, force: bool) -> Result<Notice, EditorError> {
         if !force {
-            if let Some(why) = self.store_changed_on_disk() {
-                self.store = StoreStatus::ChangedOnDisk(why);
+            match (self.store_changed_on_disk(), &self.store) {
+                (Some(why), _) => self.store = StoreStatus::ChangedOnDisk(why),
+                // Put back as it was (e.g. `git checkout` of the file): nothing to ask.
+                (None, StoreStatus::ChangedOnDisk(_)) => self.store = StoreStatus::Ok,
+                (None, _) => {}
             }
             match &self.store {
                 StoreStatus::Ok => {}

@@ -230,12 +230,17 @@ fn an_annotation_file_changed_on_disk_is_not_overwritten_without_consent() {
     // The first editor's own saves go on; a change behind its back stops them.
     first.apply(EditCommand::TagRange(range_of(&first, "الوزير"), LabelId(2))).expect("tags");
     first.save(false).expect("its own file: saves");
-    let mut text = std::fs::read_to_string(&store).expect("read");
-    text.push_str("\n// edited by hand\n");
+    let saved = std::fs::read_to_string(&store).expect("read");
+    let text = format!("{saved}\n// edited by hand\n");
     std::fs::write(&store, &text).expect("edit by hand");
     first.apply(EditCommand::Undo).expect("undo");
     assert!(matches!(first.save(false), Err(EditorError::ChangedOnDisk(..))));
     assert_eq!(std::fs::read_to_string(&store).expect("read"), text, "not written over");
+    // Put back as it was (a `git checkout` of the file): saving needs no consent again.
+    std::fs::write(&store, &saved).expect("restore");
+    assert!(first.store_is_broken(), "marked until the next save looks");
+    first.save(false).expect("the file is as this editor left it");
+    assert!(!first.store_is_broken() && !first.is_dirty());
 
     // Consent writes it; a deleted file is written again without asking.
     second.save(true).expect("overwrites when asked");
