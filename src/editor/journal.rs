@@ -3,6 +3,12 @@
 //! nothing; a shared background thread flushes them to disk (`fdatasync`) within
 //! [`SYNC_BATCH`] of the edit, so a power cut loses at most the last few milliseconds; a save
 //! folds the journal into the annotation file and removes it.
+//!
+//! The journal file is locked (an advisory `flock`) while it is open for writing, so a second
+//! Hashiya opening the same article sees that the journal is in use: it neither replays, nor
+//! writes, nor removes another live session's journal (and its saves are guarded by the
+//! changed-on-disk check). A journal this editor did not read or write is never truncated or
+//! removed: it holds another session's edits.
 
 use std::fs::{self, File, OpenOptions};
 use std::io::{self, Seek, SeekFrom, Write};
@@ -39,6 +45,9 @@ pub(super) enum Todo {
     /// Leave the file alone and journal nothing (the annotation file could not be read, so the
     /// journal cannot be checked against it).
     Hold,
+    /// Leave the file alone and journal nothing: another Hashiya holds it (the article is open
+    /// twice); retried after a save once the file is gone.
+    Elsewhere,
 }
 
 /// An open journal file, shared with the flushing thread.
@@ -60,6 +69,9 @@ pub(super) struct Journal {
     file: Option<Arc<Shared>>,
     /// The article's fingerprint, computed at the first journal start.
     article: Option<([u8; 32], u64)>,
+    /// The length of the file as this editor last read or wrote it (`None`: it expects no
+    /// file); a file on disk of another length holds another session's edits.
+    pub(super) known_len: Option<u64>,
     /// Writing failed since the last save (told once); nothing more is written until a save.
     pub(super) failed: bool,
     /// While replaying, nothing is written.
@@ -75,6 +87,7 @@ impl Journal {
             todo: Todo::Fresh,
             file: None,
             article: None,
+            known_len: None,
             failed: false,
             paused: false,
         }
@@ -82,12 +95,12 @@ impl Journal {
 
     /// True when the journal holds every edit since the last save (nothing failed or held).
     pub(super) fn is_healthy(&self) -> bool {
-        !self.failed && self.todo != Todo::Hold
+        !self.failed && !matches!(self.todo, Todo::Hold | Todo::Elsewhere)
     }
 
     /// Appends a record; `Err` (with the reason, once) when it could not be written.
     pub(super) fn append(&mut self, record: &Record, doc: &Document) -> Result<(), String> {
-        if self.paused || self.failed || self.todo == Todo::Hold {
+        if self.paused || self.failed || matches!(self.todo, Todo::Hold | Todo::Elsewhere) {
             return Ok(());
         }
         let bytes = format::encode_record(record);
@@ -95,7 +108,11 @@ impl Journal {
             Ok(()) => Ok(()),
             Err(err) => {
                 self.failed = true;
-                self.file = None;
+                // Written by this editor so far: still its own to cut or remove.
+                if let Some(shared) = self.file.take() {
+                    self.known_len = shared.file.metadata().ok().map(|m| m.len());
+                    release(&shared);
+                }
                 Err(format!("could not write the edit journal {}: {err}", self.path.display()))
             }
         }
@@ -117,17 +134,23 @@ impl Journal {
     /// Opens the file for appending: a fresh one with its header, or the replayed one cut to
     /// its whole records.
     fn open_file(&mut self, doc: &Document) -> io::Result<()> {
-        let (mut file, fresh) = match self.todo {
-            Todo::Continue(len) => {
-                let mut file = OpenOptions::new().write(true).open(&self.path)?;
-                file.set_len(len)?;
-                file.seek(SeekFrom::End(0))?;
-                (file, false)
-            }
-            Todo::Fresh | Todo::Hold => {
-                (OpenOptions::new().write(true).create(true).truncate(true).open(&self.path)?, true)
-            }
+        let mut file = OpenOptions::new().write(true).create(true).truncate(false).open(&self.path)?;
+        lock(&file)?;
+        let meta = file.metadata()?;
+        if meta.is_file() && meta.len() > 0 && Some(meta.len()) != self.known_len {
+            return Err(io::Error::other(
+                "it holds edits of another Hashiya session, which are left as they are",
+            ));
+        }
+        let fresh = !matches!(self.todo, Todo::Continue(_));
+        let keep = match self.todo {
+            Todo::Continue(len) => len,
+            _ => 0,
         };
+        if meta.is_file() {
+            file.set_len(keep)?;
+        }
+        file.seek(SeekFrom::End(0))?;
         if fresh {
             let (article_sha256, article_chars) = *self.article.get_or_insert_with(|| {
                 let h = Header::new(doc, None);
@@ -161,9 +184,12 @@ impl Journal {
     /// The save succeeded: the journal is folded. Removes it (a held journal, never checked, is
     /// moved aside instead) and starts over from the saved file at `store_path`.
     pub(super) fn saved(&mut self, store_path: &Path, sha: [u8; 32]) -> Option<String> {
-        self.file = None;
+        // Held (and locked) until it is removed.
+        let held = self.file.take();
         let mut note = None;
-        if self.todo == Todo::Hold {
+        if self.todo == Todo::Elsewhere || (held.is_none() && !self.owns_file_on_disk()) {
+            // Another session's journal (or none): not this save's to remove.
+        } else if self.todo == Todo::Hold {
             note = set_aside(&self.path, "unchecked")
                 .ok()
                 .map(|to| format!("the old edit journal was not applied and is kept as {}", to.display()));
@@ -173,20 +199,37 @@ impl Journal {
             // A stale journal with a Saved marker for this file replays nothing, so this is safe.
             note = Some(format!("could not remove the edit journal {}: {err}", self.path.display()));
         }
+        held.as_deref().map(release);
         self.path = format::journal_path(store_path);
         self.base = Some(sha);
-        self.todo = Todo::Fresh;
+        if self.todo != Todo::Elsewhere || !self.path.exists() {
+            self.todo = Todo::Fresh;
+        }
+        self.known_len = None;
         self.failed = false;
         note
     }
 
+    /// True if the file at the journal's path is the one this editor read or wrote (same
+    /// length, not locked by another process), or no journal at all (not a regular file).
+    fn owns_file_on_disk(&self) -> bool {
+        match fs::metadata(&self.path) {
+            Ok(m) if !m.is_file() => true,
+            Ok(m) => Some(m.len()) == self.known_len && !in_use_elsewhere(&self.path),
+            Err(_) => false,
+        }
+    }
+
     /// The unsaved edits were thrown away on purpose: the journal goes too.
     pub(super) fn discard(&mut self) {
-        if self.todo != Todo::Hold {
-            self.file = None;
+        let held = self.file.take();
+        if !matches!(self.todo, Todo::Hold | Todo::Elsewhere) && (held.is_some() || self.owns_file_on_disk())
+        {
             let _ = fs::remove_file(&self.path);
             self.todo = Todo::Fresh;
+            self.known_len = None;
         }
+        held.as_deref().map(release);
     }
 }
 
@@ -195,8 +238,34 @@ impl Drop for Journal {
     fn drop(&mut self) {
         if let Some(shared) = self.file.take() {
             let _ = shared.file.sync_data();
+            release(&shared);
         }
     }
+}
+
+/// Unlocks a journal this editor is done with: the flushing thread may still hold the file
+/// for a moment, and the next open of the article must not find it in use.
+fn release(shared: &Shared) {
+    let _ = shared.file.unlock();
+}
+
+/// Takes the journal's advisory lock; `Err` when another process holds it. File systems
+/// without locks journal unlocked, as before.
+fn lock(file: &File) -> io::Result<()> {
+    match file.try_lock() {
+        Err(fs::TryLockError::WouldBlock) => {
+            Err(io::Error::other("it is in use by another Hashiya that has this article open"))
+        }
+        Ok(()) | Err(fs::TryLockError::Error(_)) => Ok(()),
+    }
+}
+
+/// True if another process holds the journal at `path` locked (a live session is writing it).
+pub(super) fn in_use_elsewhere(path: &Path) -> bool {
+    OpenOptions::new()
+        .read(true)
+        .open(path)
+        .is_ok_and(|file| matches!(file.try_lock(), Err(fs::TryLockError::WouldBlock)))
 }
 
 /// Renames a journal that must not be applied to `<journal>.<why>-<unix seconds>[-n]`.

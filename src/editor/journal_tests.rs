@@ -231,8 +231,12 @@ fn a_failed_save_keeps_the_work_in_the_journal_and_the_next_save_retries() {
     assert!(err.to_string().contains("kept in memory and in the edit journal"), "{err}");
     assert!(a.is_dirty());
     fs::remove_dir(&store_path).expect("rmdir");
-    // The edit is still replayable from the journal (crash now)…
-    let (b, _) = open(&path);
+    // The edit is still replayable from the journal (crash now: a copy of the folder)…
+    let crashed = tempfile::tempdir().expect("tempdir");
+    let copy = crashed.path().join("a.txt");
+    fs::copy(&path, &copy).expect("copy article");
+    fs::copy(journal_of(&path), journal_of(&copy)).expect("copy journal");
+    let (b, _) = open(&copy);
     assert_eq!(texts(&b), ["باكو"]);
     drop(b);
     // …and the next save succeeds and folds it.
@@ -317,4 +321,34 @@ fn a_read_only_folder_keeps_the_work_in_memory_and_says_so() {
     assert_eq!(texts(&a), ["باكو"]);
     a.save(false).expect("the next save works once the folder is writable");
     assert!(!a.is_dirty());
+}
+
+#[test]
+fn another_sessions_journal_is_never_replayed_cut_or_removed() {
+    let (dir, path) = setup();
+    let (mut first, _) = open(&path);
+    let (mut third, _) = open(&path); // before any journal exists
+    tag(&mut first, "المقداد", 1);
+    // A second editor while the first has its journal open (locked).
+    let (mut second, notices) = open(&path);
+    assert_eq!(notices.len(), 1, "{notices:?}");
+    assert!(notices[0].text.contains("another Hashiya has this article open"), "{}", notices[0].text);
+    assert!(second.ann().entities().is_empty(), "not replayed");
+    assert!(tag(&mut second, "باكو", 3).notice.is_none(), "unjournaled, said at open");
+    second.save(false).expect("no file yet: saves");
+    assert!(journal_of(&path).exists(), "the second's save leaves the first's journal");
+    tag(&mut first, "الأحد", 6);
+    let records = journal::parse(&fs::read(journal_of(&path)).expect("read")).records;
+    assert_eq!(records.len(), 2, "only the first's edits: {records:?}");
+    // The first "crashes" (its journal stays, unlocked); the third editor, open since before
+    // the journal existed, finds a journal it never read when it first writes: left alone,
+    // said once.
+    drop(first);
+    let notice = tag(&mut third, "الإيراني", 4).notice.expect("told");
+    assert!(notice.text.contains("edits of another Hashiya session"), "{}", notice.text);
+    third.save(true).expect("overwrites the second's file when asked");
+    let after = journal::parse(&fs::read(journal_of(&path)).expect("still there")).records;
+    assert_eq!(after, records, "never cut or removed");
+    let names = ["a.txt", "a.txt.hashiya.journal", "a.txt.hashiya.ron", "a.txt.hashiya.ron.bak"];
+    assert_eq!(names_in(dir.path()), names);
 }

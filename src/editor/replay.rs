@@ -6,7 +6,7 @@
 
 use std::path::Path;
 
-use super::journal::{Todo, set_aside};
+use super::journal::{Todo, in_use_elsewhere, set_aside};
 use super::{Article, EditCommand, EditorError, Notice, Outcome};
 use crate::formats::atomic::{same_file, write_atomic};
 use crate::formats::journal::{self as format, End, Parsed, Record, Step};
@@ -107,6 +107,15 @@ impl Article {
             return;
         }
         let shown = path.display().to_string();
+        if in_use_elsewhere(&path) {
+            self.journal.todo = Todo::Elsewhere;
+            notices.push(Notice::warn(format!(
+                "{shown} is in use: another Hashiya has this article open. Its unsaved edits are not \
+                 shown here and edits made here are not journaled; saving asks before writing over \
+                 its saves"
+            )));
+            return;
+        }
         if self.store_is_broken() {
             self.journal.todo = Todo::Hold;
             notices.push(Notice::warn(format!(
@@ -119,6 +128,7 @@ impl Article {
             Ok(bytes) => bytes,
             Err(why) => return self.set_journal_aside(&path, "unreadable", &why, notices),
         };
+        self.journal.known_len = Some(bytes.len() as u64);
         let parsed = format::parse(&bytes);
         let start = match self.journal_start(&parsed) {
             Ok(start) => start,
@@ -222,10 +232,13 @@ impl Article {
     fn set_journal_aside(&mut self, path: &Path, kind: &str, why: &str, notices: &mut Vec<Notice>) {
         let shown = path.display();
         match set_aside(path, kind) {
-            Ok(to) => notices.push(Notice::warn(format!(
-                "{shown} was not applied: {why}. It is kept as {}",
-                to.display()
-            ))),
+            Ok(to) => {
+                self.journal.known_len = None;
+                notices.push(Notice::warn(format!(
+                    "{shown} was not applied: {why}. It is kept as {}",
+                    to.display()
+                )));
+            }
             Err(err) => {
                 self.journal.todo = Todo::Hold;
                 notices.push(Notice::warn(format!(
@@ -247,9 +260,13 @@ impl Article {
             }
         };
         self.journal.todo = Todo::Fresh;
+        self.journal.known_len = None;
         if let Some(len) = kept {
             match std::fs::write(path, &bytes[..len]) {
-                Ok(()) => self.journal.todo = Todo::Continue(len as u64),
+                Ok(()) => {
+                    self.journal.todo = Todo::Continue(len as u64);
+                    self.journal.known_len = Some(len as u64);
+                }
                 Err(_) => self.journal.failed = true,
             }
         }

@@ -14,8 +14,9 @@ use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 
-use hashiya::editor::Article;
 use hashiya::editor::drive::{Driver, digest};
+use hashiya::editor::{Article, EditCommand};
+use hashiya::model::LabelId;
 
 use crate::fixtures;
 
@@ -176,4 +177,48 @@ fn killed_editing_loses_no_printed_edit() {
     assert_eq!(total.kills, kills);
     assert!(total.required > 0 || kills < 20, "kills should come after some edits: {total:?}");
     assert_eq!(total.recent_lost, 0, "not even edits printed just before a kill are lost: {total:?}");
+}
+
+/// Two processes on one article: the second neither replays, nor writes, nor removes the live
+/// journal of the first (it is locked), and says so; the first's edits survive its kill.
+#[test]
+fn a_second_process_leaves_a_live_journal_alone() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let article = dir.path().join("article.txt");
+    std::fs::copy(fixtures::repo("assets/sample-article.txt"), &article).expect("copy the sample");
+    std::fs::copy(&article, dir.path().join("copy.txt")).expect("copy the sample");
+    let mut child = spawn(&article, 11, 0);
+    let stdout = child.stdout.take().expect("stdout");
+    let mut lines = BufReader::new(stdout).lines().map_while(Result::ok);
+    let mut printed: Vec<(usize, u64, u128)> = Vec::new();
+    while printed.len() < 20 {
+        let line = lines.next().expect("the child prints its edits");
+        printed.extend(parse_line(&line));
+    }
+    let (mut second, notices) = Article::open(&article).expect("opens beside the child");
+    let texts: Vec<&str> = notices.iter().map(|n| n.text.as_str()).collect();
+    assert!(texts.iter().any(|t| t.contains("another Hashiya has this article open")), "{texts:?}");
+    assert!(!texts.iter().any(|t| t.starts_with("Restored")), "a live journal is not replayed: {texts:?}");
+    let word = second.doc.text().find(' ').expect("a first word");
+    let out = second.apply(EditCommand::TagRange(0..word, LabelId(1))).expect("tags");
+    assert!(out.changed && out.notice.is_none(), "edits here go on, unjournaled (said at open)");
+    child.kill().expect("kill the child");
+    child.wait().expect("reap the child");
+    printed.extend(lines.filter_map(|l| parse_line(&l)));
+    drop(second); // closed without saving
+    let (re, notices) = Article::open(&article).expect("reopens");
+    let texts: Vec<&str> = notices.iter().map(|n| n.text.as_str()).collect();
+    assert!(texts.len() == 1 && texts[0].starts_with("Restored "), "{texts:?}");
+    // Every state the child went through (and the one after an edit applied but not printed).
+    let (mut sim, _) = Article::open(dir.path().join("copy.txt").as_path()).expect("opens a copy");
+    sim.pause_journal();
+    let mut driver = Driver::new(11);
+    let mut states = Vec::new();
+    for _ in 0..=printed.len() {
+        driver.step(&mut sim);
+        states.push(digest(&sim));
+    }
+    let found = digest(&re);
+    let at = states.iter().rposition(|&d| d == found).expect("a state of the child, from its journal");
+    assert!(at + 1 >= 20, "at least the edits printed before the second opened: {at}");
 }
