@@ -103,27 +103,10 @@ impl Article {
     /// belong to this article and annotation file.
     pub(super) fn recover_journal(&mut self, notices: &mut Vec<Notice>) {
         let path = self.journal.path.clone();
-        if !path.exists() {
+        if !path.exists() || self.journal_left_alone(notices) {
             return;
         }
         let shown = path.display().to_string();
-        if in_use_elsewhere(&path) {
-            self.journal.todo = Todo::Elsewhere;
-            notices.push(Notice::warn(format!(
-                "{shown} is in use: another Hashiya has this article open. Its unsaved edits are not \
-                 shown here and edits made here are not journaled; saving asks before writing over \
-                 its saves"
-            )));
-            return;
-        }
-        if self.store_is_broken() {
-            self.journal.todo = Todo::Hold;
-            notices.push(Notice::warn(format!(
-                "{shown}: edits made after the last save are not applied while the annotation file \
-                 cannot be read; the journal is kept"
-            )));
-            return;
-        }
         let bytes = match read_limited(&path) {
             Ok(bytes) => bytes,
             Err(why) => return self.set_journal_aside(&path, "unreadable", &why, notices),
@@ -159,6 +142,31 @@ impl Article {
                 )));
             }
         }
+    }
+
+    /// True (with a notice) when the journal on disk must be left as it is: another Hashiya is
+    /// writing it, or the annotation file it builds on cannot be read.
+    fn journal_left_alone(&mut self, notices: &mut Vec<Notice>) -> bool {
+        let shown = self.journal.path.display().to_string();
+        let (todo, text) = if in_use_elsewhere(&self.journal.path) {
+            let text = format!(
+                "{shown} is in use: another Hashiya has this article open. Its unsaved edits are not \
+                 shown here and edits made here are not journaled; saving asks before writing over \
+                 its saves"
+            );
+            (Todo::Elsewhere, text)
+        } else if self.store_is_broken() {
+            let text = format!(
+                "{shown}: edits made after the last save are not applied while the annotation file \
+                 cannot be read; the journal is kept"
+            );
+            (Todo::Hold, text)
+        } else {
+            return false;
+        };
+        self.journal.todo = todo;
+        notices.push(Notice::warn(text));
+        true
     }
 
     /// Where replay starts: after the last save marker of the current annotation file, or at
