@@ -5,7 +5,7 @@
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
-use crate::editor::Notice;
+use crate::editor::{DiskChange, Level, Notice};
 use crate::formats::exchange::{self, Format};
 
 use super::command::DialogPurpose;
@@ -169,6 +169,30 @@ impl HashiyaApp {
         }
     }
 
+    /// Every [`DISK_CHECK`]: reloads the active article when its annotation file changed on
+    /// disk and nothing is unsaved here, or says at once that saving will ask first.
+    pub(super) fn watch_disk(&mut self, ctx: &egui::Context) {
+        let Some(article) = self.workspace.active_mut() else { return };
+        ctx.request_repaint_after(DISK_CHECK);
+        if self.disk_checked.is_some_and(|t| t.elapsed() < DISK_CHECK) {
+            return;
+        }
+        self.disk_checked = Some(Instant::now());
+        match article.check_disk() {
+            DiskChange::None => {}
+            DiskChange::Conflict(notice) => self.notice = Some(notice),
+            DiskChange::Reload(notice) => {
+                let (path, id) = (article.path.clone(), self.workspace.active_id());
+                // Closed first: its journal (if any) is released before the article opens again.
+                id.map(|id| self.workspace.close(id));
+                self.open(&path);
+                if self.notice.as_ref().is_none_or(|n| n.level == Level::Info) {
+                    self.notice = Some(notice);
+                }
+            }
+        }
+    }
+
     pub(super) fn request_quit(&mut self, ctx: &egui::Context) {
         let dirty = !self.workspace.dirty().is_empty();
         if dirty && !self.settings.autosave {
@@ -265,6 +289,9 @@ impl HashiyaApp {
         answer
     }
 }
+
+/// How often the window looks at the active article's annotation file on disk.
+const DISK_CHECK: Duration = Duration::from_secs(1);
 
 /// What the "unsaved changes" question was answered.
 enum Answer {

@@ -91,6 +91,8 @@ pub struct HashiyaApp {
     cmds: Vec<Command>,
     seen_revision: u64,
     changed_at: Option<Instant>,
+    /// When the active article's annotation file was last looked at on disk.
+    disk_checked: Option<Instant>,
     pending: Option<Pending>,
     allow_close: bool,
     title: String,
@@ -144,6 +146,7 @@ impl HashiyaApp {
             open_error: None,
             cmds: Vec::new(),
             changed_at: None,
+            disk_checked: None,
             pending: None,
             allow_close: false,
             title: String::new(),
@@ -212,6 +215,7 @@ impl HashiyaApp {
         }
         self.corpus_frame(&ctx);
         self.autosave(&ctx);
+        self.watch_disk(&ctx);
         self.handle_close(&ctx);
         self.pending_ui(&ctx);
         self.update_title(&ctx);

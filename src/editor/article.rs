@@ -73,6 +73,8 @@ pub struct Article {
     saved_state: Option<u64>,
     /// Edits since the last save, on disk beside the annotation file.
     pub(super) journal: Journal,
+    /// Size and time of the annotation file as last loaded or saved (`None`: no file).
+    pub(super) disk_stamp: Option<super::disk::Stamp>,
 }
 
 impl Article {
@@ -102,6 +104,7 @@ impl Article {
             annotator: store::annotator_from_env(),
             saved_state: Some(0),
             journal: Journal::new(&store::annotation_path(path)),
+            disk_stamp: None,
         };
         let reanchored = article.load_store(&mut notices);
         article.status = article.info.status;
@@ -118,6 +121,7 @@ impl Article {
         if !self.store_path.exists() {
             return false;
         }
+        self.disk_stamp = super::disk::stamp(&self.store_path);
         let loaded = store::read_text(&self.store_path).and_then(|text| {
             self.journal.base = Some(crate::formats::journal::sha256(text.as_bytes()));
             store::from_ron_str(&self.store_path, &text, &self.doc)

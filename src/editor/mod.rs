@@ -20,6 +20,7 @@ mod apply;
 mod article;
 mod batch;
 mod command;
+mod disk;
 #[doc(hidden)]
 pub mod drive;
 mod error;
@@ -31,6 +32,7 @@ mod workspace;
 
 pub use article::{Article, Selection, StoreStatus};
 pub use command::{EditCommand, Outcome};
+pub use disk::DiskChange;
 pub use error::EditorError;
 pub use journal::{SYNC_BATCH, journal_flushes};
 pub use notice::{Level, Notice};

@@ -83,20 +83,8 @@ impl Article {
             let journaled = own && self.journal.is_healthy() && self.is_dirty();
             return Err(if journaled { EditorError::SaveJournaled(err) } else { EditorError::Save(err) });
         }
+        self.disk_stamp = super::disk::stamp(path);
         Ok(self.journal.saved(path, sha))
-    }
-
-    /// How the annotation file on disk differs from the one last loaded or saved, if it does.
-    /// A file deleted since is no change (saving writes it again: nothing is lost), and one
-    /// that is not a regular file or cannot be read is left to the save to report.
-    pub(super) fn store_changed_on_disk(&self) -> Option<String> {
-        let meta = std::fs::metadata(&self.store_path).ok().filter(std::fs::Metadata::is_file)?;
-        let differs = match self.journal.base {
-            None => return Some("was created by another program after the article was opened".into()),
-            Some(_) if meta.len() > crate::formats::store::MAX_ANNOTATION_BYTES => true,
-            Some(base) => format::sha256(&std::fs::read(&self.store_path).ok()?) != base,
-        };
-        differs.then(|| "changed on disk after it was opened or last saved".into())
     }
 
     /// After opening: replays a journal left by a crash, or sets aside one that does not

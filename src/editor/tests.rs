@@ -250,3 +250,33 @@ fn an_annotation_file_changed_on_disk_is_not_overwritten_without_consent() {
     second.save(false).expect("a deleted file is written again");
     assert!(store.exists());
 }
+
+#[test]
+fn check_disk_reloads_a_clean_article_and_marks_one_with_unsaved_edits() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = article_file(dir.path(), TEXT);
+    let (mut watcher, _) = Article::open(&path).expect("opens");
+    assert_eq!(watcher.check_disk(), DiskChange::None, "no file, none yet");
+    // Another editor saves (a git pull would do the same).
+    let (mut other, _) = Article::open(&path).expect("opens");
+    other.apply(EditCommand::TagRange(range_of(&other, "باكو"), LabelId(3))).expect("tags");
+    other.save(false).expect("saves");
+    let DiskChange::Reload(notice) = watcher.check_disk() else { panic!("a clean article reloads") };
+    assert!(notice.text.ends_with("was created by another program after the article was opened: reloaded"));
+    let (mut watcher, _) = Article::open(&path).expect("reopens, as a front end does");
+    assert_eq!(watcher.ann().entities().len(), 1);
+    assert_eq!(watcher.check_disk(), DiskChange::None, "the file as loaded");
+    // Touched without a change: nothing.
+    let text = std::fs::read(crate::formats::store::annotation_path(&path)).expect("read");
+    std::fs::write(crate::formats::store::annotation_path(&path), &text).expect("rewrite");
+    assert_eq!(watcher.check_disk(), DiskChange::None);
+    // Unsaved edits here when it changes: marked at once, said once.
+    watcher.apply(EditCommand::TagRange(range_of(&watcher, "الوزير"), LabelId(1))).expect("tags");
+    other.apply(EditCommand::Undo).expect("undo");
+    other.save(false).expect("saves its own file");
+    let DiskChange::Conflict(notice) = watcher.check_disk() else { panic!("unsaved edits: a conflict") };
+    assert!(notice.text.contains("changed on disk after it was opened"), "{}", notice.text);
+    assert!(watcher.store_is_broken());
+    assert_eq!(watcher.check_disk(), DiskChange::None, "said once");
+    assert!(matches!(watcher.save(false), Err(EditorError::ChangedOnDisk(..))));
+}

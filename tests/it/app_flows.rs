@@ -8,6 +8,7 @@ use egui::{Modifiers, Pos2};
 use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT, Queryable};
 use hashiya::app::{HashiyaApp, Settings};
+use hashiya::model::LabelId;
 
 use crate::window::{click, drag, entities, harness_with, press_text, rect_of, tag_word};
 
@@ -267,4 +268,35 @@ fn entity_rows_follow_the_direction_of_their_text() {
     let latin = h.get_by_role_and_label(Role::Button, "ORG").rect();
     assert!((latin.min.x - heading.min.x).abs() < 2.0, "Latin row starts at the left: {latin:?}");
     assert!(arabic.min.x > latin.max.x + 150.0, "Arabic row starts at the right: {arabic:?}");
+}
+
+#[test]
+fn an_annotation_file_changed_on_disk_reloads_a_clean_article_or_is_reported() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut h = harness(dir.path());
+    let article = dir.path().join("a.txt");
+    // Another editor (or a git pull) writes the annotation file while the window shows it.
+    let (mut other, _) = hashiya::editor::Article::open(&article).expect("opens");
+    let at = ARTICLE.find("دمشق").expect("word");
+    other.apply(hashiya::editor::EditCommand::TagRange(at..at + "دمشق".len(), LabelId(3))).expect("tags");
+    other.save(false).expect("saves");
+    std::thread::sleep(std::time::Duration::from_millis(1100));
+    h.run_steps(2);
+    assert_eq!(entities(&h).len(), 1, "reloaded");
+    let notice = h.state().notice().expect("said").text.clone();
+    assert!(notice.ends_with("reloaded"), "{notice}");
+    // With unsaved edits here, it is reported at once and nothing is written.
+    tag_word(&mut h, "وكالة", 0, "2");
+    other.apply(hashiya::editor::EditCommand::Undo).expect("undo");
+    other.save(false).expect("saves");
+    let on_disk = std::fs::read_to_string(dir.path().join("a.txt.hashiya.ron")).expect("read");
+    std::thread::sleep(std::time::Duration::from_millis(1100));
+    h.run_steps(2);
+    let notice = h.state().notice().expect("said").text.clone();
+    assert!(notice.contains("changed on disk after it was opened"), "{notice}");
+    h.get_by_label("• not saved: the annotation file changed on disk");
+    h.key_press_modifiers(Modifiers::COMMAND, egui::Key::S);
+    h.run_steps(2);
+    assert_eq!(std::fs::read_to_string(dir.path().join("a.txt.hashiya.ron")).expect("read"), on_disk);
+    assert_eq!(entities(&h).len(), 2, "the work stays in memory");
 }
