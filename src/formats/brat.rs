@@ -48,11 +48,10 @@ pub fn export(doc: &Document, ann: &Annotations) -> (BratFiles, ExportReport) {
     let chars = exchange::bytes_to_chars(doc.text(), &bounds);
     let mut t_of = HashMap::with_capacity(entities.len());
     let mut out = String::new();
+    let names = exchange::export_names(ann.labels());
     for (e, c) in entities.iter().zip(chars.chunks(2)) {
         let (Some(start), Some(end), Some(surface)) = (c[0], c[1], doc.slice(e.range())) else { continue };
-        let name = ann.labels().get(e.label).map_or("MISC", |l| l.name.as_str());
-        let plain = exchange::plain_label(name);
-        exchange::note_rename(&mut report, name, &plain);
+        let plain = exchange::export_name(&names, ann.labels(), e.label, &mut report);
         report.entities += 1;
         t_of.insert(e.id, report.entities);
         let n = report.entities;

@@ -61,14 +61,10 @@ pub fn export(doc: &Document, ann: &Annotations) -> (String, ExportReport) {
     let tokens = tokenize::split_at(&tokens, &cuts);
     let owner = owners(&tokens, &kept);
     let starts = tokenize::sentence_starts(doc.text(), &tokens, !imported);
+    let names = exchange::export_names(ann.labels());
     let tags: Vec<String> = kept
         .iter()
-        .map(|e| {
-            let name = ann.labels().get(e.label).map_or("MISC", |l| l.name.as_str());
-            let plain = exchange::plain_label(name);
-            exchange::note_rename(&mut report, name, &plain);
-            plain
-        })
+        .map(|e| exchange::export_name(&names, ann.labels(), e.label, &mut report).to_string())
         .collect();
     let mut out = String::with_capacity(doc.len() * 2);
     let mut last_owner = None;

@@ -343,3 +343,33 @@ proptest! {
         prop_assert_eq!(conll::export(&back.document, &back.annotations).0, out);
     }
 }
+
+/// brat fuzz finding 9: two labels that differ only in white space against `_` (`GEO LOC` and
+/// `GEO_LOC`) were both written `GEO_LOC`, so the next import made them one label, and two
+/// entities of one span one entity. Each label now gets a name of its own.
+#[test]
+fn labels_that_would_share_a_written_name_stay_apart() {
+    let doc = Document::new("زار الوزير دمشق".to_string());
+    let mut labels = LabelSet::empty();
+    let spaced = labels.ensure("GEO LOC");
+    let plain = labels.ensure("GEO_LOC");
+    let tab = labels.ensure("GEO\tLOC");
+    let at = doc.text().find("دمشق").expect("word");
+    let ent = |id, label| Entity { id: EntityId(id), start: at, end: doc.len(), label };
+    let ann = Annotations::from_parts(&doc, labels, vec![ent(1, spaced), ent(2, plain), ent(3, tab)], vec![])
+        .expect("valid");
+    let (files, report) = brat::export(&doc, &ann);
+    let back =
+        brat::import_str(Path::new("b.ann"), &files.ann, Path::new("b.txt"), &files.txt).expect("imports");
+    let again = &back.documents[0].annotations;
+    assert_eq!(again.entities().len(), 3, "{}", files.ann);
+    let names: BTreeSet<&str> = again.labels().iter().map(|l| l.name.as_str()).collect();
+    assert_eq!(names, BTreeSet::from(["GEO_LOC", "GEO_LOC_2", "GEO_LOC_3"]));
+    let notes = report.notes();
+    assert!(notes.contains(&"label \"GEO LOC\" was written as \"GEO_LOC_2\"".to_string()), "{notes:?}");
+    assert!(notes.contains(&"label \"GEO\\tLOC\" was written as \"GEO_LOC_3\"".to_string()), "{notes:?}");
+    // CoNLL, flat, keeps one of the three (the first); its label is written the same way.
+    let (text, report) = conll::export(&doc, &ann);
+    assert!(text.ends_with("دمشق\tB-GEO_LOC_2\n\n"), "{text}");
+    assert_eq!(report.dropped_overlapping, 2);
+}

@@ -10,11 +10,11 @@ mod files;
 
 pub use files::{Format, export_text, export_to, read_import, write_documents};
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::ops::Range;
 
 use super::{FormatError, Location};
-use crate::model::{Annotations, Document, Entity, EntityId, EntitySet, LabelSet};
+use crate::model::{Annotations, Document, Entity, EntityId, EntitySet, LabelId, LabelSet};
 
 /// A problem that did not stop an import: where it is and what was done about it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -154,6 +154,44 @@ pub fn outermost(entities: &EntitySet) -> (Vec<Entity>, usize) {
 pub(crate) fn plain_label(name: &str) -> String {
     let fixed: String = name.chars().map(|c| if c.is_whitespace() { '_' } else { c }).collect();
     if fixed.is_empty() { "_".to_string() } else { fixed }
+}
+
+/// The names labels are written with in formats whose label names hold no white space: white
+/// space becomes `_`, and a name that would then be another label's gets `_2`, `_3`, … so that
+/// two labels never become one (`GEO LOC` and `GEO_LOC`). Labels whose names need no change
+/// keep them.
+pub(crate) fn export_names(labels: &LabelSet) -> HashMap<LabelId, String> {
+    let mut names: HashMap<LabelId, String> = HashMap::with_capacity(labels.len());
+    let mut taken: HashSet<String> = HashSet::with_capacity(labels.len());
+    for l in labels.iter().filter(|l| plain_label(&l.name) == l.name) {
+        taken.insert(l.name.clone());
+        names.insert(l.id, l.name.clone());
+    }
+    for l in labels.iter().filter(|l| plain_label(&l.name) != l.name) {
+        let plain = plain_label(&l.name);
+        let unique = (1..)
+            .map(|n| if n == 1 { plain.clone() } else { format!("{plain}_{n}") })
+            .find(|name| !taken.contains(name))
+            .unwrap_or(plain);
+        taken.insert(unique.clone());
+        names.insert(l.id, unique);
+    }
+    names
+}
+
+/// The name `label` is written with (see [`export_names`]; `MISC` for a label not in the
+/// set), noting a changed name in `report` once.
+pub(crate) fn export_name<'a>(
+    names: &'a HashMap<LabelId, String>,
+    labels: &LabelSet,
+    label: LabelId,
+    report: &mut ExportReport,
+) -> &'a str {
+    let Some(written) = names.get(&label) else { return "MISC" };
+    if let Some(l) = labels.get(label) {
+        note_rename(report, &l.name, written);
+    }
+    written
 }
 
 /// Records in `report` that `name` is written as `plain`, once.
