@@ -184,7 +184,9 @@ impl HashiyaApp {
             DiskChange::Reload(notice) => {
                 let (path, id) = (article.path.clone(), self.workspace.active_id());
                 // Closed first: its journal (if any) is released before the article opens again.
-                id.map(|id| self.workspace.close(id));
+                if let Some(id) = id {
+                    self.workspace.close(id);
+                }
                 self.open(&path);
                 if self.notice.as_ref().is_none_or(|n| n.level == Level::Info) {
                     self.notice = Some(notice);

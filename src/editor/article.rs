@@ -228,11 +228,9 @@ impl Article {
     /// the file is as it was again, or is overwritten).
     pub fn save(&mut self, force: bool) -> Result<Notice, EditorError> {
         if !force {
-            match (self.store_changed_on_disk(), &self.store) {
-                (Some(why), _) => self.store = StoreStatus::ChangedOnDisk(why),
-                // Put back as it was (e.g. `git checkout` of the file): nothing to ask.
-                (None, StoreStatus::ChangedOnDisk(_)) => self.store = StoreStatus::Ok,
-                (None, _) => {}
+            if !matches!(self.store, StoreStatus::Broken(_)) {
+                // A file put back as it was (e.g. `git checkout` of it) needs no consent.
+                self.store = self.store_changed_on_disk().map_or(StoreStatus::Ok, StoreStatus::ChangedOnDisk);
             }
             match &self.store {
                 StoreStatus::Ok => {}

@@ -39,6 +39,7 @@ impl Article {
     pub(super) fn store_changed_on_disk(&self) -> Option<String> {
         let meta = std::fs::metadata(&self.store_path).ok().filter(std::fs::Metadata::is_file)?;
         let differs = match self.journal.base {
+            None if matches!(self.store, StoreStatus::Broken(_)) => true,
             None => return Some("was created by another program after the article was opened".into()),
             Some(_) if meta.len() > MAX_ANNOTATION_BYTES => true,
             Some(base) => sha256(&std::fs::read(&self.store_path).ok()?) != base,

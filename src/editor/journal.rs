@@ -199,7 +199,9 @@ impl Journal {
             // A stale journal with a Saved marker for this file replays nothing, so this is safe.
             note = Some(format!("could not remove the edit journal {}: {err}", self.path.display()));
         }
-        held.as_deref().map(release);
+        if let Some(shared) = &held {
+            release(shared);
+        }
         self.path = format::journal_path(store_path);
         self.base = Some(sha);
         if self.todo != Todo::Elsewhere || !self.path.exists() {
@@ -229,7 +231,9 @@ impl Journal {
             self.todo = Todo::Fresh;
             self.known_len = None;
         }
-        held.as_deref().map(release);
+        if let Some(shared) = &held {
+            release(shared);
+        }
     }
 }
 

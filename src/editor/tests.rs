@@ -280,3 +280,18 @@ fn check_disk_reloads_a_clean_article_and_marks_one_with_unsaved_edits() {
     assert_eq!(watcher.check_disk(), DiskChange::None, "said once");
     assert!(matches!(watcher.save(false), Err(EditorError::ChangedOnDisk(..))));
 }
+
+#[test]
+fn an_unreadable_annotation_file_stays_unreadable_not_changed_on_disk() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = article_file(dir.path(), TEXT);
+    let store = crate::formats::store::annotation_path(&path);
+    std::fs::write(&store, b"(version: 1, \xff\xfe").expect("write bytes that are not UTF-8");
+    let (mut a, _) = Article::open(&path).expect("the article still opens");
+    a.apply(EditCommand::TagRange(range_of(&a, "باكو"), LabelId(3))).expect("tags");
+    assert!(matches!(a.save(false), Err(EditorError::StoreBroken(_))));
+    assert_eq!(a.check_disk(), DiskChange::None, "untouched since it was opened");
+    std::fs::write(&store, b"(version: 1, \xff\xfe\xfd").expect("changed by hand");
+    assert!(matches!(a.check_disk(), DiskChange::Conflict(n) if n.text.contains("changed on disk after")));
+    a.save(true).expect("overwrites when asked");
+}
