@@ -60,6 +60,7 @@ pub fn run(args: &TrainArgs) -> anyhow::Result<ExitCode> {
         min_count: args.min_count,
         clusters: !args.no_clusters,
         dictionary: !args.no_dictionary,
+        ..Options::default()
     };
     if args.eval {
         evaluate(&train_docs, args.fraction, &opts);

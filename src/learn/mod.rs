@@ -11,21 +11,26 @@
 //!   and loads it as a versioned binary.
 //! * [`eval`]: exact-span precision / recall / F1.
 
+pub mod calibrate;
+pub mod clitics;
 pub mod clusters;
 pub mod corpus;
+pub mod crossval;
 pub mod dict;
 pub mod eval;
 pub mod features;
 pub mod file;
+pub mod mapping;
 mod model;
 pub mod perceptron;
+pub mod stack;
 pub mod suggest;
+mod train;
 pub mod units;
 
 pub use clusters::Clusters;
-pub use model::{
-    DEFAULT_THRESHOLD, Model, Options, Prediction, SCALE, TrainDoc, TrainInfo, fingerprint, train,
-};
+pub use model::{DEFAULT_THRESHOLD, Model, Prediction, SCALE, TrainInfo};
+pub use train::{Options, Prior, TrainDoc, fingerprint, train, train_with};
 
 /// Errors of the learner's model file.
 #[derive(Debug, thiserror::Error)]
