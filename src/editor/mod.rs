@@ -26,6 +26,7 @@ pub mod drive;
 mod error;
 mod journal;
 mod notice;
+mod read;
 mod replay;
 mod suggest;
 mod workspace;
@@ -36,6 +37,7 @@ pub use disk::DiskChange;
 pub use error::EditorError;
 pub use journal::{SYNC_BATCH, journal_flushes};
 pub use notice::{Level, Notice};
+pub use read::{JournalRead, Reading, has_journal, read_document};
 pub use workspace::{ArticleId, Opened, Workspace};
 
 #[cfg(test)]
