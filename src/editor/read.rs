@@ -3,6 +3,11 @@
 //! set aside, cut, locked or removed, and saving is refused. Every command that reads
 //! annotations (`stats`, `validate`, `export`, `agree`, `train`, the corpus scans) opens
 //! documents this way, so after a crash they see what the window will restore.
+//!
+//! Commands that write open articles as the window does ([`Article::open`]) and, before
+//! saving, call [`Article::check_journal_folded`]: a journal a running Hashiya holds is never
+//! written over. [`Article::fold_journal`] is `hashiya recover`: the journal saved into the
+//! annotation file.
 
 use std::path::Path;
 
