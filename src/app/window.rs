@@ -1,101 +1,77 @@
-//! The egui application. Panels and the article view emit [`Command`]s; [`HashiyaApp`] drains
-//! them once per frame in `apply.rs`: article changes go to the editor core
-//! ([`crate::editor::Workspace`]), file work (open, save, autosave, export, import, quit) is in
-//! `files.rs`, dialogs in `dialogs.rs`. Errors become notices in the status bar, once, here.
-
-mod apply;
-mod article_view;
-mod command;
-mod compare;
-mod compare_ui;
-mod corpus_cmds;
-mod corpus_jobs;
-mod corpus_state;
-mod dialogs;
-mod documents_panel;
-mod entity_panel;
-mod files;
-mod find;
-mod gestures;
-mod highlight;
-mod label_editor;
-mod launch;
-mod learner;
-mod overview;
-mod painter;
-mod panels;
-mod settings;
-mod shortcuts;
-mod suggest_jobs;
-mod suggestions;
-mod viewport;
+//! The application state ([`HashiyaApp`]) and one frame of the window: shortcuts and panels
+//! emit [`Command`]s, which are applied once per frame (`apply.rs`), then background work,
+//! autosave, the disk check and the window title are looked after.
 
 use std::path::PathBuf;
 use std::time::Instant;
 
-pub use article_view::ArticleView;
-pub use command::{Command, DialogPurpose};
-pub use launch::{SAMPLE_ARTICLE, run, sample_path};
-pub use settings::Settings;
-
 use crate::editor::{Article, ArticleId, Notice, Workspace};
-use dialogs::Dialogs;
-use entity_panel::EntityPanel;
-use find::FindBar;
-use label_editor::LabelEditor;
+
+use super::command::Command;
+use super::dialogs::{Dialogs, LabelEditor};
+use super::jobs::learn::Learner;
+use super::jobs::suggest::SuggestJob;
+use super::jobs::{CorpusJobDone, Job};
+use super::panels::{self, EntityPanel, FindBar};
+use super::sample::sample_path;
+use super::settings::Settings;
+use super::shortcuts;
+use super::state::{Compare, CorpusState};
+use super::view::ArticleView;
+use super::widgets::install_ui_fonts;
 
 /// After tagging a name: its other untagged occurrences, tagged by `T` (one undo step), and
 /// the count in the rest of the corpus when one is open.
-struct Offer {
-    label: crate::model::LabelId,
-    ranges: Vec<std::ops::Range<usize>>,
+pub(super) struct Offer {
+    pub(super) label: crate::model::LabelId,
+    pub(super) ranges: Vec<std::ops::Range<usize>>,
     /// The notice as first shown.
-    text: String,
+    pub(super) text: String,
     /// Counting the name in the corpus (until it finishes).
-    corpus: Option<crate::corpus::CorpusSearch>,
+    pub(super) corpus: Option<crate::corpus::CorpusSearch>,
 }
 
 /// Something waiting for the user's answer about unsaved changes.
 #[derive(Debug, Clone, PartialEq)]
-enum Pending {
+pub(super) enum Pending {
     Quit,
     Open(PathBuf),
 }
 
 /// The application state.
 pub struct HashiyaApp {
-    workspace: Workspace,
-    view: ArticleView,
-    panel: EntityPanel,
-    labels: LabelEditor,
-    dialogs: Dialogs,
-    find: FindBar,
-    offer: Option<Offer>,
-    corpus: Option<corpus_state::CorpusState>,
+    pub(super) workspace: Workspace,
+    pub(super) view: ArticleView,
+    pub(super) panel: EntityPanel,
+    pub(super) labels: LabelEditor,
+    pub(super) dialogs: Dialogs,
+    pub(super) find: FindBar,
+    pub(super) offer: Option<Offer>,
+    pub(super) corpus: Option<CorpusState>,
     /// File > Compare with…: another annotator's version of the open document.
-    compare: Option<compare::Compare>,
-    corpus_seen: u64,
+    pub(super) compare: Option<Compare>,
+    pub(super) corpus_seen: u64,
     /// Work on many documents of the corpus running on a thread (its notice when done).
-    corpus_job: Option<std::sync::mpsc::Receiver<corpus_jobs::JobDone>>,
+    pub(super) corpus_job: Option<Job<CorpusJobDone>>,
     /// Per document changed by a corpus-wide tag-all: its transaction, adopted as an undo step
     /// when the document is opened.
-    corpus_undo: std::collections::HashMap<PathBuf, crate::model::Transaction>,
+    pub(super) corpus_undo: std::collections::HashMap<PathBuf, crate::model::Transaction>,
     /// Pre-annotation of the open document running on a thread.
-    suggest_job: Option<suggest_jobs::SuggestJob>,
+    pub(super) suggest_job: Option<SuggestJob>,
     /// Background retraining of the learned suggestions.
-    learner: learner::Learner,
-    settings: Settings,
-    notice: Option<Notice>,
+    pub(super) learner: Learner,
+    pub(super) settings: Settings,
+    pub(super) notice: Option<Notice>,
     /// Error shown in the central area when no article could be opened.
-    open_error: Option<String>,
-    cmds: Vec<Command>,
-    seen_revision: u64,
-    changed_at: Option<Instant>,
+    pub(super) open_error: Option<String>,
+    pub(super) cmds: Vec<Command>,
+    pub(super) seen_revision: u64,
+    pub(super) changed_at: Option<Instant>,
     /// When the active article's annotation file was last looked at on disk.
-    disk_checked: Option<Instant>,
-    pending: Option<Pending>,
-    allow_close: bool,
-    title: String,
+    pub(super) disk_checked: Option<Instant>,
+    pub(super) pending: Option<Pending>,
+    pub(super) allow_close: bool,
+    pub(super) title: String,
 }
 
 impl HashiyaApp {
@@ -123,7 +99,7 @@ impl HashiyaApp {
         workspace: Workspace,
         notices: Vec<Notice>,
     ) -> Self {
-        launch::install_ui_fonts(ctx);
+        install_ui_fonts(ctx);
         ctx.set_theme(if settings.dark { egui::Theme::Dark } else { egui::Theme::Light });
         let mut app = Self {
             seen_revision: workspace.active().map_or(0, |a| a.revision()),
@@ -140,7 +116,7 @@ impl HashiyaApp {
             corpus_job: None,
             corpus_undo: std::collections::HashMap::new(),
             suggest_job: None,
-            learner: learner::Learner::default(),
+            learner: Learner::default(),
             settings,
             notice: notices.into_iter().last(),
             open_error: None,
@@ -196,7 +172,7 @@ impl HashiyaApp {
     }
 
     /// The active article's id as the views key their caches (changes when another opens).
-    fn view_key(&self) -> u64 {
+    pub(super) fn view_key(&self) -> u64 {
         self.workspace.active_id().map_or(0, |ArticleId(id)| id)
     }
 
@@ -239,26 +215,27 @@ impl HashiyaApp {
             egui::Panel::left("documents")
                 .resizable(true)
                 .default_size(300.0)
-                .show(ui, |ui| documents_panel::documents_panel_ui(ui, state, &mut self.view, &mut cmds));
+                .show(ui, |ui| panels::documents_panel_ui(ui, state, &mut cmds));
         }
         if let Some(article) = article.filter(|_| self.find.is_open()) {
             let corpus = self.corpus.as_ref().map(|c| &c.corpus);
-            egui::Panel::top("find").show(ui, |ui| {
-                find::find_panel_ui(ui, &mut self.find, article, corpus, &mut self.view, &mut cmds)
-            });
+            egui::Panel::top("find")
+                .show(ui, |ui| panels::find_panel_ui(ui, &mut self.find, article, corpus, &mut cmds));
         }
         egui::Panel::bottom("status").show(ui, |ui| {
             let learner = self.learner.status();
-            panels::status_bar_ui(ui, article, &mut self.view, self.notice.as_ref(), learner)
+            let progress = self.view.progress();
+            panels::status_bar_ui(ui, article, progress, self.notice.as_ref(), learner)
         });
         if let Some(article) = article {
             egui::Panel::right("entities").resizable(true).default_size(320.0).show(ui, |ui| {
-                suggestions::suggestions_panel_ui(ui, article, &mut self.view, &mut cmds);
-                self.panel.entity_panel_ui(ui, article, key, &mut self.view, &mut cmds);
+                panels::suggestions_panel_ui(ui, article, &mut cmds);
+                self.panel.entity_panel_ui(ui, article, key, &mut cmds);
             });
         }
         let corpus = self.corpus.as_ref().map(|c| &c.corpus);
-        compare::panel_ui(ui, (&mut self.compare, &mut self.view), key, (article, corpus), &mut cmds);
+        self.view.theirs =
+            panels::compare_panel_ui(ui, self.compare.as_mut(), key, (article, corpus), &mut cmds);
         egui::CentralPanel::default().show(ui, |ui| match article {
             Some(article) => {
                 let marks = self.find.marks();
@@ -308,7 +285,7 @@ impl HashiyaApp {
             self.refresh_corpus();
         }
         if let Some(state) = self.corpus.as_mut().filter(|s| s.overview_open) {
-            overview::overview_ui(ctx, state);
+            panels::overview_ui(ctx, state);
         }
     }
 

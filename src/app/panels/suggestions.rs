@@ -1,94 +1,16 @@
-//! The suggestions layer in the window: dashed outlines with a label chip (the current
-//! suggestion solid), the Suggestions section of the side panel (per label: accept all, reject
-//! all; a list to click through), and the keys (N / P step, Enter or a label key accepts,
-//! Backspace rejects). Every change is an [`EditCommand`].
+//! The Suggestions section of the side panel: per label, accept all and reject all; a list to
+//! click through. (The view paints the layer, `view/overlays.rs`; its keys are in
+//! `shortcuts.rs`.) Every change is an [`EditCommand`].
 
-use std::ops::Range;
+use egui::{Color32, RichText, Stroke, Ui};
 
-use egui::{Color32, CornerRadius, Key, RichText, Shape, Stroke, Ui};
-
-use super::article_view::ArticleView;
-use super::command::Command;
-use super::highlight::{label_color, paint_tag};
-use super::viewport::{Viewport, screen_rects};
+use crate::app::command::Command;
+use crate::app::widgets::{label_color, shaped_label_ui, shaped_rtl};
 use crate::editor::{Article, EditCommand};
 use crate::model::{LabelId, Suggestion};
-use crate::text::ArticleLayout;
-
-/// Paints the suggestions overlapping `visible` (document bytes).
-pub(super) fn paint_suggestions(
-    ui: &Ui,
-    layout: &ArticleLayout,
-    view: &Viewport,
-    article: &Article,
-    visible: Range<usize>,
-) {
-    for s in article.ann().suggestions().overlapping(visible) {
-        let color = label_color(article, s.label);
-        let current = article.suggestion == Some(s.key());
-        let screen = screen_rects(&layout.range_rects(s.range()), view);
-        for r in &screen {
-            let r = r.expand(1.5);
-            if current {
-                ui.painter().rect_filled(r, CornerRadius::same(3), color.gamma_multiply(0.18));
-                ui.painter().rect_stroke(
-                    r,
-                    CornerRadius::same(3),
-                    Stroke::new(2.0, color),
-                    egui::StrokeKind::Outside,
-                );
-            } else {
-                let path = [r.left_top(), r.right_top(), r.right_bottom(), r.left_bottom(), r.left_top()];
-                ui.painter().extend(Shape::dashed_line(&path, Stroke::new(1.5, color), 4.0, 3.0));
-            }
-        }
-        let rtl =
-            layout.para_of_byte(s.start).and_then(|i| layout.para_lines(i).next()).is_some_and(|l| l.rtl);
-        if let Some(first) = screen.first() {
-            let name = article.ann().labels().get(s.label).map_or("?", |l| l.name.as_str());
-            paint_tag(ui, *first, &format!("{name}?"), color, rtl, !current);
-        }
-    }
-}
-
-/// Keys for the suggestions layer, given the key or text events of this frame: `None` when
-/// the event is not about suggestions.
-pub(super) fn suggestion_key(
-    article: &Article,
-    event: &egui::Event,
-    m: egui::Modifiers,
-) -> Option<EditCommand> {
-    let current = article.suggestion;
-    match event {
-        egui::Event::Text(t) if !m.command && !m.alt => {
-            let c = t.chars().next()?;
-            if let (Some(key), Some(label)) = (current, article.ann().labels().by_hotkey(c)) {
-                return Some(EditCommand::Accept(key, Some(label.id)));
-            }
-            let has = !article.ann().suggestions().is_empty();
-            match c.to_ascii_lowercase() {
-                'n' if has => Some(EditCommand::StepSuggestion(true)),
-                'p' if has => Some(EditCommand::StepSuggestion(false)),
-                _ => None,
-            }
-        }
-        egui::Event::Key { key: Key::Enter, pressed: true, modifiers, .. } if !modifiers.command => {
-            current.map(|k| EditCommand::Accept(k, None))
-        }
-        egui::Event::Key { key: Key::Backspace | Key::Delete, pressed: true, .. } => {
-            current.map(EditCommand::Reject)
-        }
-        _ => None,
-    }
-}
 
 /// The Suggestions section of the side panel; nothing when the layer is empty.
-pub(super) fn suggestions_panel_ui(
-    ui: &mut Ui,
-    article: &Article,
-    view: &mut ArticleView,
-    cmds: &mut Vec<Command>,
-) {
+pub fn suggestions_panel_ui(ui: &mut Ui, article: &Article, cmds: &mut Vec<Command>) {
     let layer = article.ann().suggestions();
     if layer.is_empty() {
         return;
@@ -112,7 +34,7 @@ pub(super) fn suggestions_panel_ui(
         layer.len(),
         |ui, rows| {
             for s in layer.iter().skip(rows.start).take(rows.len()) {
-                suggestion_row_ui(ui, article, s, view, cmds);
+                suggestion_row_ui(ui, article, s, cmds);
             }
         },
     );
@@ -131,15 +53,9 @@ fn label_row_ui(ui: &mut Ui, article: &Article, label: LabelId, n: usize, cmds: 
     });
 }
 
-fn suggestion_row_ui(
-    ui: &mut Ui,
-    article: &Article,
-    s: &Suggestion,
-    view: &mut ArticleView,
-    cmds: &mut Vec<Command>,
-) {
+fn suggestion_row_ui(ui: &mut Ui, article: &Article, s: &Suggestion, cmds: &mut Vec<Command>) {
     let text = article.doc.slice(s.range()).unwrap_or("");
-    let layout = if view.inline_text_rtl(ui, text) {
+    let layout = if shaped_rtl(ui, text) {
         egui::Layout::right_to_left(egui::Align::Center)
     } else {
         egui::Layout::left_to_right(egui::Align::Center)
@@ -156,7 +72,7 @@ fn suggestion_row_ui(
         if ui.small_button("×").on_hover_text("Reject").clicked() {
             cmds.push(EditCommand::Reject(s.key()).into());
         }
-        let response = view.inline_text_ui(ui, text).interact(egui::Sense::click());
+        let response = shaped_label_ui(ui, text).interact(egui::Sense::click());
         let alts: Vec<&str> = s
             .alternatives
             .iter()
