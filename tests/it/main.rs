@@ -25,6 +25,7 @@ mod learn;
 mod merge;
 mod newsfane;
 mod ocr;
+mod reading_window;
 mod render;
 mod rooms;
 mod store;
