@@ -65,6 +65,17 @@ pub struct VisualLine<'a> {
     pub(super) bytes: (usize, usize),
 }
 
+/// How [`ArticleLayout::build`] makes paragraphs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Split {
+    /// Lines with text; the first is the headline.
+    Article,
+    /// Lines with text, all body.
+    Plain,
+    /// The whole text as one body paragraph.
+    Single,
+}
+
 /// The laid-out article.
 pub struct ArticleLayout {
     text: Arc<str>,
@@ -90,21 +101,29 @@ impl ArticleLayout {
     /// Prepares an article: paragraphs of `text` split at `\n` (empty lines are skipped), the
     /// first one as the headline. Shapes nothing yet.
     pub fn new(text: &str, params: LayoutParams) -> Self {
-        Self::build(text, params, true)
+        Self::build(text, params, Split::Article)
     }
 
     /// Like [`Self::new`] but every paragraph is body text (for short snippets).
     pub fn plain(text: &str, params: LayoutParams) -> Self {
-        Self::build(text, params, false)
+        Self::build(text, params, Split::Plain)
     }
 
-    fn build(text: &str, params: LayoutParams, headline: bool) -> Self {
+    /// One body paragraph holding all of `text`, even when it is empty or only spaces (a
+    /// text field's line: every caret position has a place).
+    pub fn single(text: &str, params: LayoutParams) -> Self {
+        Self::build(text, params, Split::Single)
+    }
+
+    fn build(text: &str, params: LayoutParams, split: Split) -> Self {
         let mut paras = Vec::new();
         let mut start = 0;
-        for line in text.split('\n') {
+        let lines: Vec<&str> = if split == Split::Single { vec![text] } else { text.split('\n').collect() };
+        let headline = split == Split::Article;
+        for line in lines {
             let range = start..start + line.len();
             start = range.end + 1;
-            if line.trim().is_empty() {
+            if line.trim().is_empty() && split != Split::Single {
                 continue;
             }
             let kind = if headline && paras.is_empty() { ParaKind::Headline } else { ParaKind::Body };

@@ -8,6 +8,7 @@
 mod atlas;
 mod background;
 mod cells;
+pub mod field;
 mod fonts;
 mod geometry;
 mod layout;

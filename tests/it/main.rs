@@ -27,4 +27,5 @@ mod render;
 mod store;
 mod suggest;
 mod suggest_window;
+mod text_field_window;
 mod text_layout;
