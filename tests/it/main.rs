@@ -29,3 +29,4 @@ mod suggest;
 mod suggest_window;
 mod text_field_window;
 mod text_layout;
+mod typography;

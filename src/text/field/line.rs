@@ -27,7 +27,7 @@ pub struct FieldLine {
 impl FieldLine {
     /// Shapes and lays out `text` on one line at `font_px`.
     pub fn new(fs: &mut FontSystem, text: &str, font_px: f32) -> Self {
-        let mut layout = ArticleLayout::single(text, LayoutParams { width_px: NO_WRAP_PX, font_px });
+        let mut layout = ArticleLayout::single(text, LayoutParams::new(NO_WRAP_PX, font_px));
         layout.layout_all(fs);
         let (mut x_min, mut x_max, mut rtl, mut top, mut height) = (f32::MAX, f32::MIN, false, 0.0, font_px);
         for line in layout.para_lines(0) {
