@@ -24,6 +24,7 @@ mod merge;
 mod newsfane;
 mod ocr;
 mod render;
+mod rooms;
 mod store;
 mod suggest;
 mod suggest_window;

@@ -11,7 +11,7 @@ use egui::{Color32, Pos2};
 use crate::text::field::FieldLine;
 use crate::text::{GlyphAtlas, font_system};
 
-use super::super::painter::{AtlasTexture, glyph_mesh};
+use super::painter::{AtlasTexture, glyph_mesh};
 
 /// Lines kept before the cache is emptied (they are cheap to shape again).
 const MAX_LINES: usize = 1024;
