@@ -136,7 +136,9 @@ impl HashiyaApp {
         let fail = |e| Notice::error(format!("Import failed: {e}"));
         let imported = exchange::read_import(format, input).map_err(fail)?;
         let dir = input.parent().map(Path::to_path_buf).unwrap_or_default();
-        let written = exchange::write_documents(&dir, &imported).map_err(fail)?;
+        let annotator =
+            self.workspace.annotator().map_or_else(|| crate::corpus::annotator_for(&dir), str::to_string);
+        let written = exchange::write_documents(&dir, &imported, &annotator).map_err(fail)?;
         let mut text = format!("Imported {} documents, {} entities", written.len(), imported.entity_count());
         if let Some(first) = imported.warnings.first() {
             text.push_str(&format!("; {} warnings, first: {first}", imported.warnings.len()));
