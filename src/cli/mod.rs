@@ -7,6 +7,7 @@ mod check;
 mod drive;
 mod exchange;
 mod folder;
+mod init;
 mod merge;
 mod progress;
 mod render;
@@ -54,6 +55,9 @@ pub enum Command {
     /// Import annotated documents as articles plus annotation files (several documents make
     /// the folder a corpus with one label set).
     Import(ImportArgs),
+    /// Make a folder a corpus with a label set (`--labels PER,ORG,LOC`), or say what would
+    /// change in an existing one (changed only with `--force`).
+    Init(init::InitArgs),
     /// Set documents' status, as the window does.
     Mark(MarkArgs),
     /// Pre-annotate: fill the suggestions layer of the documents not marked done.
@@ -261,6 +265,7 @@ pub fn run(command: Command) -> ExitCode {
         Command::Export(args) if args.article.is_dir() => folder::export(&args),
         Command::Export(args) => exchange::export(&args),
         Command::Import(args) => exchange::import(&args),
+        Command::Init(args) => init::run(&args),
         Command::Mark(args) => folder::mark(&args),
         Command::Suggest(args) => suggest::run(&args),
         Command::Agree { paths, json } => agree::run(&paths, json),
