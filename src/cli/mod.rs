@@ -10,11 +10,12 @@ mod folder;
 mod init;
 mod merge;
 mod progress;
+mod recover;
 mod render;
 mod suggest;
 mod train;
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
@@ -60,6 +61,9 @@ pub enum Command {
     Init(init::InitArgs),
     /// Set documents' status, as the window does.
     Mark(MarkArgs),
+    /// Fold the edit journals a crash left (edits not yet saved) into their annotation files,
+    /// as opening the article in the window and saving it would.
+    Recover(recover::RecoverArgs),
     /// Pre-annotate: fill the suggestions layer of the documents not marked done.
     Suggest(SuggestArgs),
     /// Inter-annotator agreement: exact and partial span P/R/F1, Cohen's and Fleiss' kappa,
@@ -134,6 +138,10 @@ pub struct SuggestArgs {
     /// per-token marginal probability. Default 0.25, with --model 0.95.
     #[arg(long)]
     pub min_confidence: Option<f32>,
+    /// The annotator name written (default: $HASHIYA_ANNOTATOR, else the corpus's default
+    /// annotator, else the OS user name).
+    #[arg(long)]
+    pub annotator: Option<String>,
 }
 
 /// Arguments of `hashiya render`.
@@ -238,6 +246,10 @@ pub struct MarkArgs {
     /// The status to set.
     #[arg(long, value_enum)]
     pub status: StatusArg,
+    /// The annotator name written (default: $HASHIYA_ANNOTATOR, else the corpus's default
+    /// annotator, else the OS user name).
+    #[arg(long)]
+    pub annotator: Option<String>,
 }
 
 /// Arguments of `hashiya import`.
@@ -252,6 +264,21 @@ pub struct ImportArgs {
     /// with several documents it becomes a corpus (`hashiya-corpus.ron`, one label set).
     #[arg(short, long)]
     pub out: Option<PathBuf>,
+    /// The annotator name written (default: $HASHIYA_ANNOTATOR, else the corpus's default
+    /// annotator, else the OS user name).
+    #[arg(long)]
+    pub annotator: Option<String>,
+}
+
+/// The annotator name a command writes into the annotation file of the article (or folder) at
+/// `path`: its `--annotator` option if given, else as the window's rule without its setting
+/// ([`crate::corpus::annotator_for`]: `$HASHIYA_ANNOTATOR`, the corpus's default annotator, the
+/// OS user name).
+fn annotator(given: Option<&str>, path: &Path) -> String {
+    match given.map(str::trim).filter(|g| !g.is_empty()) {
+        Some(name) => name.to_string(),
+        None => crate::corpus::annotator_for(path),
+    }
 }
 
 /// Runs a headless subcommand, printing errors to stderr.
@@ -267,6 +294,7 @@ pub fn run(command: Command) -> ExitCode {
         Command::Import(args) => exchange::import(&args),
         Command::Init(args) => init::run(&args),
         Command::Mark(args) => folder::mark(&args),
+        Command::Recover(args) => recover::run(&args),
         Command::Suggest(args) => suggest::run(&args),
         Command::Agree { paths, json } => agree::run(&paths, json),
         Command::Merge { base, ours, theirs, out } => merge::run(&base, &ours, &theirs, &out),

@@ -444,6 +444,7 @@ fn rewrite_one(entry: &DocEntry, plan: &Plan, annotator: &str) -> Result<(), Str
     if article.store_is_broken() {
         return Err("its annotation file cannot be read; left untouched".into());
     }
+    article.check_journal_folded().map_err(|e| e.to_string())?;
     let labels = docs::follow(article.ann(), &plan.after.labels, &plan.request)?;
     if labels == *article.ann().labels() {
         return Ok(());

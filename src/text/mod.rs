@@ -8,6 +8,7 @@
 mod atlas;
 mod background;
 mod cells;
+mod direction;
 mod fonts;
 mod geometry;
 mod layout;
@@ -15,6 +16,7 @@ mod para;
 mod raster;
 
 pub use atlas::{AtlasEntry, GlyphAtlas};
+pub use direction::{first_strong_rtl, is_rtl_char};
 pub use fonts::{ARABIC_FAMILY, LATIN_FAMILY, font_bytes, font_system};
 pub use geometry::Rect;
 pub use layout::{ArticleLayout, VisualLine};

@@ -6,7 +6,7 @@ use std::path::PathBuf;
 
 use super::InitRequest;
 use crate::corpus::walk::DocEntry;
-use crate::editor::Article;
+use crate::editor::{Article, JournalRead, has_journal};
 use crate::formats::store;
 use crate::model::{Annotations, Label, LabelId, LabelSet};
 
@@ -43,18 +43,22 @@ pub struct Usage {
     pub suggestions: usize,
 }
 
-/// Reads the labels of every document that has an annotation file.
+/// Reads the labels of every document that has an annotation file or an edit journal, as the
+/// window would see them (the journal replayed in memory; nothing written).
 pub(super) fn read_labels(docs: &[DocEntry]) -> Vec<DocLabels> {
     let mut out = Vec::new();
     for entry in docs {
-        if !store::annotation_path(&entry.path).exists() {
+        if !store::annotation_path(&entry.path).exists() && !has_journal(&entry.path) {
             continue;
         }
-        let (labels, broken) = match Article::open(&entry.path) {
-            Ok((a, _)) if a.store_is_broken() => {
-                (Vec::new(), Some("its annotation file cannot be read".into()))
+        let (labels, broken) = match Article::open_to_read(&entry.path) {
+            Ok(r) if r.store_error.is_some() => {
+                (Vec::new(), r.store_error.map(|e| format!("its annotation file cannot be read: {e}")))
             }
-            Ok((a, _)) => (counts(a.ann()), None),
+            Ok(r) if r.journal == JournalRead::InUse => {
+                (counts(r.article.ann()), Some("a running Hashiya has it open; close it first".into()))
+            }
+            Ok(r) => (counts(r.article.ann()), None),
             Err(e) => (Vec::new(), Some(e.to_string())),
         };
         out.push(DocLabels { entry: entry.clone(), labels, broken });
@@ -136,7 +140,7 @@ pub(super) fn affected(
     if leaving || !rewrite.is_empty() {
         for d in found.iter().filter(|d| d.broken.is_some()) {
             blockers.push(format!(
-                "{}: {}; its labels could not follow, so fix it first (hashiya validate)",
+                "{}: {}; its labels could not follow (hashiya validate DIR lists such problems)",
                 d.entry.rel.display(),
                 d.broken.as_deref().unwrap_or_default()
             ));

@@ -6,8 +6,8 @@ use egui_plot::{Bar, BarChart, Plot};
 
 use crate::formats::store::DocStatus;
 
-use super::corpus_state::CorpusState;
-use super::documents_panel::{status_color, status_name};
+use super::documents::{status_color, status_name};
+use crate::app::state::CorpusState;
 
 /// The overview window (closed with its title bar's button).
 pub fn overview_ui(ctx: &egui::Context, state: &mut CorpusState) {

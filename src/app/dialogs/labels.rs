@@ -5,7 +5,7 @@ use egui::Ui;
 
 use crate::model::{Label, LabelSet, PALETTE, Rgb};
 
-use super::command::Command;
+use crate::app::command::Command;
 use crate::editor::EditCommand;
 
 /// A working copy of the label set while the editor is open.

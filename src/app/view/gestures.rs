@@ -9,8 +9,8 @@ use egui::Ui;
 use crate::model::{EntityId, snap_to_words, word_at};
 use crate::text::ArticleLayout;
 
-use super::command::Command;
 use super::viewport::{Viewport, handle_rect};
+use crate::app::command::Command;
 use crate::editor::Article;
 use crate::editor::EditCommand;
 use crate::model::Edge;

@@ -6,13 +6,11 @@
 //! user is told what to install and gets the built-in picker (`egui_file`) instead, with the
 //! recently used folders one click away. Settings can ask for the built-in picker always.
 
-use std::path::{Path, PathBuf};
-use std::sync::mpsc::{Receiver, TryRecvError, channel};
-
+use crate::app::command::{Command, DialogPurpose};
+use crate::app::jobs::{Job, Polled};
+use crate::app::settings::Settings;
 use crate::editor::Notice;
-
-use super::command::{Command, DialogPurpose};
-use super::settings::Settings;
+use std::path::{Path, PathBuf};
 
 /// Where a dialog starts and the file name it suggests.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -26,7 +24,7 @@ pub struct DialogStart {
 /// The dialog that is open, if any (one at a time).
 #[derive(Default)]
 pub struct Dialogs {
-    native: Option<(DialogPurpose, Receiver<Option<PathBuf>>)>,
+    native: Option<(DialogPurpose, Job<Option<PathBuf>>)>,
     builtin: Option<(DialogPurpose, egui_file::FileDialog)>,
     /// Why native dialogs are not used (told to the user once per run).
     told: bool,
@@ -52,10 +50,13 @@ impl Dialogs {
         }
         let why_not_native = if force_builtin { Err(None) } else { native_available().map_err(Some) };
         match why_not_native {
-            Ok(()) => {
-                self.native = Some((purpose, spawn_native(ctx, purpose, start)));
-                None
-            }
+            Ok(()) => match spawn_native(ctx, purpose, start) {
+                Ok(job) => {
+                    self.native = Some((purpose, job));
+                    None
+                }
+                Err(e) => Some(Notice::error(format!("Could not open the file dialog: {e}"))),
+            },
             Err(reason) => {
                 self.builtin = Some((purpose, builtin(purpose, start)));
                 let tell = reason.filter(|_| !std::mem::replace(&mut self.told, true));
@@ -67,11 +68,11 @@ impl Dialogs {
     /// Shows the built-in dialog and collects answers (of either kind) as commands.
     pub fn dialogs_ui(&mut self, ctx: &egui::Context, settings: &Settings) -> Vec<Command> {
         let mut out = Vec::new();
-        if let Some((purpose, rx)) = &self.native {
-            match rx.try_recv() {
-                Ok(path) => out.push(Command::DialogDone(*purpose, path)),
-                Err(TryRecvError::Disconnected) => out.push(Command::DialogDone(*purpose, None)),
-                Err(TryRecvError::Empty) => {}
+        if let Some((purpose, job)) = &self.native {
+            match job.poll() {
+                Polled::Done(path) => out.push(Command::DialogDone(*purpose, path)),
+                Polled::Stopped => out.push(Command::DialogDone(*purpose, None)),
+                Polled::Running => {}
             }
             if !out.is_empty() {
                 self.native = None;
@@ -99,10 +100,8 @@ fn spawn_native(
     ctx: &egui::Context,
     purpose: DialogPurpose,
     start: DialogStart,
-) -> Receiver<Option<PathBuf>> {
-    let (tx, rx) = channel();
-    let ctx = ctx.clone();
-    std::thread::spawn(move || {
+) -> std::io::Result<Job<Option<PathBuf>>> {
+    Job::spawn_waking("hashiya-file-dialog", ctx, move || {
         let mut dialog = rfd::FileDialog::new();
         if let Some(dir) = start.dir {
             dialog = dialog.set_directory(dir);
@@ -110,7 +109,7 @@ fn spawn_native(
         if let Some(name) = start.name {
             dialog = dialog.set_file_name(name);
         }
-        let picked = match purpose {
+        match purpose {
             DialogPurpose::Open => {
                 dialog.add_filter("Articles", &["txt"]).add_filter("All files", &["*"]).pick_file()
             }
@@ -124,12 +123,8 @@ fn spawn_native(
             DialogPurpose::CompareFile => {
                 dialog.add_filter("Annotations", &["ron", "txt"]).add_filter("All files", &["*"]).pick_file()
             }
-        };
-        // The window may have closed meanwhile: then nobody is waiting for the answer.
-        let _ = tx.send(picked);
-        ctx.request_repaint();
-    });
-    rx
+        }
+    })
 }
 
 fn builtin(purpose: DialogPurpose, start: DialogStart) -> egui_file::FileDialog {

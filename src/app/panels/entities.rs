@@ -10,11 +10,9 @@ use egui::{Align, Color32, Layout, RichText, Ui, vec2};
 
 use crate::model::{EntityId, LabelId};
 
-use super::article_view::ArticleView;
-use super::command::Command;
-use super::highlight::label_color;
-use crate::editor::Article;
-use crate::editor::EditCommand;
+use crate::app::command::Command;
+use crate::app::widgets::{label_color, shaped_label_ui, shaped_rtl};
+use crate::editor::{Article, EditCommand};
 
 /// Panel state that is not part of the model.
 #[derive(Debug, Default)]
@@ -35,14 +33,7 @@ struct Rows {
 impl EntityPanel {
     /// Shows the panel.
     /// `doc_id` changes when another article is opened.
-    pub fn entity_panel_ui(
-        &mut self,
-        ui: &mut Ui,
-        article: &Article,
-        doc_id: u64,
-        view: &mut ArticleView,
-        cmds: &mut Vec<Command>,
-    ) {
+    pub fn entity_panel_ui(&mut self, ui: &mut Ui, article: &Article, doc_id: u64, cmds: &mut Vec<Command>) {
         ui.heading("Entities");
         let key = (doc_id, article.ann().revision(), self.filter);
         if self.cache.as_ref().is_none_or(|c| c.key != key) {
@@ -59,12 +50,12 @@ impl EntityPanel {
             .max_height(ui.available_height() - 60.0)
             .show_rows(ui, row_h, ids.len(), |ui, rows| {
                 for id in &ids[rows] {
-                    entity_row_ui(ui, article, *id, view, cmds);
+                    entity_row_ui(ui, article, *id, cmds);
                 }
             });
         self.cache = Some(cache);
         if !article.ann().orphans().is_empty() {
-            orphans_ui(ui, article, view);
+            orphans_ui(ui, article);
         }
     }
 
@@ -99,35 +90,29 @@ fn rows(article: &Article, key: (u64, u64, Option<LabelId>)) -> Rows {
 
 /// Entities whose text could not be found after the article changed, each row in its text's
 /// direction.
-fn orphans_ui(ui: &mut Ui, article: &Article, view: &mut ArticleView) {
+fn orphans_ui(ui: &mut Ui, article: &Article) {
     ui.separator();
     let title = format!("Orphans ({}): not found in the changed text", article.ann().orphans().len());
     ui.label(RichText::new(title).strong());
     egui::ScrollArea::vertical().id_salt("orphans").max_height(120.0).show(ui, |ui| {
         for o in article.ann().orphans() {
             let name = article.ann().labels().get(o.label).map_or("?", |l| l.name.as_str());
-            let layout = row_layout(view.inline_text_rtl(ui, &o.text));
+            let layout = row_layout(shaped_rtl(ui, &o.text));
             let size = vec2(ui.available_width(), ui.spacing().interact_size.y);
             ui.allocate_ui_with_layout(size, layout, |ui| {
                 ui.colored_label(label_color(article, o.label), name);
-                view.inline_text_ui(ui, &o.text);
+                shaped_label_ui(ui, &o.text);
                 ui.weak(format!("@{}", o.chars.start));
             });
         }
     });
 }
 
-fn entity_row_ui(
-    ui: &mut Ui,
-    article: &Article,
-    id: EntityId,
-    view: &mut ArticleView,
-    cmds: &mut Vec<Command>,
-) {
+fn entity_row_ui(ui: &mut Ui, article: &Article, id: EntityId, cmds: &mut Vec<Command>) {
     let Some(e) = article.ann().entities().get(id).copied() else { return };
     let selected = article.selected == Some(id);
     let text = article.doc.slice(e.range()).unwrap_or("");
-    let layout = row_layout(view.inline_text_rtl(ui, text));
+    let layout = row_layout(shaped_rtl(ui, text));
     ui.allocate_ui_with_layout(vec2(ui.available_width(), 26.0), layout, |ui| {
         ui.set_height(26.0);
         let color = label_color(article, e.label);
@@ -143,10 +128,10 @@ fn entity_row_ui(
         if ui.small_button("×").on_hover_text("Delete entity").clicked() {
             cmds.push(EditCommand::Delete(id).into());
         }
-        let response = view.inline_text_ui(ui, text);
+        let response = shaped_label_ui(ui, text);
         let mut response = response.interact(egui::Sense::click());
         if response.hovered() {
-            response = notes_tooltip(response, article, id, view);
+            response = notes_tooltip(response, article, id);
         }
         if selected {
             ui.painter().rect_stroke(
@@ -165,19 +150,14 @@ fn entity_row_ui(
 
 /// The attributes, normalisations and notes kept from a brat import, shown read-only when
 /// the pointer is over an entity's row (each line shaped, Arabic included).
-fn notes_tooltip(
-    response: egui::Response,
-    article: &Article,
-    id: EntityId,
-    view: &mut ArticleView,
-) -> egui::Response {
+fn notes_tooltip(response: egui::Response, article: &Article, id: EntityId) -> egui::Response {
     let notes = crate::formats::brat::entity_notes(article.ann(), id);
     if notes.is_empty() {
         return response;
     }
     response.on_hover_ui(|ui| {
         for note in &notes {
-            view.inline_text_ui(ui, note);
+            shaped_label_ui(ui, note);
         }
     })
 }

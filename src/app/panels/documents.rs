@@ -7,20 +7,16 @@ use egui::{Color32, RichText, Sense, Ui, vec2};
 use crate::formats::store::DocStatus;
 use crate::model::LabelSet;
 
-use super::article_view::ArticleView;
-use super::command::Command;
-use super::corpus_state::CorpusState;
+use crate::app::command::Command;
+use crate::app::state::CorpusState;
+use crate::app::widgets::shaped_label_ui;
+use crate::text::is_rtl_char;
 
 /// Height of one document row, in points.
 const ROW_H: f32 = 22.0;
 
 /// The panel: header with progress and filters, then the (virtualised) list of documents.
-pub fn documents_panel_ui(
-    ui: &mut Ui,
-    state: &mut CorpusState,
-    view: &mut ArticleView,
-    cmds: &mut Vec<Command>,
-) {
+pub fn documents_panel_ui(ui: &mut Ui, state: &mut CorpusState, cmds: &mut Vec<Command>) {
     header_ui(ui, state, cmds);
     filters_ui(ui, state);
     ui.separator();
@@ -29,7 +25,7 @@ pub fn documents_panel_ui(
     let labels = state.corpus.labels();
     egui::ScrollArea::vertical().auto_shrink(false).show_rows(ui, ROW_H, listed.len(), |ui, rows| {
         for &i in &listed[rows] {
-            row_ui(ui, state, i, labels, view, cmds);
+            row_ui(ui, state, i, labels, cmds);
         }
     });
 }
@@ -89,14 +85,7 @@ fn filters_ui(ui: &mut Ui, state: &mut CorpusState) {
     });
 }
 
-fn row_ui(
-    ui: &mut Ui,
-    state: &CorpusState,
-    i: usize,
-    labels: &LabelSet,
-    view: &mut ArticleView,
-    cmds: &mut Vec<Command>,
-) {
+fn row_ui(ui: &mut Ui, state: &CorpusState, i: usize, labels: &LabelSet, cmds: &mut Vec<Command>) {
     let s = &state.summaries[i];
     let name = state.corpus.docs()[i].name();
     let current = state.current == Some(i);
@@ -107,8 +96,8 @@ fn row_ui(
             let text = RichText::new(format!("{:>4}", s.entities)).monospace().weak();
             ui.label(text);
             label_bar_ui(ui, s, labels);
-            if name.chars().any(super::shortcuts::is_rtl_char) {
-                view.inline_text_ui(ui, &name);
+            if name.chars().any(is_rtl_char) {
+                shaped_label_ui(ui, &name);
             } else {
                 let text = if current { RichText::new(&name).strong() } else { RichText::new(&name) };
                 if ui.add(egui::Button::new(text).frame(false)).clicked() {

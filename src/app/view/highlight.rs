@@ -11,6 +11,7 @@ use crate::model::EntityId;
 use crate::text::ArticleLayout;
 
 use super::viewport::{Viewport, handle_rect, screen_rects};
+use crate::app::widgets::label_color;
 use crate::editor::Article;
 use crate::model::Edge;
 
@@ -25,15 +26,6 @@ pub(super) fn paint_rects(
     for r in screen_rects(rects, view) {
         ui.painter().rect(r, CornerRadius::same(2), fill, stroke, StrokeKind::Outside);
     }
-}
-
-/// The label colour as an egui colour.
-pub(super) fn label_color(article: &Article, id: crate::model::LabelId) -> Color32 {
-    article
-        .ann()
-        .labels()
-        .get(id)
-        .map_or(Color32::GRAY, |l| Color32::from_rgb(l.color.0, l.color.1, l.color.2))
 }
 
 /// Paints every entity overlapping `visible` (document bytes).

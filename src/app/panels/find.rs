@@ -11,8 +11,11 @@ use crate::corpus::{Corpus, CorpusSearch};
 use crate::editor::{Article, EditCommand};
 use crate::search::{Mode, NormalizedText, Options, Query};
 
-use super::article_view::ArticleView;
-use super::command::Command;
+use crate::app::command::Command;
+use crate::app::jobs::Job;
+use crate::app::view::FindMarks;
+use crate::app::widgets::shaped_label_ui;
+use crate::text::is_rtl_char;
 
 /// At most this many matches are kept for highlighting, stepping and tagging; the count stays
 /// exact beyond it.
@@ -20,15 +23,6 @@ pub const MAX_KEPT: usize = 100_000;
 
 /// Articles at least this long are normalised on a thread as soon as they open.
 const PREFETCH_BYTES: usize = 256 * 1024;
-
-/// What the view highlights: the matches and the current one.
-#[derive(Debug, Clone, Copy)]
-pub struct FindMarks<'a> {
-    /// Sorted, non-overlapping byte ranges.
-    pub ranges: &'a [Range<usize>],
-    /// Index of the current match.
-    pub current: Option<usize>,
-}
 
 /// The find bar's state: the pattern being typed, its options and the matches in the active
 /// article.
@@ -42,7 +36,7 @@ pub struct FindBar {
     computed: Option<(u64, String, Options)>,
     normalized: Option<(u64, Arc<NormalizedText>)>,
     /// A large article's normalised text being prepared on a thread since it opened.
-    pending: Option<(u64, std::sync::mpsc::Receiver<NormalizedText>)>,
+    pending: Option<(u64, Job<NormalizedText>)>,
     matches: Vec<Range<usize>>,
     total: usize,
     current: Option<usize>,
@@ -93,7 +87,6 @@ impl FindBar {
         ui: &mut Ui,
         corpus: &Corpus,
         article_labels: &crate::model::LabelSet,
-        view: &mut ArticleView,
         cmds: &mut Vec<Command>,
     ) {
         let Some((_, _, search)) = self.corpus_search.as_ref().filter(|_| self.corpus_scope) else { return };
@@ -116,7 +109,7 @@ impl FindBar {
                         cmds.push(Command::OpenDoc(hits.index));
                     }
                     if let Some(first) = hits.snippets.first() {
-                        view.inline_text_ui(ui, first);
+                        shaped_label_ui(ui, first);
                     }
                 });
             }
@@ -210,13 +203,9 @@ impl FindBar {
         {
             return;
         }
-        let (tx, rx) = std::sync::mpsc::channel();
         let owned = text.to_string();
-        let spawned = std::thread::Builder::new()
-            .name("hashiya-normalise".into())
-            .spawn(move || drop(tx.send(NormalizedText::new(&owned))));
-        if spawned.is_ok() {
-            self.pending = Some((key, rx));
+        if let Ok(job) = Job::spawn("hashiya-normalise", move || NormalizedText::new(&owned)) {
+            self.pending = Some((key, job));
         }
     }
 
@@ -232,7 +221,7 @@ impl FindBar {
             return n.clone();
         }
         let prefetched = match self.pending.take() {
-            Some((k, rx)) if k == key => rx.recv().ok(),
+            Some((k, job)) if k == key => job.wait(),
             _ => None,
         };
         let n = Arc::new(prefetched.unwrap_or_else(|| NormalizedText::new(text)));
@@ -256,13 +245,12 @@ impl FindBar {
 
     /// The bar: pattern, mode, options, count, stepping and "tag all" per label.
     /// egui's text field has no bidi, so Arabic typed into it is echoed beside it shaped by
-    /// cosmic-text (`view`).
+    /// cosmic-text.
     pub fn find_bar_ui(
         &mut self,
         ui: &mut Ui,
         article: &Article,
         corpus_open: bool,
-        view: &mut ArticleView,
         cmds: &mut Vec<Command>,
     ) {
         ui.horizontal_wrapped(|ui| {
@@ -272,8 +260,8 @@ impl FindBar {
             if std::mem::take(&mut self.focus) {
                 field.request_focus();
             }
-            if self.pattern.chars().any(super::shortcuts::is_rtl_char) {
-                view.inline_text_ui(ui, self.pattern.trim()).on_hover_text("What you typed, shaped");
+            if self.pattern.chars().any(is_rtl_char) {
+                shaped_label_ui(ui, self.pattern.trim()).on_hover_text("What you typed, shaped");
             }
             self.keys_in_field_ui(ui, &field, cmds);
             self.options_ui(ui);
@@ -365,12 +353,11 @@ pub fn find_panel_ui(
     find: &mut FindBar,
     article: &Article,
     corpus: Option<&Corpus>,
-    view: &mut ArticleView,
     cmds: &mut Vec<Command>,
 ) {
-    find.find_bar_ui(ui, article, corpus.is_some(), view, cmds);
+    find.find_bar_ui(ui, article, corpus.is_some(), cmds);
     if let Some(corpus) = corpus {
-        find.corpus_results_ui(ui, corpus, article.ann().labels(), view, cmds);
+        find.corpus_results_ui(ui, corpus, article.ann().labels(), cmds);
     }
 }
 

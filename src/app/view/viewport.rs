@@ -2,11 +2,13 @@
 //! range, and the conversions between layout pixels and screen points that the painting and
 //! the gestures share.
 
+use std::ops::Range;
+
 use egui::Pos2;
 
 use crate::text::ArticleLayout;
 
-use super::painter::to_screen;
+use crate::app::widgets::to_screen;
 use crate::model::Edge;
 
 /// Where the article is on screen.
@@ -52,4 +54,11 @@ pub(super) fn handle_rect(
         Edge::End => layout.caret_rect_before(offset)?,
     };
     Some(view.to_screen(&r))
+}
+
+/// Document byte range of the visible paragraphs.
+pub(super) fn visible_bytes(layout: &ArticleLayout, view: &Viewport) -> Range<usize> {
+    let a = layout.para_at_y(view.y0.max(0.0)).and_then(|i| layout.para(i)).map_or(0, |(r, _)| r.start);
+    let b = layout.para_at_y(view.y1.max(0.0)).and_then(|i| layout.para(i)).map_or(0, |(r, _)| r.end);
+    a..b.max(a)
 }

@@ -2,31 +2,36 @@
 //! selection and glyphs, turns pointer gestures into [`Command`]s, and exposes the article and
 //! its visible paragraphs to screen readers.
 
-use std::collections::HashMap;
+mod accesskit;
+mod gestures;
+mod highlight;
+mod overlays;
+mod viewport;
+
+pub use overlays::{FindMarks, TheirMark};
+
 use std::ops::Range;
 use std::time::Duration;
 
 use cosmic_text::FontSystem;
-use egui::accesskit::{Role, TextDirection};
-use egui::{Color32, Pos2, Rect, ScrollArea, Sense, Stroke, Ui, UiBuilder, vec2};
+use egui::{Color32, Pos2, Rect, ScrollArea, Sense, Stroke, Ui, vec2};
 
+use crate::editor::Article;
 use crate::model::{Entity, EntityId};
-use crate::text::{ArticleLayout, GlyphAtlas, LayoutParams, ParaKind, font_system};
+use crate::text::{ArticleLayout, GlyphAtlas, LayoutParams, font_system};
 
 use super::command::Command;
-use super::find::FindMarks;
-use super::gestures::{Drag, handle_pointer};
-use super::highlight::{paint_entities, paint_rects};
-use super::painter::{AtlasTexture, glyph_mesh};
-use super::viewport::{Viewport, screen_rects};
-use crate::editor::Article;
+use super::widgets::{AtlasTexture, glyph_mesh, label_color, shaped_label_ui};
+use accesskit::{accesskit_document, accesskit_paragraphs_ui};
+use gestures::{Drag, handle_pointer};
+use highlight::{paint_entities, paint_rects};
+use overlays::{paint_find_marks, paint_suggestions, paint_theirs};
+use viewport::{Viewport, screen_rects, visible_bytes};
 
 /// Margin around the text column, in points.
 const MARGIN: f32 = 28.0;
 /// Widest text column, in points (long lines are hard to read).
 const MAX_COLUMN: f32 = 1000.0;
-/// Body font size of inline texts (entity surfaces), in points.
-const INLINE_PT: f32 = 15.0;
 
 /// Layout, glyph cache and gesture state of the article view.
 pub struct ArticleView {
@@ -50,10 +55,8 @@ pub struct ArticleView {
     scroll_fix: Option<f32>,
     /// Where the article was drawn last frame (for tests and automation).
     last_view: Option<(Pos2, f32)>,
-    /// Single-line layouts of short texts (entity surfaces) keyed by text and font size.
-    inline: HashMap<(String, u32), ArticleLayout>,
     /// Another annotator's spans (File > Compare with…), drawn under the line.
-    pub(super) theirs: Option<std::sync::Arc<Vec<super::compare::TheirMark>>>,
+    pub(super) theirs: Option<std::sync::Arc<Vec<TheirMark>>>,
 }
 
 impl Default for ArticleView {
@@ -69,7 +72,6 @@ impl Default for ArticleView {
             reveal: None,
             pending_scroll: None,
             anchor: None,
-            inline: HashMap::new(),
             last_view: None,
             last_height: 0.0,
             scroll_fix: None,
@@ -112,33 +114,6 @@ impl ArticleView {
     /// points below the top of the view (a find match), without flashing anything.
     pub fn scroll_to(&mut self, start: usize) {
         self.pending_scroll = Some(start);
-    }
-
-    /// True if [`Self::inline_text_ui`] lays `text` out right to left: cosmic-text's paragraph
-    /// direction, from the first strong character (UAX #9 P2–P3; none means left to right).
-    pub fn inline_text_rtl(&mut self, ui: &Ui, text: &str) -> bool {
-        let font_px = inline_font_px(ui);
-        let layout = inline_layout(&mut self.inline, &mut self.fs, text, font_px);
-        layout.para_lines(0).next().is_some_and(|l| l.rtl)
-    }
-
-    /// Shows a short text (an entity's surface) on one line, shaped and ordered by cosmic-text
-    /// like the article (egui's own text has no bidi).
-    pub fn inline_text_ui(&mut self, ui: &mut Ui, text: &str) -> egui::Response {
-        let ppp = ui.ctx().pixels_per_point();
-        let font_px = inline_font_px(ui);
-        let fs = &mut self.fs;
-        let layout = inline_layout(&mut self.inline, fs, text, font_px);
-        let line = layout.para_lines(0).next();
-        let x_min = line.and_then(|l| l.glyphs.iter().map(|g| g.x).reduce(f32::min)).unwrap_or(0.0);
-        let x_max = line.and_then(|l| l.glyphs.iter().map(|g| g.x + g.w).reduce(f32::max)).unwrap_or(0.0);
-        let h = line.map_or(font_px, |l| l.height);
-        let (rect, response) = ui.allocate_exact_size(vec2((x_max - x_min) / ppp, h / ppp), Sense::hover());
-        let origin =
-            Pos2::new(((rect.min.x * ppp).round() - x_min.round()) / ppp, (rect.min.y * ppp).round() / ppp);
-        let view = Viewport { origin, ppp, y0: 0.0, y1: f32::MAX };
-        paint_glyphs(ui, layout, &view, fs, &mut self.atlas, &mut self.texture);
-        response
     }
 
     /// Shows the article. `doc_id` changes when another document is opened.
@@ -259,7 +234,7 @@ impl ArticleView {
         self.last_view = Some((view.origin, view.ppp));
         paint_view(ui, layout, view, article, self.reveal);
         if let Some(marks) = &self.theirs {
-            super::compare_ui::paint_theirs(ui, layout, view, marks, visible_bytes(layout, view));
+            paint_theirs(ui, layout, view, marks, visible_bytes(layout, view));
         }
         if let Some(marks) = marks {
             paint_find_marks(ui, layout, view, marks);
@@ -278,48 +253,19 @@ impl ArticleView {
     }
 
     /// Label and surface text (shaped by cosmic-text) of the entities under the pointer.
-    fn entity_tooltip_ui(&mut self, ui: &mut Ui, article: &Article, hits: &[Entity]) {
+    fn entity_tooltip_ui(&self, ui: &mut Ui, article: &Article, hits: &[Entity]) {
         for e in hits {
             let name = article.ann().labels().get(e.label).map_or("?", |l| l.name.as_str());
             ui.horizontal(|ui| {
-                ui.colored_label(super::highlight::label_color(article, e.label), name);
-                self.inline_text_ui(ui, article.doc.slice(e.range()).unwrap_or(""));
+                ui.colored_label(label_color(article, e.label), name);
+                shaped_label_ui(ui, article.doc.slice(e.range()).unwrap_or(""));
             });
             // Attributes, normalisations and notes kept from a brat import (read-only).
             for note in crate::formats::brat::entity_notes(article.ann(), e.id) {
-                self.inline_text_ui(ui, &note);
+                shaped_label_ui(ui, &note);
             }
         }
     }
-}
-
-/// Font size (pixels) of inline texts.
-fn inline_font_px(ui: &Ui) -> f32 {
-    (INLINE_PT * ui.ctx().pixels_per_point()).round()
-}
-
-/// The cached one-line layout of `text` at `font_px` (the cache is emptied when it grows large).
-fn inline_layout<'a>(
-    cache: &'a mut HashMap<(String, u32), ArticleLayout>,
-    fs: &mut FontSystem,
-    text: &str,
-    font_px: f32,
-) -> &'a ArticleLayout {
-    if cache.len() > 4096 {
-        cache.clear();
-    }
-    cache.entry((text.to_string(), font_px as u32)).or_insert_with(|| {
-        let mut l = ArticleLayout::plain(text, LayoutParams { width_px: 1.0e6, font_px });
-        l.layout_all(fs);
-        l
-    })
-}
-
-/// Document byte range of the visible paragraphs.
-fn visible_bytes(layout: &ArticleLayout, view: &Viewport) -> Range<usize> {
-    let a = layout.para_at_y(view.y0.max(0.0)).and_then(|i| layout.para(i)).map_or(0, |(r, _)| r.start);
-    let b = layout.para_at_y(view.y1.max(0.0)).and_then(|i| layout.para(i)).map_or(0, |(r, _)| r.end);
-    a..b.max(a)
 }
 
 fn paint_view(
@@ -336,28 +282,13 @@ fn paint_view(
         ui.ctx().request_repaint();
     }
     paint_entities(ui, layout, view, article, visible.clone(), flash);
-    super::suggestions::paint_suggestions(ui, layout, view, article, visible);
+    paint_suggestions(ui, layout, view, article, visible);
     if let Some(sel) = article.selection {
         let tint = ui.visuals().selection.bg_fill.gamma_multiply(0.75);
         paint_rects(ui, &layout.range_rects(sel.range()), view, tint, Stroke::NONE);
         if let Some(c) = layout.caret_rect(sel.caret) {
             paint_rects(ui, &[c], view, ui.visuals().text_color(), Stroke::NONE);
         }
-    }
-}
-
-/// Find matches in the visible paragraphs: a yellow wash (distinct from entity bands and the
-/// selection), the current match outlined.
-fn paint_find_marks(ui: &Ui, layout: &ArticleLayout, view: &Viewport, marks: FindMarks<'_>) {
-    let visible = visible_bytes(layout, view);
-    let first = marks.ranges.partition_point(|r| r.end <= visible.start);
-    let yellow = Color32::from_rgb(0xf0, 0xe4, 0x42);
-    for (i, r) in marks.ranges.iter().enumerate().skip(first).take_while(|(_, r)| r.start < visible.end) {
-        let current = marks.current == Some(i);
-        let fill = yellow.gamma_multiply(if current { 0.75 } else { 0.40 });
-        let stroke =
-            if current { Stroke::new(2.0, Color32::from_rgb(0xd5, 0x5e, 0x00)) } else { Stroke::NONE };
-        paint_rects(ui, &layout.range_rects(r.clone()), view, fill, stroke);
     }
 }
 
@@ -391,77 +322,4 @@ fn hovered_entities(
     let (x, y) = view.to_layout(pos);
     let Some(ch) = layout.char_at(x, y) else { return Vec::new() };
     article.ann().entities().overlapping(ch).copied().collect()
-}
-
-/// Exposes the article to screen readers (and to egui_kittest): a Document node holding the
-/// text, right-to-left. False if accessibility is off this frame.
-fn accesskit_document(ui: &Ui, response: &egui::Response, article: &Article) -> bool {
-    const MAX_VALUE: usize = 256 * 1024;
-    let built = ui.ctx().accesskit_node_builder(response.id, |node| {
-        node.set_role(Role::Document);
-        node.set_label("Article");
-        let text = article.doc.text();
-        let cut = text.floor_char_boundary(MAX_VALUE.min(text.len()));
-        node.set_value(&text[..cut]);
-        node.set_text_direction(TextDirection::RightToLeft);
-    });
-    built.is_some()
-}
-
-/// Gives the article's Document node (`article`) one child per visible paragraph: a level-1
-/// Heading for the headline (named by its text), a Paragraph otherwise, each holding a Label
-/// whose value is the paragraph's text (screen readers read a Label's value as its name), with
-/// the paragraph's direction and on-screen bounds. Like any egui scroll area, only what is visible has nodes;
-/// the Document's value keeps the whole text.
-///
-/// Each node is a child [`Ui`] with a stable id: egui parents a child Ui's node to the
-/// [`UiBuilder::accessibility_parent`] and gives it the builder's role, which is the public way
-/// to hang nodes under a widget's node.
-fn accesskit_paragraphs_ui(ui: &mut Ui, article: egui::Id, layout: &ArticleLayout, view: &Viewport) {
-    let (Some(first), Some(last)) = (layout.para_at_y(view.y0.max(0.0)), layout.para_at_y(view.y1.max(0.0)))
-    else {
-        return;
-    };
-    for i in first..=last {
-        let (Some((_, kind)), Some(bounds)) = (layout.para(i), para_bounds(layout, i, view)) else {
-            continue;
-        };
-        let rtl = layout.para_lines(i).next().is_some_and(|l| l.rtl);
-        let direction = if rtl { TextDirection::RightToLeft } else { TextDirection::LeftToRight };
-        let role = if kind == ParaKind::Headline { Role::Heading } else { Role::Paragraph };
-        let id = article.with(("paragraph", i));
-        let builder = UiBuilder::new().scope_id(id).max_rect(bounds).accessibility_parent(article);
-        let mut para_ui = ui.new_child(builder.accessibility_role(role));
-        let text_id = id.with("text");
-        let _text_ui = para_ui
-            .new_child(UiBuilder::new().scope_id(text_id).max_rect(bounds).accessibility_role(Role::Label));
-        let rect = accesskit_rect(bounds);
-        ui.ctx().accesskit_node_builder(id, |node| {
-            node.set_bounds(rect);
-            node.set_text_direction(direction);
-            if kind == ParaKind::Headline {
-                // A heading is named by its text, so heading navigation reads the headline.
-                node.set_level(1);
-                node.push_labelled_by(text_id.accesskit_id());
-            }
-        });
-        ui.ctx().accesskit_node_builder(text_id, |node| {
-            node.set_bounds(rect);
-            node.set_text_direction(direction);
-            node.set_value(layout.para_text(i));
-        });
-    }
-}
-
-fn accesskit_rect(r: Rect) -> egui::accesskit::Rect {
-    egui::accesskit::Rect { x0: r.min.x.into(), y0: r.min.y.into(), x1: r.max.x.into(), y1: r.max.y.into() }
-}
-
-/// Screen rectangle of paragraph `i`'s lines, across the column.
-fn para_bounds(layout: &ArticleLayout, i: usize, view: &Viewport) -> Option<Rect> {
-    let mut lines = layout.para_lines(i);
-    let first = lines.next()?;
-    let bottom = lines.last().map_or(first.top + first.height, |l| l.top + l.height);
-    let width = layout.params().width_px;
-    Some(view.to_screen(&crate::text::Rect { x0: 0.0, y0: first.top, x1: width, y1: bottom }))
 }

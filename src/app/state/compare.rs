@@ -1,6 +1,6 @@
 //! File > Compare with…: another annotator's annotation file, or their corpus folder (where
 //! the open document is found by its path or by its text), set against the open document.
-//! Their spans are drawn as thin brackets under the line (`compare_ui::paint_theirs`), the
+//! Their spans are drawn as thin brackets under the line (`view/overlays.rs`), the
 //! differences are listed (`agree::diff`) with "accept theirs" — an [`EditCommand`] through
 //! the one edit path, one undo step per difference or per label (`EditCommand::Batch`) — and
 //! "keep mine", which only takes the difference off the list. The agreement figures and the
@@ -8,10 +8,8 @@
 //! chosen and a corpus is open, for the whole corpus (computed on a thread).
 
 use std::collections::HashSet;
-use std::ops::Range;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
-use std::sync::mpsc::{Receiver, TryRecvError, channel};
 
 use egui::Color32;
 
@@ -19,22 +17,12 @@ use crate::agree::diff::{Diff, DiffKind, TheirSpan, differences, their_spans};
 use crate::agree::load::{self, AgreeError};
 use crate::agree::{Agreement, Report};
 use crate::corpus::Corpus;
-use crate::editor::{Article, EditCommand, Notice};
+use crate::editor::{Article, EditCommand};
 use crate::formats::store::sha256_hex;
 use crate::model::{Annotations, LabelSet};
 
-use super::HashiyaApp;
-
-/// One span of theirs as drawn: document bytes, colour, and whether it differs from mine.
-#[derive(Debug, Clone, PartialEq)]
-pub struct TheirMark {
-    /// Document bytes.
-    pub range: Range<usize>,
-    /// The label's colour (mine when I have a label of that name).
-    pub color: Color32,
-    /// True when I have no span with this range and label.
-    pub differs: bool,
-}
+use crate::app::jobs::{Job, Polled};
+use crate::app::view::TheirMark;
 
 /// Their copy of the open document.
 struct Theirs {
@@ -45,11 +33,11 @@ struct Theirs {
 }
 
 /// The corpus-wide figures: computing, done, or failed.
-pub(super) enum CorpusFigures {
+pub enum CorpusFigures {
     /// Not asked for (a file was chosen, or no corpus is open).
     None,
     /// Being computed on a thread.
-    Running(Receiver<Result<(Report, usize), String>>),
+    Running(Job<Result<(Report, usize), String>>),
     /// The report and how many documents could not be matched.
     Done(Report, usize),
     /// Why there are none.
@@ -57,7 +45,7 @@ pub(super) enum CorpusFigures {
 }
 
 /// The comparison shown beside the article.
-pub(super) struct Compare {
+pub struct Compare {
     /// The file or folder chosen.
     pub source: PathBuf,
     /// Their name (from their file), or the source's file name.
@@ -83,7 +71,9 @@ pub(super) struct Compare {
 }
 
 impl Compare {
-    fn new(source: PathBuf) -> Self {
+    /// A comparison with `source` (a file or a folder); nothing is loaded until
+    /// [`Compare::update`].
+    pub fn new(source: PathBuf) -> Self {
         let name = source.file_name().map_or_else(String::new, |n| n.to_string_lossy().into_owned());
         Self {
             source,
@@ -149,12 +139,12 @@ impl Compare {
 
     /// Collects the corpus figures when the thread is done; true while it runs.
     pub fn poll(&mut self) -> bool {
-        let CorpusFigures::Running(rx) = &self.corpus else { return false };
-        self.corpus = match rx.try_recv() {
-            Ok(Ok((report, unmatched))) => CorpusFigures::Done(report, unmatched),
-            Ok(Err(why)) => CorpusFigures::Failed(why),
-            Err(TryRecvError::Empty) => return true,
-            Err(TryRecvError::Disconnected) => CorpusFigures::Failed("the computation stopped".into()),
+        let CorpusFigures::Running(job) = &self.corpus else { return false };
+        self.corpus = match job.poll() {
+            Polled::Done(Ok((report, unmatched))) => CorpusFigures::Done(report, unmatched),
+            Polled::Done(Err(why)) => CorpusFigures::Failed(why),
+            Polled::Running => return true,
+            Polled::Stopped => CorpusFigures::Failed("the computation stopped".into()),
         };
         false
     }
@@ -259,71 +249,20 @@ fn load_theirs(source: &Path, article: &Article, corpus: Option<&Corpus>) -> Res
     Ok(Theirs { ann: copy.ann, spans, path: copy.path, annotator: copy.annotator })
 }
 
-/// The agreement of my corpus and their folder, on a thread.
-fn spawn_corpus(mine: PathBuf, theirs: PathBuf) -> Receiver<Result<(Report, usize), String>> {
-    let (tx, rx) = channel();
-    std::thread::spawn(move || {
-        let result = load::load(&[mine, theirs]).map_err(|e| e.to_string()).map(|c| {
+/// The agreement of my corpus and their folder, computed on a thread.
+pub fn corpus_figures(mine: PathBuf, theirs: PathBuf) -> CorpusFigures {
+    let job = Job::spawn("hashiya-agreement", move || {
+        load::load(&[mine, theirs]).map_err(|e| e.to_string()).map(|c| {
             let mut agreement = Agreement::new(c.annotators.clone());
             for d in &c.documents {
                 let anns: Vec<&Annotations> = d.copies.iter().map(|c| &c.ann).collect();
                 agreement.add(&d.text, &anns);
             }
             (agreement.report(), c.unmatched.len() + c.problems.len())
-        });
-        // The comparison may have been closed meanwhile: then nobody waits for it.
-        let _ = tx.send(result);
+        })
     });
-    rx
-}
-
-impl HashiyaApp {
-    /// Starts comparing the open document with `source` (a file or a folder).
-    pub(super) fn compare_with(&mut self, source: PathBuf) -> Result<(), Notice> {
-        let key = self.view_key();
-        let Some(article) = self.workspace.active() else {
-            return Err(Notice::info("Open an article first, then compare it"));
-        };
-        let mut compare = Compare::new(source.clone());
-        let corpus = self.corpus.as_ref().map(|c| &c.corpus);
-        compare.update(key, article, corpus);
-        if let (true, Some(c)) = (source.is_dir(), corpus) {
-            compare.corpus = CorpusFigures::Running(spawn_corpus(c.root().to_path_buf(), source));
-        }
-        let result = match compare.problem() {
-            Some(why) => Err(Notice::warn(why.to_string())),
-            None => Ok(()),
-        };
-        self.compare = Some(compare);
-        result
+    match job {
+        Ok(job) => CorpusFigures::Running(job),
+        Err(e) => CorpusFigures::Failed(format!("could not start: {e}")),
     }
-
-    /// Keeps my version of these differences.
-    pub(super) fn keep_mine(&mut self, diffs: Vec<Diff>) {
-        if let Some(c) = self.compare.as_mut() {
-            c.keep_mine(diffs);
-        }
-    }
-}
-
-/// The comparison's side panel (when one is open), and their spans for the article view.
-pub(super) fn panel_ui(
-    ui: &mut egui::Ui,
-    (compare, view): (&mut Option<Compare>, &mut super::ArticleView),
-    key: u64,
-    (article, corpus): (Option<&Article>, Option<&Corpus>),
-    cmds: &mut Vec<super::Command>,
-) {
-    let (Some(compare), Some(article)) = (compare.as_mut(), article) else {
-        view.theirs = None;
-        return;
-    };
-    compare.update(key, article, corpus);
-    if compare.poll() {
-        ui.ctx().request_repaint_after(std::time::Duration::from_millis(100));
-    }
-    view.theirs = Some(compare.marks.clone());
-    egui::Panel::right("compare").resizable(true).default_size(380.0).show(ui, |ui| {
-        super::compare_ui::compare_ui(ui, compare, article, view, cmds);
-    });
 }

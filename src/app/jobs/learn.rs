@@ -7,34 +7,37 @@
 //! never changed) if the same document is still open.
 
 use std::path::PathBuf;
-use std::sync::mpsc::{Receiver, TryRecvError};
 
-use super::HashiyaApp;
-use crate::editor::{EditCommand, Notice};
+use super::{Job, Polled};
+use crate::editor::{Article, Notice};
 use crate::formats::store::DocStatus;
 use crate::learn::corpus::{ensure_model, read_corpus, training_set};
 use crate::learn::suggest::model_suggestions;
 use crate::learn::{Options, TrainDoc, train};
-use crate::model::{LabelSet, Suggestion, SuggestionSource};
+use crate::model::{LabelSet, Suggestion};
 
 /// Edits of the open document after which the model is retrained.
-pub(super) const EDITS_BEFORE_RETRAIN: u64 = 25;
+pub const EDITS_BEFORE_RETRAIN: u64 = 25;
 
 /// What a finished training hands back.
-pub(super) struct Learned {
-    article: PathBuf,
-    suggestions: Vec<Suggestion>,
-    docs: u32,
-    tokens: u64,
+pub struct Learned {
+    /// The document predicted.
+    pub article: PathBuf,
+    /// The model's suggestions for it.
+    pub suggestions: Vec<Suggestion>,
+    /// Documents the model learned from.
+    pub docs: u32,
+    /// Tokens the model learned from.
+    pub tokens: u64,
 }
 
 /// A running training, and the open document's revision when the last one started.
 #[derive(Default)]
-pub(super) struct Learner {
-    job: Option<Receiver<Result<Learned, Notice>>>,
+pub struct Learner {
+    job: Option<Job<Result<Learned, Notice>>>,
     revision_at_start: u64,
     /// A document was marked done or opened: retrain at the next frame.
-    pub(super) pending: bool,
+    pub pending: bool,
     /// Documents and tokens the current model learned from.
     learned: Option<(u32, u64)>,
 }
@@ -42,23 +45,27 @@ pub(super) struct Learner {
 impl Learner {
     /// What the status bar says: "learning…" while a training runs, else what the model
     /// learned from.
-    pub(super) fn status(&self) -> Option<String> {
+    pub fn status(&self) -> Option<String> {
         match (&self.job, self.learned) {
             (Some(_), _) => Some("model: learning…".to_string()),
             (None, Some((docs, tokens))) => Some(format!("model: {docs} documents, {tokens} tokens")),
             (None, None) => None,
         }
     }
-}
 
-impl HashiyaApp {
-    /// Retrains in the background (unless a training is running or no corpus is open).
-    pub(super) fn retrain(&mut self) {
-        if self.learner.job.is_some() {
-            return;
+    /// True when a training should start: asked for, or the open document (at `revision`)
+    /// had enough edits since the last one started.
+    pub fn due(&self, revision: u64) -> bool {
+        self.pending || revision >= self.revision_at_start + EDITS_BEFORE_RETRAIN
+    }
+
+    /// Starts training on the corpus at `root` and the open `article` in the background and
+    /// predicting it, keeping suggestions at least `min` sure (per mille); nothing when a
+    /// training is running.
+    pub fn start(&mut self, root: PathBuf, article: &Article, min: u16) -> Result<(), Notice> {
+        if self.job.is_some() {
+            return Ok(());
         }
-        let (Some(state), Some(article)) = (self.corpus.as_ref(), self.workspace.active()) else { return };
-        let root = state.corpus.root().to_path_buf();
         let ann = article.ann();
         let open = TrainDoc {
             text: article.doc.text().to_string(),
@@ -70,61 +77,30 @@ impl HashiyaApp {
             partial: article.status() != DocStatus::Done,
         };
         let (path, labels) = (article.path.clone(), ann.labels().clone());
-        let min = (self.settings.learn_threshold.clamp(0.0, 1.0) * 1000.0).round() as u16;
-        self.learner.revision_at_start = article.revision();
-        self.learner.pending = false;
-        let (tx, rx) = std::sync::mpsc::channel();
-        let spawned = std::thread::Builder::new().name("hashiya-learn".into()).spawn(move || {
-            let _ = tx.send(learn(&root, open, path, &labels, min));
-        });
-        match spawned {
-            Ok(_) => self.learner.job = Some(rx),
-            Err(e) => self.notice = Some(Notice::error(format!("Could not start learning: {e}"))),
-        }
+        self.revision_at_start = article.revision();
+        self.pending = false;
+        let job = Job::spawn("hashiya-learn", move || learn(&root, open, path, &labels, min));
+        self.job = Some(job.map_err(|e| Notice::error(format!("Could not start learning: {e}")))?);
+        Ok(())
     }
 
-    /// Retrains when asked to (a document marked done or opened) or after enough edits of the
-    /// open document.
-    pub(super) fn retrain_after_edits(&mut self) {
-        let Some(revision) = self.workspace.active().map(|a| a.revision()) else { return };
-        let edited = revision >= self.learner.revision_at_start + EDITS_BEFORE_RETRAIN;
-        if self.corpus.is_some() && (self.learner.pending || edited) {
-            self.retrain();
-        }
-    }
-
-    /// When the training is done: its suggestions into the open document's layer.
-    pub(super) fn learner_done(&mut self, ctx: &egui::Context) {
-        let Some(rx) = &self.learner.job else { return };
-        let result = match rx.try_recv() {
-            Err(TryRecvError::Empty) => {
-                ctx.request_repaint_after(std::time::Duration::from_millis(200));
-                return;
-            }
-            Err(TryRecvError::Disconnected) => Err(Notice::error("Learning stopped unexpectedly")),
-            Ok(result) => result,
+    /// The training's result when it is in (`None` while it runs or when none runs).
+    pub fn poll(&mut self) -> Option<Result<Learned, Notice>> {
+        let result = match self.job.as_ref()?.poll() {
+            Polled::Running => return None,
+            Polled::Done(result) => result,
+            Polled::Stopped => Err(Notice::error("Learning stopped unexpectedly")),
         };
-        self.learner.job = None;
-        // Nothing to learn yet, or a corpus that cannot be read: the automatic retraining
-        // stays quiet (`hashiya train` says why).
-        let Ok(learned) = result else { return };
-        self.learner.learned = Some((learned.docs, learned.tokens));
-        if self.workspace.active().is_none_or(|a| a.path != learned.article) {
-            return;
+        self.job = None;
+        if let Ok(learned) = &result {
+            self.learned = Some((learned.docs, learned.tokens));
         }
-        let n = learned.suggestions.len();
-        if n == 0 {
-            return;
-        }
-        match self.edit(EditCommand::Suggest(SuggestionSource::Model, learned.suggestions)) {
-            Ok(()) => {
-                self.notice = Some(Notice::info(format!(
-                    "Learned from {} documents, {} tokens: {n} suggestions here",
-                    learned.docs, learned.tokens
-                )));
-            }
-            Err(notice) => self.notice = Some(notice),
-        }
+        Some(result)
+    }
+
+    /// True while a training runs.
+    pub fn is_running(&self) -> bool {
+        self.job.is_some()
     }
 }
 

@@ -1,55 +1,44 @@
-//! What Compare with… shows: the side panel (their name and file, the agreement figures, the
-//! differences by label with "Theirs" / "Mine" buttons, the label-confusion heatmap) and the
-//! thin brackets under the line that mark their spans in the article view — distinct from
-//! entity bands (filled), the selection (tint), find marks (wash) and suggestions (dashed).
+//! What Compare with… shows in its side panel: their name and file, the agreement figures,
+//! the differences by label with "Theirs" / "Mine" buttons, the label-confusion heatmap.
+//! (Their spans in the article are painted by the view, `view/overlays.rs`.)
 
 use std::collections::BTreeMap;
 use std::ops::Range;
+use std::sync::Arc;
 
-use egui::{Color32, RichText, Stroke, Ui};
+use egui::{Color32, RichText, Ui};
 use egui_plot::{GridMark, Heatmap, Plot, PlotPoint, Text};
 
 use crate::agree::Report;
 use crate::agree::diff::{Diff, DiffKind};
+use crate::app::command::Command;
+use crate::app::state::{Compare, CorpusFigures};
+use crate::app::view::TheirMark;
+use crate::app::widgets::shaped_label_ui;
+use crate::corpus::Corpus;
 use crate::editor::Article;
-use crate::text::ArticleLayout;
 
-use super::article_view::ArticleView;
-use super::command::Command;
-use super::compare::{Compare, CorpusFigures, TheirMark};
-use super::viewport::{Viewport, screen_rects};
-
-/// Paints their spans overlapping `visible`: a thin bracket under each line piece, in the
-/// label's colour; spans I have exactly are faint.
-pub(super) fn paint_theirs(
-    ui: &Ui,
-    layout: &ArticleLayout,
-    view: &Viewport,
-    marks: &[TheirMark],
-    visible: Range<usize>,
-) {
-    for m in marks.iter().filter(|m| m.range.start < visible.end && m.range.end > visible.start) {
-        let color = if m.differs { m.color } else { m.color.gamma_multiply(0.35) };
-        let stroke = Stroke::new(if m.differs { 1.6 } else { 1.0 }, color);
-        for r in screen_rects(&layout.range_rects(m.range.clone()), view) {
-            let y = r.max.y + 2.5;
-            let (x0, x1) = (r.min.x + 1.0, r.max.x - 1.0);
-            let p = ui.painter();
-            p.line_segment([egui::pos2(x0, y), egui::pos2(x1, y)], stroke);
-            p.line_segment([egui::pos2(x0, y), egui::pos2(x0, y - 4.0)], stroke);
-            p.line_segment([egui::pos2(x1, y), egui::pos2(x1, y - 4.0)], stroke);
-        }
+/// The comparison's side panel (when one is open); returns their spans for the article view.
+pub fn compare_panel_ui(
+    ui: &mut Ui,
+    compare: Option<&mut Compare>,
+    key: u64,
+    (article, corpus): (Option<&Article>, Option<&Corpus>),
+    cmds: &mut Vec<Command>,
+) -> Option<Arc<Vec<TheirMark>>> {
+    let (Some(compare), Some(article)) = (compare, article) else { return None };
+    compare.update(key, article, corpus);
+    if compare.poll() {
+        ui.ctx().request_repaint_after(std::time::Duration::from_millis(100));
     }
+    egui::Panel::right("compare").resizable(true).default_size(380.0).show(ui, |ui| {
+        compare_ui(ui, compare, article, cmds);
+    });
+    Some(compare.marks.clone())
 }
 
 /// The comparison panel.
-pub(super) fn compare_ui(
-    ui: &mut Ui,
-    compare: &mut Compare,
-    article: &Article,
-    view: &mut ArticleView,
-    cmds: &mut Vec<Command>,
-) {
+fn compare_ui(ui: &mut Ui, compare: &mut Compare, article: &Article, cmds: &mut Vec<Command>) {
     ui.horizontal(|ui| {
         ui.heading(format!("Compare with {}", compare.name));
         if ui.small_button("Close").on_hover_text("Close the comparison").clicked() {
@@ -68,7 +57,7 @@ pub(super) fn compare_ui(
     egui::ScrollArea::vertical()
         .id_salt("compare-diffs")
         .max_height(ui.available_height() * 0.55)
-        .show(ui, |ui| differences_ui(ui, compare, article, view, cmds));
+        .show(ui, |ui| differences_ui(ui, compare, article, cmds));
     ui.separator();
     heatmap_section_ui(ui, compare);
 }
@@ -113,13 +102,7 @@ fn figures_ui(ui: &mut Ui, compare: &Compare) {
 }
 
 /// The differences grouped by label, each group and each difference with Theirs / Mine.
-fn differences_ui(
-    ui: &mut Ui,
-    compare: &Compare,
-    article: &Article,
-    view: &mut ArticleView,
-    cmds: &mut Vec<Command>,
-) {
+fn differences_ui(ui: &mut Ui, compare: &Compare, article: &Article, cmds: &mut Vec<Command>) {
     let n = compare.diffs.len();
     ui.horizontal(|ui| {
         ui.label(RichText::new(format!("Differences: {n}")).strong()).on_hover_text(
@@ -152,7 +135,7 @@ fn differences_ui(
             );
         });
         for d in diffs {
-            diff_row_ui(ui, compare, article, view, d, cmds);
+            diff_row_ui(ui, compare, article, d, cmds);
         }
     }
 }
@@ -176,14 +159,7 @@ fn accept_keep_ui(
 }
 
 /// One difference: the buttons, its kind, mine | theirs labels, and the text.
-fn diff_row_ui(
-    ui: &mut Ui,
-    compare: &Compare,
-    article: &Article,
-    view: &mut ArticleView,
-    d: &Diff,
-    cmds: &mut Vec<Command>,
-) {
+fn diff_row_ui(ui: &mut Ui, compare: &Compare, article: &Article, d: &Diff, cmds: &mut Vec<Command>) {
     ui.horizontal(|ui| {
         ui.add_space(8.0);
         // The buttons first, so that a long text never pushes them out of the panel.
@@ -198,7 +174,7 @@ fn diff_row_ui(
         if link.on_hover_text("Show in the article").clicked() {
             match d.mine {
                 Some(e) => cmds.push(Command::Reveal(e.id)),
-                None => view.scroll_to(d.start()),
+                None => cmds.push(Command::ScrollTo(d.start())),
             }
         }
         let mine = d.mine.map_or("–", |_| d.mine_label.as_str());
@@ -207,7 +183,7 @@ fn diff_row_ui(
         ui.add_sized([84.0, 18.0], labels).on_hover_text(detail(article, d));
         let range = d.theirs.as_ref().map(|t| t.range.clone()).or(d.mine.map(|e| e.range()));
         let surface = range.and_then(|r| article.doc.slice(r)).unwrap_or("");
-        view.inline_text_ui(ui, &ellipsize(surface, 20)).on_hover_text(detail(article, d));
+        shaped_label_ui(ui, &ellipsize(surface, 20)).on_hover_text(detail(article, d));
     });
 }
 
