@@ -158,6 +158,36 @@ pub struct RenderArgs {
     /// Body font size in pixels.
     #[arg(long, default_value_t = 22.0)]
     pub font_size: f32,
+    /// Reading font (the window's View > Reading font).
+    #[arg(long, value_enum, default_value_t = FontArg::Naskh)]
+    pub font: FontArg,
+    /// Line height as a multiple of the font size (1.2 to 3).
+    #[arg(long, default_value_t = crate::text::LINE_HEIGHT)]
+    pub line_height: f32,
+    /// Draw the text without tashkeel (the text and its offsets are unchanged).
+    #[arg(long)]
+    pub hide_tashkeel: bool,
+}
+
+/// Reading fonts as the command line names them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum FontArg {
+    /// Noto Naskh Arabic (the default).
+    Naskh,
+    /// Amiri, a book Naskh.
+    Amiri,
+    /// Noto Sans Arabic, a sans for screens.
+    Sans,
+}
+
+impl From<FontArg> for crate::text::ReadingFont {
+    fn from(f: FontArg) -> Self {
+        match f {
+            FontArg::Naskh => Self::NotoNaskh,
+            FontArg::Amiri => Self::Amiri,
+            FontArg::Sans => Self::NotoSans,
+        }
+    }
 }
 
 /// Exchange formats as the command line names them.

@@ -31,4 +31,6 @@ mod rooms;
 mod store;
 mod suggest;
 mod suggest_window;
+mod text_field_window;
 mod text_layout;
+mod typography;

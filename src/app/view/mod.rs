@@ -129,7 +129,7 @@ impl ArticleView {
         let ppp = ui.ctx().pixels_per_point();
         let avail_w = ui.available_width();
         let col_w = (avail_w - 2.0 * MARGIN).clamp(120.0, MAX_COLUMN);
-        let params = LayoutParams { width_px: (col_w * ppp).floor(), font_px: (font_pt * ppp).round() };
+        let params = LayoutParams::new((col_w * ppp).floor(), (font_pt * ppp).round());
         let mut layout = self.take_layout(article.doc.text(), doc_id, params, ppp);
         let area = self.scroll_area(&mut layout, ppp);
         let hover = area.show_viewport(ui, |ui, viewport| {

@@ -1,9 +1,16 @@
 //! Reusable widgets and what they share: text shaped by cosmic-text for short UI texts
-//! (`shaped.rs`), the bridge from the text layer's glyph atlas to egui (`painter.rs`), label
-//! colours, and the UI fonts.
+//! (`shaped.rs`), the app's text field (`text_field.rs`, its keys in `field_keys.rs`, its
+//! shaping and painting in `shaper.rs`), the bridge from the text layer's glyph atlas to egui
+//! (`painter.rs`), label colours, and the UI fonts.
 
+mod field_keys;
 mod painter;
 mod shaped;
+pub mod shaper;
+mod text_field;
+
+pub use field_keys::{FieldInput, field_input};
+pub use text_field::{TextField, text_field_ui, text_offset};
 
 pub use painter::{AtlasTexture, glyph_mesh, to_screen};
 

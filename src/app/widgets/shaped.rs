@@ -49,7 +49,7 @@ fn inline_layout<'a>(
         cache.clear();
     }
     cache.entry((text.to_string(), font_px as u32)).or_insert_with(|| {
-        let mut l = ArticleLayout::plain(text, LayoutParams { width_px: 1.0e6, font_px });
+        let mut l = ArticleLayout::plain(text, LayoutParams::new(1.0e6, font_px));
         l.layout_all(fs);
         l
     })
