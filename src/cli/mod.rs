@@ -7,6 +7,7 @@ mod check;
 mod drive;
 mod exchange;
 mod folder;
+mod init;
 mod merge;
 mod progress;
 mod recover;
@@ -55,6 +56,9 @@ pub enum Command {
     /// Import annotated documents as articles plus annotation files (several documents make
     /// the folder a corpus with one label set).
     Import(ImportArgs),
+    /// Make a folder a corpus with a label set (`--labels PER,ORG,LOC`), or say what would
+    /// change in an existing one (changed only with `--force`).
+    Init(init::InitArgs),
     /// Set documents' status, as the window does.
     Mark(MarkArgs),
     /// Fold the edit journals a crash left (edits not yet saved) into their annotation files,
@@ -318,6 +322,7 @@ pub fn run(command: Command) -> ExitCode {
         Command::Export(args) if args.article.is_dir() => folder::export(&args),
         Command::Export(args) => exchange::export(&args),
         Command::Import(args) => exchange::import(&args),
+        Command::Init(args) => init::run(&args),
         Command::Mark(args) => folder::mark(&args),
         Command::Recover(args) => recover::run(&args),
         Command::Suggest(args) => suggest::run(&args),

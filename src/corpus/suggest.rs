@@ -249,7 +249,13 @@ fn fill_one(
         return Err("its annotation file cannot be read; left untouched".into());
     }
     article.check_journal_folded().map_err(|e| e.to_string())?;
-    let reconciled = reconcile(corpus, article.ann().labels());
+    // A document with no annotation file yet has the default labels, which are no one's
+    // choice: it takes the corpus's as they are (as the window does).
+    let fresh = !corpus.is_empty()
+        && !crate::formats::store::annotation_path(&entry.path).exists()
+        && article.ann().entities().is_empty();
+    let own = if fresh { LabelSet::empty() } else { article.ann().labels().clone() };
+    let reconciled = reconcile(corpus, &own);
     if !reconciled.changes.is_empty() {
         article.apply(EditCommand::SetLabels(reconciled.document)).map_err(|e| e.to_string())?;
     }

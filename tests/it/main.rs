@@ -17,6 +17,7 @@ mod corpus;
 mod corpus_window;
 mod exchange;
 mod find;
+mod init;
 mod journal_cli;
 mod kill_edits;
 mod kill_read;
