@@ -17,7 +17,7 @@ use std::path::PathBuf;
 
 use crate::corpus;
 use crate::editor::{EditCommand, Notice};
-use crate::model::{LabelId, LabelSet, SuggestionSource};
+use crate::model::{LabelId, LabelSet};
 
 use super::jobs::suggest::{self, Names};
 use super::jobs::{CorpusJobDone, Job, Polled};
@@ -216,7 +216,10 @@ impl HashiyaApp {
         if n == 0 {
             return;
         }
-        match self.edit(EditCommand::Suggest(SuggestionSource::Model, learned.suggestions)) {
+        match self.edit(EditCommand::SuggestLayer(learned.suggestions)) {
+            Ok(()) if learned.docs == 0 => {
+                self.notice = Some(Notice::info(format!("Starter model: {n} suggestions here")));
+            }
             Ok(()) => {
                 self.notice = Some(Notice::info(format!(
                     "Learned from {} documents, {} tokens: {n} suggestions here",

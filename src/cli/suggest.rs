@@ -18,16 +18,18 @@ use crate::model::{LabelSet, SuggestionSource};
 
 /// Runs `hashiya suggest`.
 pub fn run(args: &SuggestArgs) -> anyhow::Result<ExitCode> {
-    let default = if args.model { crate::learn::DEFAULT_THRESHOLD } else { 0.25 };
+    let combined = args.gazetteer.is_none() && !args.from_corpus;
+    let default = if combined { crate::learn::layer::DEFAULT_MIN_CONFIDENCE } else { 0.25 };
     let min_confidence = args.min_confidence.unwrap_or(default);
     if !(0.0..=1.0).contains(&min_confidence) {
         bail!("--min-confidence {min_confidence} is not from 0 to 1");
     }
     let min = (min_confidence * 1000.0).round() as u16;
     let (targets, corpus) = targets(&args.path)?;
-    if args.model {
+    if combined {
         let annotator = super::annotator(args.annotator.as_deref(), &args.path);
-        return super::train::suggest(&args.path, &targets, corpus.as_ref(), (min, &annotator));
+        let mode = if args.model { super::layer::Mode::Model } else { super::layer::Mode::Combined };
+        return super::layer::suggest(&args.path, &targets, corpus.as_ref(), (mode, min, &annotator));
     }
     let (dict, source) = match &args.gazetteer {
         Some(file) => {

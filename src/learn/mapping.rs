@@ -9,8 +9,10 @@
 
 use std::collections::BTreeMap;
 use std::ops::Range;
+use std::path::Path;
 
 use crate::corpus::LabelMap;
+use crate::formats::{FormatError, Location};
 
 /// Names that mean the same type, by the canonical type they stand for.
 const SYNONYMS: &[(&str, &[&str])] = &[
@@ -157,6 +159,55 @@ impl Confusion {
     }
 }
 
+/// Reads a label-mapping file: one `FROM<TAB>TO` per line (`TO` empty: the label is left
+/// out), `#` comments and blank lines ignored.
+pub fn read_map_file(path: &Path) -> Result<LabelMap, FormatError> {
+    let text = std::fs::read_to_string(path).map_err(|e| FormatError::io(path, e))?;
+    parse_map(path, &text)
+}
+
+/// Parses label-mapping text; `path` names it in errors.
+pub fn parse_map(path: &Path, text: &str) -> Result<LabelMap, FormatError> {
+    let mut map = LabelMap::new();
+    for (n, line) in text.lines().enumerate() {
+        let line = line.trim_end_matches('\r');
+        if line.trim().is_empty() || line.trim_start().starts_with('#') {
+            continue;
+        }
+        let at = Location::new(path, n + 1, 1);
+        let Some((from, to)) = line.split_once('\t') else {
+            return Err(FormatError::at(at, "expected FROM<TAB>TO (a tab between the two label names)"));
+        };
+        let (from, to) = (from.trim(), to.trim());
+        if from.is_empty() {
+            return Err(FormatError::at(at, "the label to map is empty"));
+        }
+        if map.insert(from.to_string(), (!to.is_empty()).then(|| to.to_string())).is_some() {
+            return Err(FormatError::at(at, format!("{from:?} is mapped twice")));
+        }
+    }
+    Ok(map)
+}
+
+/// `docs` with their labels renamed by `map` (a label mapped to nothing is left out; labels
+/// not in the map are kept).
+pub fn relabel(docs: &[super::TrainDoc], map: &LabelMap) -> Vec<super::TrainDoc> {
+    docs.iter()
+        .map(|d| super::TrainDoc {
+            text: d.text.clone(),
+            entities: d
+                .entities
+                .iter()
+                .filter_map(|(r, l)| match map.get(l) {
+                    Some(to) => to.clone().map(|to| (r.clone(), to)),
+                    None => Some((r.clone(), l.clone())),
+                })
+                .collect(),
+            partial: d.partial,
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -179,6 +230,25 @@ mod tests {
         let arabic = names(&["شخص", "منظمة", "مكان"]);
         assert_eq!(default_target("PER", &arabic).as_deref(), Some("شخص"));
         assert_eq!(default_target("GPE", &arabic).as_deref(), Some("مكان"));
+    }
+
+    #[test]
+    fn map_files_are_read_with_located_errors() {
+        let p = Path::new("m.tsv");
+        let map = parse_map(p, "# fine to coarse\nPolitician\tPER\r\nGroup\t\n").expect("reads");
+        assert_eq!(map.get("Politician"), Some(&Some("PER".to_string())));
+        assert_eq!(map.get("Group"), Some(&None));
+        let err = parse_map(p, "A\tB\nC B\n").expect_err("no tab").to_string();
+        assert!(err.starts_with("m.tsv:2:1: expected FROM<TAB>TO"), "{err}");
+        let err = parse_map(p, "A\tB\nA\tC\n").expect_err("twice").to_string();
+        assert!(err.contains("mapped twice"), "{err}");
+        let doc = super::super::TrainDoc {
+            text: "x".into(),
+            entities: vec![(0..1, "Politician".into()), (0..1, "Group".into()), (0..1, "X".into())],
+            partial: false,
+        };
+        let out = relabel(&[doc], &map);
+        assert_eq!(out[0].entities, vec![(0..1, "PER".to_string()), (0..1, "X".to_string())]);
     }
 
     #[test]

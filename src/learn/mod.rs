@@ -11,6 +11,8 @@
 //!   and loads it as a versioned binary.
 //! * [`eval`]: exact-span precision / recall / F1.
 
+pub mod assess;
+pub mod build;
 pub mod calibrate;
 pub mod clitics;
 pub mod clusters;
@@ -20,10 +22,13 @@ pub mod dict;
 pub mod eval;
 pub mod features;
 pub mod file;
+pub mod layer;
 pub mod mapping;
 mod model;
 pub mod perceptron;
+pub mod setup;
 pub mod stack;
+pub mod starter;
 pub mod suggest;
 mod train;
 pub mod units;
@@ -43,6 +48,9 @@ pub enum LearnError {
         /// The cause.
         source: std::io::Error,
     },
+    /// A corpus (this one, or one it learns from) could not be read.
+    #[error("{0}")]
+    Corpus(String),
     /// The file is not a model of this version (foreign, truncated or corrupt).
     #[error("{path}: not a Hashiya model file (version {version}): {reason}")]
     Format {

@@ -17,11 +17,17 @@ pub enum SuggestionSource {
     Model,
     /// A conflict left by a three-way merge.
     Merge,
+    /// The starter model built into Hashiya (trained on open Arabic NER data).
+    Starter,
 }
 
 impl SuggestionSource {
     /// Every source, in file order.
-    pub const ALL: [SuggestionSource; 4] = [Self::Gazetteer, Self::Corpus, Self::Model, Self::Merge];
+    pub const ALL: [SuggestionSource; 5] = [Self::Gazetteer, Self::Corpus, Self::Model, Self::Merge, Self::Starter];
+
+    /// The sources of the combined layer (`hashiya suggest` with no source option and the
+    /// window's default), which it replaces together.
+    pub const COMBINED: [SuggestionSource; 4] = [Self::Gazetteer, Self::Corpus, Self::Model, Self::Starter];
 
     /// The name used in files and on the command line.
     pub fn as_str(self) -> &'static str {
@@ -30,6 +36,7 @@ impl SuggestionSource {
             Self::Corpus => "corpus",
             Self::Model => "model",
             Self::Merge => "merge",
+            Self::Starter => "starter",
         }
     }
 
