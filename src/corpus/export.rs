@@ -19,7 +19,7 @@ use super::{Corpus, walk};
 use crate::formats::decode::read_article;
 use crate::formats::exchange::{self, ExportReport, Format};
 use crate::formats::store::{self, DocStatus, SUFFIX, annotation_path};
-use crate::formats::{FormatError, atomic};
+use crate::formats::{FormatError, atomic, jsonl};
 use crate::model::{Annotations, Document};
 
 /// What to export and how.
@@ -93,7 +93,7 @@ pub fn export(
     for (i, entry) in corpus.docs().iter().enumerate() {
         let loaded = load(entry, &mut tally);
         progress(i + 1, total);
-        let (doc, ann, status) = match loaded {
+        let (doc, ann, status, annotator) = match loaded {
             Ok(loaded) => loaded,
             Err(problem) => {
                 summary.problems.push(problem);
@@ -112,7 +112,8 @@ pub fn export(
         let name = entry.name();
         let k = opts.split.as_ref().map_or(0, |(spec, seed)| spec.assign(&name, *seed));
         let Some((_, sink)) = sinks.get_mut(k) else { continue };
-        let report = write_doc(sink, opts.format, entry, &name, &doc, &ann)?;
+        let meta = jsonl::Meta { name: Some(&name), status: status.as_str(), annotator: &annotator };
+        let report = write_doc(sink, opts.format, entry, meta, &doc, &ann)?;
         tally.add(&report, ann.orphans().len());
         summary.documents += 1;
         summary.entities += report.entities;
@@ -166,8 +167,11 @@ fn sinks(opts: &ExportOptions, out: &Path) -> Vec<(String, Sink)> {
     }
 }
 
+/// A document as exported: text, annotations, status and annotator.
+type Loaded = (Document, Annotations, DocStatus, String);
+
 /// Reads a document's article and annotations (re-anchored if the article changed).
-fn load(entry: &DocEntry, tally: &mut Tally) -> Result<(Document, Annotations, DocStatus), Problem> {
+fn load(entry: &DocEntry, tally: &mut Tally) -> Result<Loaded, Problem> {
     let text = read_article(&entry.path).map_err(|e| Problem::from_format(ProblemKind::Article, &e))?;
     let doc = Document::new(text.text);
     let path = annotation_path(&entry.path);
@@ -175,10 +179,10 @@ fn load(entry: &DocEntry, tally: &mut Tally) -> Result<(Document, Annotations, D
         Ok(loaded) => {
             tally.reanchored += usize::from(loaded.reanchor.is_some());
             let status = loaded.info.status.with_entities(loaded.annotations.entities().len());
-            Ok((doc, loaded.annotations, status))
+            Ok((doc, loaded.annotations, status, loaded.info.annotator))
         }
         Err(FormatError::Io { source, .. }) if source.kind() == std::io::ErrorKind::NotFound => {
-            Ok((doc, Annotations::default(), DocStatus::New))
+            Ok((doc, Annotations::default(), DocStatus::New, String::new()))
         }
         Err(err) => Err(Problem::from_format(ProblemKind::Annotations, &err)),
     }
@@ -189,23 +193,17 @@ fn write_doc(
     sink: &mut Sink,
     format: Format,
     entry: &DocEntry,
-    name: &str,
+    meta: jsonl::Meta<'_>,
     doc: &Document,
     ann: &Annotations,
 ) -> Result<ExportReport, FormatError> {
     match sink {
         Sink::Text { text, .. } => {
-            let (body, report) = exchange::export_text(format, doc, ann);
+            let (body, report) = exchange::export_text_with(format, doc, ann, Some(meta));
             if format == Format::Conll {
                 text.push_str("-DOCSTART- -X- -X- O\n\n");
-                text.push_str(&body);
-            } else {
-                let quoted = serde_json::to_string(name).unwrap_or_else(|_| "\"\"".to_string());
-                text.push_str("{\"name\":");
-                text.push_str(&quoted);
-                text.push(',');
-                text.push_str(body.strip_prefix('{').unwrap_or(&body));
             }
+            text.push_str(&body);
             Ok(report)
         }
         Sink::Brat { dir } => {

@@ -23,6 +23,7 @@ mod learn;
 mod merge;
 mod newsfane;
 mod ocr;
+mod packaging;
 mod render;
 mod store;
 mod suggest;
