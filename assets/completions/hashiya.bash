@@ -34,11 +34,17 @@ _hashiya() {
             hashiya,import)
                 cmd="hashiya__subcmd__import"
                 ;;
+            hashiya,init)
+                cmd="hashiya__subcmd__init"
+                ;;
             hashiya,mark)
                 cmd="hashiya__subcmd__mark"
                 ;;
             hashiya,merge)
                 cmd="hashiya__subcmd__merge"
+                ;;
+            hashiya,recover)
+                cmd="hashiya__subcmd__recover"
                 ;;
             hashiya,render)
                 cmd="hashiya__subcmd__render"
@@ -73,11 +79,17 @@ _hashiya() {
             hashiya__subcmd__help,import)
                 cmd="hashiya__subcmd__help__subcmd__import"
                 ;;
+            hashiya__subcmd__help,init)
+                cmd="hashiya__subcmd__help__subcmd__init"
+                ;;
             hashiya__subcmd__help,mark)
                 cmd="hashiya__subcmd__help__subcmd__mark"
                 ;;
             hashiya__subcmd__help,merge)
                 cmd="hashiya__subcmd__help__subcmd__merge"
+                ;;
+            hashiya__subcmd__help,recover)
+                cmd="hashiya__subcmd__help__subcmd__recover"
                 ;;
             hashiya__subcmd__help,render)
                 cmd="hashiya__subcmd__help__subcmd__render"
@@ -101,7 +113,7 @@ _hashiya() {
 
     case "${cmd}" in
         hashiya)
-            opts="-h -V --help --version render validate stats export import mark suggest agree merge drive-edits train clusters help"
+            opts="-h -V --help --version render validate stats export import init mark recover suggest agree merge drive-edits train clusters help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -211,7 +223,7 @@ _hashiya() {
             return 0
             ;;
         hashiya__subcmd__help)
-            opts="render validate stats export import mark suggest agree merge drive-edits train clusters help"
+            opts="render validate stats export import init mark recover suggest agree merge drive-edits train clusters help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -308,6 +320,20 @@ _hashiya() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        hashiya__subcmd__help__subcmd__init)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         hashiya__subcmd__help__subcmd__mark)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
@@ -323,6 +349,20 @@ _hashiya() {
             return 0
             ;;
         hashiya__subcmd__help__subcmd__merge)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        hashiya__subcmd__help__subcmd__recover)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -407,7 +447,7 @@ _hashiya() {
             return 0
             ;;
         hashiya__subcmd__import)
-            opts="-o -h --format --out --help"
+            opts="-o -h --format --out --annotator --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -425,6 +465,36 @@ _hashiya() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --annotator)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        hashiya__subcmd__init)
+            opts="-h --labels --rename --clitics --force --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --labels)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --rename)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --clitics)
+                    COMPREPLY=($(compgen -W "include exclude" -- "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -433,7 +503,7 @@ _hashiya() {
             return 0
             ;;
         hashiya__subcmd__mark)
-            opts="-h --status --help"
+            opts="-h --status --annotator --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -441,6 +511,10 @@ _hashiya() {
             case "${prev}" in
                 --status)
                     COMPREPLY=($(compgen -W "new in-progress done skipped" -- "${cur}"))
+                    return 0
+                    ;;
+                --annotator)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -472,8 +546,26 @@ _hashiya() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        hashiya__subcmd__recover)
+            opts="-h --annotator --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --annotator)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         hashiya__subcmd__render)
-            opts="-h --out --width --font-size --help"
+            opts="-h --out --width --font-size --font --line-height --hide-tashkeel --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -488,6 +580,14 @@ _hashiya() {
                     return 0
                     ;;
                 --font-size)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --font)
+                    COMPREPLY=($(compgen -W "naskh amiri sans" -- "${cur}"))
+                    return 0
+                    ;;
+                --line-height)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -513,7 +613,7 @@ _hashiya() {
             return 0
             ;;
         hashiya__subcmd__suggest)
-            opts="-h --gazetteer --from-corpus --model --min-confidence --help"
+            opts="-h --gazetteer --from-corpus --model --min-confidence --annotator --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -524,6 +624,10 @@ _hashiya() {
                     return 0
                     ;;
                 --min-confidence)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --annotator)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

@@ -5,9 +5,10 @@
 use crate::editor::{EditCommand, EditorError, Notice};
 use crate::formats::FormatError;
 
-use super::HashiyaApp;
 use super::command::Command;
 use super::settings::DEFAULT_FONT_PT;
+use super::state::{Compare, corpus_figures};
+use super::window::{HashiyaApp, Offer};
 
 impl From<EditorError> for Notice {
     fn from(err: EditorError) -> Self {
@@ -112,7 +113,7 @@ impl HashiyaApp {
         // How often the name occurs in the other documents, counted in the background.
         let query = crate::search::Query::new(&surface, crate::search::Options::default()).ok();
         let search = corpus.zip(query).map(|(c, q)| crate::corpus::CorpusSearch::spawn(c.docs().to_vec(), q));
-        self.offer = Some(super::Offer { label: e.label, ranges, text, corpus: search });
+        self.offer = Some(Offer { label: e.label, ranges, text, corpus: search });
     }
 
     /// Documents of the corpus, the find bar, zoom, theme and other settings.
@@ -153,7 +154,13 @@ impl HashiyaApp {
                 Ok(())
             }
             Command::KeepMine(diffs) => {
-                self.keep_mine(diffs);
+                if let Some(c) = self.compare.as_mut() {
+                    c.keep_mine(diffs);
+                }
+                Ok(())
+            }
+            Command::ScrollTo(start) => {
+                self.view.scroll_to(start);
                 Ok(())
             }
             Command::SuggestFromCorpus => {
@@ -196,5 +203,25 @@ impl HashiyaApp {
             }
             _ => {}
         }
+    }
+
+    /// Starts comparing the open document with `source` (a file or a folder).
+    pub(super) fn compare_with(&mut self, source: std::path::PathBuf) -> Result<(), Notice> {
+        let key = self.view_key();
+        let Some(article) = self.workspace.active() else {
+            return Err(Notice::info("Open an article first, then compare it"));
+        };
+        let mut compare = Compare::new(source.clone());
+        let corpus = self.corpus.as_ref().map(|c| &c.corpus);
+        compare.update(key, article, corpus);
+        if let (true, Some(c)) = (source.is_dir(), corpus) {
+            compare.corpus = corpus_figures(c.root().to_path_buf(), source);
+        }
+        let result = match compare.problem() {
+            Some(why) => Err(Notice::warn(why.to_string())),
+            None => Ok(()),
+        };
+        self.compare = Some(compare);
+        result
     }
 }

@@ -75,6 +75,8 @@ pub enum Command {
     SetAnnotator(String),
     /// Scroll the article so the entity is visible and flash it.
     Reveal(crate::model::EntityId),
+    /// Scroll the article so this document byte is visible (no flash).
+    ScrollTo(usize),
     /// Quit (asks first if there are unsaved changes and autosave is off).
     Quit,
     /// Show the find bar and focus its field (Ctrl+F; `true`: across the corpus, Ctrl+Shift+F).

@@ -9,8 +9,8 @@ use crate::editor::{EditCommand, Notice};
 use crate::formats::store::DocStatus;
 use crate::model::LabelSet;
 
-use super::HashiyaApp;
-use super::corpus_state::CorpusState;
+use super::state::CorpusState;
+use super::window::HashiyaApp;
 
 impl HashiyaApp {
     /// Opens `dir` as the corpus and its first document that still needs work.

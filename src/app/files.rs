@@ -9,8 +9,8 @@ use crate::editor::{DiskChange, Level, Notice};
 use crate::formats::exchange::{self, Format};
 
 use super::command::DialogPurpose;
-use super::dialogs::DialogStart;
-use super::{HashiyaApp, Pending};
+use super::dialogs::{Answer, DialogStart, unsaved_question_ui};
+use super::window::{HashiyaApp, Pending};
 
 impl HashiyaApp {
     /// Opens an article as the active one; the previously active article is closed (its
@@ -136,7 +136,9 @@ impl HashiyaApp {
         let fail = |e| Notice::error(format!("Import failed: {e}"));
         let imported = exchange::read_import(format, input).map_err(fail)?;
         let dir = input.parent().map(Path::to_path_buf).unwrap_or_default();
-        let written = exchange::write_documents(&dir, &imported).map_err(fail)?;
+        let annotator =
+            self.workspace.annotator().map_or_else(|| crate::corpus::annotator_for(&dir), str::to_string);
+        let written = exchange::write_documents(&dir, &imported, &annotator).map_err(fail)?;
         let mut text = format!("Imported {} documents, {} entities", written.len(), imported.entity_count());
         if let Some(first) = imported.warnings.first() {
             text.push_str(&format!("; {} warnings, first: {first}", imported.warnings.len()));
@@ -238,8 +240,14 @@ impl HashiyaApp {
     /// The "unsaved changes" question.
     pub(super) fn pending_ui(&mut self, ctx: &egui::Context) {
         let Some(pending) = self.pending.clone() else { return };
-        let Some(answer) = self.unsaved_question_ui(ctx) else { return };
+        let blocked = self.workspace.active().is_some_and(crate::editor::Article::store_is_broken);
+        let notice = self.notice.as_ref().map(|n| n.text.as_str());
+        let Some(answer) = unsaved_question_ui(ctx, blocked, notice) else { return };
         let failed = match answer {
+            Answer::Cancel => {
+                self.pending = None;
+                return;
+            }
             Answer::Save => self.workspace.save_all().into_iter().next().map(|(_, err)| err.into()),
             Answer::Overwrite => self.save(true).err(),
             Answer::Discard => {
@@ -261,44 +269,7 @@ impl HashiyaApp {
             Pending::Open(path) => self.open(&path),
         }
     }
-
-    /// Asks; `None`: not answered yet (or cancelled). While the annotation file may not be
-    /// written over (unreadable, changed on disk), overwriting it is offered too.
-    fn unsaved_question_ui(&mut self, ctx: &egui::Context) -> Option<Answer> {
-        let mut answer = None;
-        let blocked = self.workspace.active().is_some_and(crate::editor::Article::store_is_broken);
-        egui::Modal::new(egui::Id::unique("unsaved")).show(ctx, |ui| {
-            ui.heading("Unsaved annotations");
-            ui.label("Save your changes before continuing?");
-            if let Some(n) = &self.notice {
-                ui.label(&n.text);
-            }
-            ui.horizontal(|ui| {
-                if ui.button("Save").clicked() {
-                    answer = Some(Answer::Save);
-                }
-                if blocked && ui.button("Overwrite annotation file on disk").clicked() {
-                    answer = Some(Answer::Overwrite);
-                }
-                if ui.button("Discard changes").clicked() {
-                    answer = Some(Answer::Discard);
-                }
-                if ui.button("Cancel").clicked() {
-                    self.pending = None;
-                }
-            });
-        });
-        answer
-    }
 }
 
 /// How often the window looks at the active article's annotation file on disk.
 const DISK_CHECK: Duration = Duration::from_secs(1);
-
-/// What the "unsaved changes" question was answered.
-enum Answer {
-    Save,
-    /// Save over an annotation file that is unreadable or changed on disk.
-    Overwrite,
-    Discard,
-}

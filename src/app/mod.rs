@@ -1,358 +1,41 @@
-//! The egui application. Panels and the article view emit [`Command`]s; [`HashiyaApp`] drains
-//! them once per frame in `apply.rs`: article changes go to the editor core
-//! ([`crate::editor::Workspace`]), file work (open, save, autosave, export, import, quit) is in
-//! `files.rs`, dialogs in `dialogs.rs`. Errors become notices in the status bar, once, here.
+//! The egui application, in rooms (see ARCHITECTURE.md). Panels, dialogs, menus and the
+//! article view emit [`Command`]s; [`HashiyaApp`] (`window.rs`) drains them once per frame in
+//! `apply.rs`: article changes go to the editor core ([`crate::editor::Workspace`]), file work
+//! (open, save, autosave, export, import, quit) is in `files.rs`, background work in
+//! `background.rs`. Errors become notices in the status bar, once, there.
+//!
+//! The root files are the application state and everything that changes it; the rooms below
+//! never name [`HashiyaApp`]:
+//! - `view/`: the article view and what it paints over the text (entities, selection, find
+//!   marks, suggestions, another annotator's spans), gestures, the painter.
+//! - `panels/`: menu, label and status bars, documents, entities, suggestions, find, compare,
+//!   the corpus overview.
+//! - `dialogs/`: file dialogs (native on a thread, built-in fallback), the label editor, the
+//!   unsaved-changes question.
+//! - `state/`: what the window knows beyond the editor: the open corpus, the comparison.
+//! - `jobs/`: [`jobs::Job`], one thread polled each frame, and the work the jobs do.
+//! - `widgets/`: reusable widgets (text shaped by cosmic-text for short UI texts, colours).
 
 mod apply;
-mod article_view;
+mod background;
 mod command;
-mod compare;
-mod compare_ui;
 mod corpus_cmds;
-mod corpus_jobs;
-mod corpus_state;
 mod dialogs;
-mod documents_panel;
-mod entity_panel;
 mod files;
-mod find;
-mod gestures;
-mod highlight;
-mod label_editor;
+mod jobs;
 mod launch;
-mod learner;
-mod overview;
-mod painter;
 mod panels;
+mod sample;
 mod settings;
 mod shortcuts;
-mod suggest_jobs;
-mod suggestions;
-mod viewport;
+mod state;
+mod view;
+pub mod widgets;
+mod window;
 
-use std::path::PathBuf;
-use std::time::Instant;
-
-pub use article_view::ArticleView;
 pub use command::{Command, DialogPurpose};
-pub use launch::{SAMPLE_ARTICLE, run, sample_path};
+pub use launch::run;
+pub use sample::{SAMPLE_ARTICLE, sample_path};
 pub use settings::Settings;
-
-use crate::editor::{Article, ArticleId, Notice, Workspace};
-use dialogs::Dialogs;
-use entity_panel::EntityPanel;
-use find::FindBar;
-use label_editor::LabelEditor;
-
-/// After tagging a name: its other untagged occurrences, tagged by `T` (one undo step), and
-/// the count in the rest of the corpus when one is open.
-struct Offer {
-    label: crate::model::LabelId,
-    ranges: Vec<std::ops::Range<usize>>,
-    /// The notice as first shown.
-    text: String,
-    /// Counting the name in the corpus (until it finishes).
-    corpus: Option<crate::corpus::CorpusSearch>,
-}
-
-/// Something waiting for the user's answer about unsaved changes.
-#[derive(Debug, Clone, PartialEq)]
-enum Pending {
-    Quit,
-    Open(PathBuf),
-}
-
-/// The application state.
-pub struct HashiyaApp {
-    workspace: Workspace,
-    view: ArticleView,
-    panel: EntityPanel,
-    labels: LabelEditor,
-    dialogs: Dialogs,
-    find: FindBar,
-    offer: Option<Offer>,
-    corpus: Option<corpus_state::CorpusState>,
-    /// File > Compare with…: another annotator's version of the open document.
-    compare: Option<compare::Compare>,
-    corpus_seen: u64,
-    /// Work on many documents of the corpus running on a thread (its notice when done).
-    corpus_job: Option<std::sync::mpsc::Receiver<corpus_jobs::JobDone>>,
-    /// Per document changed by a corpus-wide tag-all: its transaction, adopted as an undo step
-    /// when the document is opened.
-    corpus_undo: std::collections::HashMap<PathBuf, crate::model::Transaction>,
-    /// Pre-annotation of the open document running on a thread.
-    suggest_job: Option<suggest_jobs::SuggestJob>,
-    /// Background retraining of the learned suggestions.
-    learner: learner::Learner,
-    settings: Settings,
-    notice: Option<Notice>,
-    /// Error shown in the central area when no article could be opened.
-    open_error: Option<String>,
-    cmds: Vec<Command>,
-    seen_revision: u64,
-    changed_at: Option<Instant>,
-    /// When the active article's annotation file was last looked at on disk.
-    disk_checked: Option<Instant>,
-    pending: Option<Pending>,
-    allow_close: bool,
-    title: String,
-}
-
-impl HashiyaApp {
-    /// Creates the app with `settings`, opening `file` (a folder opens as a corpus; none: the
-    /// bundled sample).
-    pub fn new(ctx: &egui::Context, settings: Settings, file: Option<PathBuf>) -> Self {
-        let mut app = Self::with_workspace(ctx, settings, Workspace::new(), Vec::new());
-        match file.map_or_else(sample_path, Ok) {
-            Ok(dir) if dir.is_dir() => {
-                if let Err(notice) = app.open_folder(&dir) {
-                    app.open_error = Some(notice.text.clone());
-                    app.notice = Some(notice);
-                }
-            }
-            Ok(path) => app.open(&path),
-            Err(e) => app.open_error = Some(format!("Could not write the sample article: {e}")),
-        }
-        app
-    }
-
-    /// Creates the app around articles opened already (their notices shown in the status bar).
-    pub fn with_workspace(
-        ctx: &egui::Context,
-        settings: Settings,
-        workspace: Workspace,
-        notices: Vec<Notice>,
-    ) -> Self {
-        launch::install_ui_fonts(ctx);
-        ctx.set_theme(if settings.dark { egui::Theme::Dark } else { egui::Theme::Light });
-        let mut app = Self {
-            seen_revision: workspace.active().map_or(0, |a| a.revision()),
-            workspace,
-            view: ArticleView::default(),
-            panel: EntityPanel::default(),
-            labels: LabelEditor::default(),
-            dialogs: Dialogs::default(),
-            find: FindBar::default(),
-            offer: None,
-            corpus: None,
-            compare: None,
-            corpus_seen: 0,
-            corpus_job: None,
-            corpus_undo: std::collections::HashMap::new(),
-            suggest_job: None,
-            learner: learner::Learner::default(),
-            settings,
-            notice: notices.into_iter().last(),
-            open_error: None,
-            cmds: Vec::new(),
-            changed_at: None,
-            disk_checked: None,
-            pending: None,
-            allow_close: false,
-            title: String::new(),
-        };
-        if let Some(path) = app.workspace.active().map(|a| a.path.clone()) {
-            app.settings.push_recent(path);
-        }
-        if !app.settings.annotator.trim().is_empty() {
-            app.apply_annotator();
-        }
-        app
-    }
-
-    /// The active article, if any.
-    pub fn article(&self) -> Option<&Article> {
-        self.workspace.active()
-    }
-
-    /// The open articles.
-    pub fn workspace(&self) -> &Workspace {
-        &self.workspace
-    }
-
-    /// The open corpus, if a folder was opened.
-    pub fn corpus(&self) -> Option<&crate::corpus::Corpus> {
-        self.corpus.as_ref().map(|c| &c.corpus)
-    }
-
-    /// The last notice shown in the status bar.
-    pub fn notice(&self) -> Option<&Notice> {
-        self.notice.as_ref()
-    }
-
-    /// Queues a command as if a widget had emitted it (used by tests and integrations).
-    pub fn push_command(&mut self, cmd: Command) {
-        self.cmds.push(cmd);
-    }
-
-    /// The article view (geometry of what was drawn, for tests and automation).
-    pub fn view(&self) -> &ArticleView {
-        &self.view
-    }
-
-    /// Current settings.
-    pub fn settings(&self) -> &Settings {
-        &self.settings
-    }
-
-    /// The active article's id as the views key their caches (changes when another opens).
-    fn view_key(&self) -> u64 {
-        self.workspace.active_id().map_or(0, |ArticleId(id)| id)
-    }
-
-    /// One frame of UI for the whole window.
-    pub fn frame_ui(&mut self, ui: &mut egui::Ui) {
-        let ctx = ui.ctx().clone();
-        self.handle_dropped_files(&ctx);
-        let typing = ctx.egui_wants_keyboard_input() || self.labels.is_open() || self.dialogs.is_open();
-        let offer = self.offer.is_some();
-        let shortcuts = shortcuts::shortcut_commands(&ctx, self.workspace.active(), typing, offer);
-        self.cmds.extend(shortcuts);
-        self.panels_ui(ui);
-        self.cmds.extend(self.dialogs.dialogs_ui(&ctx, &self.settings));
-        for cmd in std::mem::take(&mut self.cmds) {
-            self.apply(&ctx, cmd);
-        }
-        self.corpus_frame(&ctx);
-        self.autosave(&ctx);
-        self.watch_disk(&ctx);
-        self.handle_close(&ctx);
-        self.pending_ui(&ctx);
-        self.update_title(&ctx);
-    }
-
-    fn panels_ui(&mut self, ui: &mut egui::Ui) {
-        let mut cmds = Vec::new();
-        let mut edit_labels = false;
-        let key = self.view_key();
-        let article = self.workspace.active();
-        self.find.update(key, article);
-        if self.find.update_corpus(self.corpus.as_ref().map(|c| &c.corpus)) {
-            ui.ctx().request_repaint_after(std::time::Duration::from_millis(100));
-        }
-        egui::Panel::top("menu").show(ui, |ui| panels::menu_bar_ui(ui, article, &self.settings, &mut cmds));
-        if let Some(article) = article {
-            egui::Panel::top("labels")
-                .show(ui, |ui| panels::label_bar_ui(ui, article, &mut edit_labels, &mut cmds));
-        }
-        if let Some(state) = self.corpus.as_mut() {
-            egui::Panel::left("documents")
-                .resizable(true)
-                .default_size(300.0)
-                .show(ui, |ui| documents_panel::documents_panel_ui(ui, state, &mut self.view, &mut cmds));
-        }
-        if let Some(article) = article.filter(|_| self.find.is_open()) {
-            let corpus = self.corpus.as_ref().map(|c| &c.corpus);
-            egui::Panel::top("find").show(ui, |ui| {
-                find::find_panel_ui(ui, &mut self.find, article, corpus, &mut self.view, &mut cmds)
-            });
-        }
-        egui::Panel::bottom("status").show(ui, |ui| {
-            let learner = self.learner.status();
-            panels::status_bar_ui(ui, article, &mut self.view, self.notice.as_ref(), learner)
-        });
-        if let Some(article) = article {
-            egui::Panel::right("entities").resizable(true).default_size(320.0).show(ui, |ui| {
-                suggestions::suggestions_panel_ui(ui, article, &mut self.view, &mut cmds);
-                self.panel.entity_panel_ui(ui, article, key, &mut self.view, &mut cmds);
-            });
-        }
-        let corpus = self.corpus.as_ref().map(|c| &c.corpus);
-        compare::panel_ui(ui, (&mut self.compare, &mut self.view), key, (article, corpus), &mut cmds);
-        egui::CentralPanel::default().show(ui, |ui| match article {
-            Some(article) => {
-                let marks = self.find.marks();
-                self.view.article_view_ui(ui, article, key, self.settings.font_pt, marks, &mut cmds)
-            }
-            None => panels::empty_ui(ui, self.open_error.as_deref()),
-        });
-        if let Some(article) = article {
-            if edit_labels {
-                self.labels.open(article.ann().labels());
-            }
-            let ann = article.ann();
-            let in_use = |l: &crate::model::Label| ann.entities().iter().any(|e| e.label == l.id);
-            self.labels.label_editor_ui(ui.ctx(), ann.labels(), in_use, &mut cmds);
-        }
-        self.cmds.extend(cmds);
-    }
-
-    fn handle_dropped_files(&mut self, ctx: &egui::Context) {
-        let dropped: Vec<PathBuf> = ctx.input(|i| {
-            i.raw
-                .dropped_files
-                .iter()
-                .map(|f| f.path().to_path_buf())
-                .filter(|p| !p.as_os_str().is_empty())
-                .collect()
-        });
-        if let Some(path) = dropped.into_iter().next() {
-            self.cmds.push(Command::Open(path));
-        }
-    }
-
-    /// Takes the corpus scan's news, keeps the open document's row current, shows the overview.
-    fn corpus_frame(&mut self, ctx: &egui::Context) {
-        self.offer_count(ctx);
-        self.corpus_job_done(ctx);
-        self.suggest_job_done(ctx);
-        self.learner_done(ctx);
-        self.retrain_after_edits();
-        let Some(state) = self.corpus.as_mut() else { return };
-        if state.poll() {
-            ctx.request_repaint_after(std::time::Duration::from_millis(100));
-        }
-        let revision = self.workspace.active().map_or(0, Article::revision);
-        if revision != self.corpus_seen {
-            self.corpus_seen = revision;
-            self.refresh_corpus();
-        }
-        if let Some(state) = self.corpus.as_mut().filter(|s| s.overview_open) {
-            overview::overview_ui(ctx, state);
-        }
-    }
-
-    /// When the corpus count of an offered name is in, adds it to the notice.
-    fn offer_count(&mut self, ctx: &egui::Context) {
-        let current = self.corpus.as_ref().and_then(|c| c.current);
-        let Some(offer) = self.offer.as_mut() else { return };
-        let Some(search) = offer.corpus.as_mut() else { return };
-        if search.poll() {
-            ctx.request_repaint_after(std::time::Duration::from_millis(100));
-            return;
-        }
-        let elsewhere: usize = search.hits.iter().filter(|h| Some(h.index) != current).map(|h| h.count).sum();
-        let docs = search.hits.iter().filter(|h| Some(h.index) != current).count();
-        offer.corpus = None;
-        if elsewhere > 0 {
-            let text =
-                format!("{}; {elsewhere} in {docs} other documents of the corpus (Ctrl+Shift+F)", offer.text);
-            self.notice = Some(Notice::info(text));
-        }
-    }
-
-    fn update_title(&mut self, ctx: &egui::Context) {
-        let title = match self.workspace.active() {
-            Some(a) => format!("{}{} — Hashiya", if a.is_dirty() { "• " } else { "" }, a.name()),
-            None => "Hashiya".to_string(),
-        };
-        if title != self.title {
-            ctx.send_viewport_cmd(egui::ViewportCommand::Title(title.clone()));
-            self.title = title;
-        }
-    }
-}
-
-impl eframe::App for HashiyaApp {
-    fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
-        self.frame_ui(ui);
-    }
-
-    fn save(&mut self, storage: &mut dyn eframe::Storage) {
-        eframe::set_value(storage, Settings::KEY, &self.settings);
-    }
-
-    fn on_exit(&mut self, _gl: Option<&eframe::glow::Context>) {
-        self.save_on_exit();
-    }
-}
+pub use view::ArticleView;
+pub use window::HashiyaApp;

@@ -1,4 +1,5 @@
-//! Keyboard shortcuts: read once per frame and turned into the same [`Command`]s the menus use.
+//! Keyboard shortcuts: read once per frame and turned into the same [`Command`]s the menus use,
+//! the suggestions layer's keys included.
 
 use egui::{Key, KeyboardShortcut, Modifiers};
 
@@ -6,6 +7,7 @@ use super::command::{Command, DialogPurpose};
 use crate::editor::Article;
 use crate::editor::EditCommand;
 use crate::model::Edge;
+use crate::text::first_strong_rtl;
 
 /// Global shortcuts (work whatever has focus, except text fields for plain keys).
 pub fn shortcut_commands(
@@ -51,13 +53,13 @@ pub fn shortcut_commands(
     out
 }
 
-/// Suggestion keys (see [`super::suggestions`]), label hotkeys, T for an offered tag-all,
+/// Suggestion keys (N / P step, Enter or a label key accepts, Backspace rejects), label hotkeys, T for an offered tag-all,
 /// Delete, Escape and Shift+Alt+arrows for the selected entity.
 fn annotation_keys(ctx: &egui::Context, article: &Article, offer: bool) -> Vec<Command> {
     let mut out = Vec::new();
     ctx.input(|i| {
         for event in &i.events {
-            if let Some(cmd) = super::suggestions::suggestion_key(article, event, i.modifiers) {
+            if let Some(cmd) = suggestion_key(article, event, i.modifiers) {
                 out.push(cmd.into());
                 continue;
             }
@@ -129,22 +131,29 @@ fn step(text: &str, caret: usize, forward: bool, word: bool) -> usize {
     }
 }
 
-/// Direction of the paragraph around `pos`, from its first strong character (UAX #9 P2).
-pub fn first_strong_rtl(text: &str, pos: usize) -> bool {
-    let pos = text.floor_char_boundary(pos.min(text.len()));
-    let start = text[..pos].rfind('\n').map_or(0, |i| i + 1);
-    for c in text[start..].chars().take_while(|&c| c != '\n') {
-        if is_rtl_char(c) {
-            return true;
+/// Keys for the suggestions layer, given the key or text events of this frame: `None` when
+/// the event is not about suggestions.
+fn suggestion_key(article: &Article, event: &egui::Event, m: egui::Modifiers) -> Option<EditCommand> {
+    let current = article.suggestion;
+    match event {
+        egui::Event::Text(t) if !m.command && !m.alt => {
+            let c = t.chars().next()?;
+            if let (Some(key), Some(label)) = (current, article.ann().labels().by_hotkey(c)) {
+                return Some(EditCommand::Accept(key, Some(label.id)));
+            }
+            let has = !article.ann().suggestions().is_empty();
+            match c.to_ascii_lowercase() {
+                'n' if has => Some(EditCommand::StepSuggestion(true)),
+                'p' if has => Some(EditCommand::StepSuggestion(false)),
+                _ => None,
+            }
         }
-        if c.is_alphabetic() {
-            return false;
+        egui::Event::Key { key: Key::Enter, pressed: true, modifiers, .. } if !modifiers.command => {
+            current.map(|k| EditCommand::Accept(k, None))
         }
+        egui::Event::Key { key: Key::Backspace | Key::Delete, pressed: true, .. } => {
+            current.map(EditCommand::Reject)
+        }
+        _ => None,
     }
-    false
-}
-
-/// True for characters of right-to-left scripts (Hebrew, Arabic and their presentation forms).
-pub(super) fn is_rtl_char(c: char) -> bool {
-    matches!(c as u32, 0x0590..=0x08FF | 0xFB1D..=0xFDFF | 0xFE70..=0xFEFF)
 }

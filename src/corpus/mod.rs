@@ -21,7 +21,9 @@
 pub mod export;
 pub mod find;
 pub mod import;
+pub mod init;
 pub mod labels;
+pub mod learning;
 pub mod nav;
 mod problem;
 pub mod relabel;
@@ -38,6 +40,7 @@ use std::path::{Path, PathBuf};
 pub use export::{ExportOptions, ExportSummary};
 pub use find::{CorpusSearch, DocHits};
 pub use labels::{LabelChange, Reconciled, follow_corpus, reconcile};
+pub use learning::{Clitics, DocOrder, LabelMap, LearnSettings, Prior};
 pub use problem::{CorpusError, Problem, ProblemKind};
 pub use scan::{DocSummary, Health, Scan, ScanEvent, ScanHandle};
 pub use settings::{CORPUS_FILE, Settings};

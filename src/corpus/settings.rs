@@ -21,6 +21,7 @@ use std::path::Path;
 
 use serde::Deserialize;
 
+use super::learning::{LabelMap, LearnSettings, RawLearn, RawPrior};
 use crate::formats::store::{self, push_char_lit, push_str_lit};
 use crate::formats::{FormatError, Location, atomic, utf8_text};
 use crate::model::{Label, LabelId, LabelSet, Rgb};
@@ -41,12 +42,19 @@ pub struct Settings {
     pub annotator: Option<String>,
     /// Extensions of article files, lower case, without the dot.
     pub extensions: Vec<String>,
+    /// How suggestions are made and learned ([`super::learning`]).
+    pub learning: LearnSettings,
 }
 
 impl Default for Settings {
     /// The default labels, no default annotator, `.txt` articles.
     fn default() -> Self {
-        Self { labels: LabelSet::default(), annotator: None, extensions: default_extensions() }
+        Self {
+            labels: LabelSet::default(),
+            annotator: None,
+            extensions: default_extensions(),
+            learning: LearnSettings::default(),
+        }
     }
 }
 
@@ -59,6 +67,22 @@ struct RawSettings {
     labels: Vec<RawLabel>,
     #[serde(default = "default_extensions")]
     extensions: Vec<String>,
+    #[serde(default)]
+    clitics: Option<String>,
+    #[serde(default = "yes")]
+    starter: bool,
+    #[serde(default)]
+    starter_map: LabelMap,
+    #[serde(default)]
+    priors: Vec<RawPrior>,
+    #[serde(default)]
+    gazetteer: Option<String>,
+    #[serde(default)]
+    order: String,
+}
+
+fn yes() -> bool {
+    true
 }
 
 fn default_extensions() -> Vec<String> {
@@ -100,6 +124,16 @@ impl Settings {
             );
             return Err(FormatError::at(field("version"), message));
         }
+        let learning = RawLearn {
+            clitics: raw.clitics,
+            starter: raw.starter,
+            starter_map: raw.starter_map,
+            priors: raw.priors,
+            gazetteer: raw.gazetteer,
+            order: raw.order,
+        }
+        .validate()
+        .map_err(|(name, message)| FormatError::at(field(name), message))?;
         let labels = labels(path, text, raw.labels)?;
         let mut extensions = Vec::new();
         for ext in raw.extensions {
@@ -116,7 +150,7 @@ impl Settings {
             return Err(FormatError::at(field("extensions"), "no article extension: add e.g. \"txt\""));
         }
         let annotator = raw.annotator.map(|a| a.trim().to_string()).filter(|a| !a.is_empty());
-        Ok(Self { labels, annotator, extensions })
+        Ok(Self { labels, annotator, extensions, learning })
     }
 
     /// The file's text in its canonical layout (one label per line).
@@ -156,7 +190,9 @@ impl Settings {
             }
             push_str_lit(&mut out, ext);
         }
-        out.push_str("],\n)\n");
+        out.push_str("],\n");
+        self.learning.write_fields(&mut out);
+        out.push_str(")\n");
         out
     }
 
@@ -220,6 +256,28 @@ mod tests {
         assert_eq!(Settings::from_ron_str(Path::new("c.ron"), &text).expect("reads"), s);
         assert!(s.is_article_name("a.TXT") && s.is_article_name("b.md"));
         assert!(!s.is_article_name(".txt") && !s.is_article_name("a.txt.hashiya.ron"));
+    }
+
+    #[test]
+    fn learning_settings_read_back_and_defaults_are_not_written() {
+        use crate::corpus::{Clitics, DocOrder, Prior};
+        let plain = Settings::default().to_ron_string();
+        assert!(!plain.contains("clitics") && !plain.contains("starter"), "{plain}");
+        let mut s = Settings::default();
+        s.learning.clitics = Some(Clitics::Include);
+        s.learning.starter = false;
+        s.learning.starter_map.insert("GPE".into(), Some("LOC".into()));
+        s.learning.starter_map.insert("NORP".into(), None);
+        let map = [("PERSON".to_string(), Some("PER".to_string()))].into_iter().collect();
+        s.learning.priors.push(Prior { path: "../lab \"2024\"".into(), map });
+        s.learning.gazetteer = Some("names.tsv".into());
+        s.learning.order = DocOrder::Uncertain;
+        let text = s.to_ron_string();
+        assert!(text.contains("    starter_map: {\"GPE\": Some(\"LOC\"), \"NORP\": None},\n"), "{text}");
+        assert_eq!(Settings::from_ron_str(Path::new("c.ron"), &text).expect("reads"), s);
+        let bad = text.replace("\"include\"", "\"sometimes\"");
+        let err = Settings::from_ron_str(Path::new("c.ron"), &bad).expect_err("bad clitics").to_string();
+        assert!(err.starts_with("c.ron:15:5: clitics \"sometimes\""), "{err}");
     }
 
     #[test]

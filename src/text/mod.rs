@@ -8,15 +8,19 @@
 mod atlas;
 mod background;
 mod cells;
+mod direction;
+pub mod field;
 mod fonts;
 mod geometry;
 mod layout;
+mod marks;
 mod para;
 mod raster;
 
 pub use atlas::{AtlasEntry, GlyphAtlas};
-pub use fonts::{ARABIC_FAMILY, LATIN_FAMILY, font_bytes, font_system};
+pub use direction::{first_strong_rtl, is_rtl_char};
+pub use fonts::{ARABIC_FAMILY, LATIN_FAMILY, ReadingFont, font_bytes, font_system};
 pub use geometry::Rect;
 pub use layout::{ArticleLayout, VisualLine};
-pub use para::{LayoutParams, ParaKind};
+pub use para::{LINE_HEIGHT, LayoutParams, ParaKind, TextStyle};
 pub use raster::{GlyphQuad, render_png_rgba};

@@ -1,0 +1,210 @@
+//! File dialogs that never freeze the window and never fail silently.
+//!
+//! Native dialogs (rfd: the xdg desktop portal, or zenity) run on a thread of their own and
+//! deliver their answer as a [`Command::DialogDone`]. Where neither the portal's file chooser
+//! nor zenity is installed, rfd would return nothing at all, so that is checked first: the
+//! user is told what to install and gets the built-in picker (`egui_file`) instead, with the
+//! recently used folders one click away. Settings can ask for the built-in picker always.
+
+use crate::app::command::{Command, DialogPurpose};
+use crate::app::jobs::{Job, Polled};
+use crate::app::settings::Settings;
+use crate::editor::Notice;
+use std::path::{Path, PathBuf};
+
+/// Where a dialog starts and the file name it suggests.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct DialogStart {
+    /// Folder shown first.
+    pub dir: Option<PathBuf>,
+    /// Suggested file name (Save As, Export).
+    pub name: Option<String>,
+}
+
+/// The dialog that is open, if any (one at a time).
+#[derive(Default)]
+pub struct Dialogs {
+    native: Option<(DialogPurpose, Job<Option<PathBuf>>)>,
+    builtin: Option<(DialogPurpose, egui_file::FileDialog)>,
+    /// Why native dialogs are not used (told to the user once per run).
+    told: bool,
+}
+
+impl Dialogs {
+    /// True while a dialog is open (plain keys then belong to it).
+    pub fn is_open(&self) -> bool {
+        self.native.is_some() || self.builtin.is_some()
+    }
+
+    /// Opens a dialog; returns a notice when it is the built-in one for the first time, or
+    /// when a dialog is open already.
+    pub fn request(
+        &mut self,
+        ctx: &egui::Context,
+        purpose: DialogPurpose,
+        start: DialogStart,
+        force_builtin: bool,
+    ) -> Option<Notice> {
+        if self.is_open() {
+            return Some(Notice::info("A file dialog is open already"));
+        }
+        let why_not_native = if force_builtin { Err(None) } else { native_available().map_err(Some) };
+        match why_not_native {
+            Ok(()) => match spawn_native(ctx, purpose, start) {
+                Ok(job) => {
+                    self.native = Some((purpose, job));
+                    None
+                }
+                Err(e) => Some(Notice::error(format!("Could not open the file dialog: {e}"))),
+            },
+            Err(reason) => {
+                self.builtin = Some((purpose, builtin(purpose, start)));
+                let tell = reason.filter(|_| !std::mem::replace(&mut self.told, true));
+                tell.map(|r| Notice::warn(format!("{r}; using Hashiya's built-in file picker")))
+            }
+        }
+    }
+
+    /// Shows the built-in dialog and collects answers (of either kind) as commands.
+    pub fn dialogs_ui(&mut self, ctx: &egui::Context, settings: &Settings) -> Vec<Command> {
+        let mut out = Vec::new();
+        if let Some((purpose, job)) = &self.native {
+            match job.poll() {
+                Polled::Done(path) => out.push(Command::DialogDone(*purpose, path)),
+                Polled::Stopped => out.push(Command::DialogDone(*purpose, None)),
+                Polled::Running => {}
+            }
+            if !out.is_empty() {
+                self.native = None;
+            }
+        }
+        if let Some((purpose, dialog)) = &mut self.builtin {
+            recent_dirs_ui(ctx, dialog, &settings.recent_dirs);
+            dialog.show(ctx);
+            let done = match dialog.state() {
+                egui_file::State::Selected => Some(dialog.path().map(Path::to_path_buf)),
+                egui_file::State::Open => None,
+                egui_file::State::Closed | egui_file::State::Cancelled => Some(None),
+            };
+            if let Some(path) = done {
+                out.push(Command::DialogDone(*purpose, path));
+                self.builtin = None;
+            }
+        }
+        out
+    }
+}
+
+/// Runs the native dialog on its own thread; the window keeps drawing meanwhile.
+fn spawn_native(
+    ctx: &egui::Context,
+    purpose: DialogPurpose,
+    start: DialogStart,
+) -> std::io::Result<Job<Option<PathBuf>>> {
+    Job::spawn_waking("hashiya-file-dialog", ctx, move || {
+        let mut dialog = rfd::FileDialog::new();
+        if let Some(dir) = start.dir {
+            dialog = dialog.set_directory(dir);
+        }
+        if let Some(name) = start.name {
+            dialog = dialog.set_file_name(name);
+        }
+        match purpose {
+            DialogPurpose::Open => {
+                dialog.add_filter("Articles", &["txt"]).add_filter("All files", &["*"]).pick_file()
+            }
+            DialogPurpose::Gazetteer => dialog.add_filter("Gazetteer", &["tsv", "txt", "csv"]).pick_file(),
+            DialogPurpose::Import(format) => {
+                let ext = format.extension();
+                dialog.add_filter(ext, &[ext, "txt", "tsv"]).add_filter("All files", &["*"]).pick_file()
+            }
+            DialogPurpose::SaveAs | DialogPurpose::Export(_) => dialog.save_file(),
+            DialogPurpose::OpenFolder | DialogPurpose::CompareFolder => dialog.pick_folder(),
+            DialogPurpose::CompareFile => {
+                dialog.add_filter("Annotations", &["ron", "txt"]).add_filter("All files", &["*"]).pick_file()
+            }
+        }
+    })
+}
+
+fn builtin(purpose: DialogPurpose, start: DialogStart) -> egui_file::FileDialog {
+    let (mut dialog, title) = match purpose {
+        DialogPurpose::Open => (egui_file::FileDialog::open_file(), "Open article".to_string()),
+        DialogPurpose::OpenFolder => {
+            (egui_file::FileDialog::select_folder(), "Open folder as a corpus".to_string())
+        }
+        DialogPurpose::Import(f) => (egui_file::FileDialog::open_file(), format!("Import {}", f.name())),
+        DialogPurpose::Gazetteer => {
+            (egui_file::FileDialog::open_file(), "Suggest from a gazetteer".to_string())
+        }
+        DialogPurpose::SaveAs => (egui_file::FileDialog::save_file(), "Save annotations as".to_string()),
+        DialogPurpose::Export(f) => (egui_file::FileDialog::save_file(), format!("Export {}", f.name())),
+        DialogPurpose::CompareFile => {
+            (egui_file::FileDialog::open_file(), "Compare with an annotation file".to_string())
+        }
+        DialogPurpose::CompareFolder => {
+            (egui_file::FileDialog::select_folder(), "Compare with a corpus folder".to_string())
+        }
+    };
+    dialog = dialog.title(&title).show_rename(false).keep_on_top(true);
+    if let Some(dir) = start.dir {
+        dialog = dialog.initial_path(dir);
+    }
+    if let Some(name) = start.name {
+        dialog = dialog.default_filename(name);
+    }
+    dialog.open();
+    dialog
+}
+
+/// Recently used folders beside the built-in picker: one click goes there.
+fn recent_dirs_ui(ctx: &egui::Context, dialog: &mut egui_file::FileDialog, dirs: &[PathBuf]) {
+    if dirs.is_empty() {
+        return;
+    }
+    egui::Window::new("Recent folders").anchor(egui::Align2::LEFT_TOP, [8.0, 64.0]).resizable(false).show(
+        ctx,
+        |ui| {
+            for dir in dirs.iter().filter(|d| d.is_dir()) {
+                if ui.button(dir.display().to_string()).clicked() {
+                    dialog.set_path(dir.clone());
+                }
+            }
+        },
+    );
+}
+
+/// Whether rfd can show a native dialog here; the reason and the fix when it cannot.
+fn native_available() -> Result<(), String> {
+    if !cfg!(target_os = "linux") {
+        return Ok(());
+    }
+    if std::env::var_os("HASHIYA_FILE_DIALOG").is_some_and(|v| v == "builtin") {
+        return Err("HASHIYA_FILE_DIALOG=builtin".to_string());
+    }
+    if on_path("zenity") || (session_bus() && portal_file_chooser()) {
+        return Ok(());
+    }
+    Err("Native file dialogs need the xdg desktop portal with a file chooser \
+         (e.g. apt install xdg-desktop-portal-gtk) or zenity, and neither was found"
+        .to_string())
+}
+
+fn on_path(program: &str) -> bool {
+    std::env::var_os("PATH")
+        .is_some_and(|paths| std::env::split_paths(&paths).any(|d| d.join(program).is_file()))
+}
+
+fn session_bus() -> bool {
+    std::env::var_os("DBUS_SESSION_BUS_ADDRESS").is_some()
+        || std::env::var_os("XDG_RUNTIME_DIR").is_some_and(|d| Path::new(&d).join("bus").exists())
+}
+
+/// A portal backend that implements the file chooser is installed.
+fn portal_file_chooser() -> bool {
+    let Ok(entries) = std::fs::read_dir("/usr/share/xdg-desktop-portal/portals") else { return false };
+    entries.flatten().any(|e| {
+        std::fs::read_to_string(e.path())
+            .is_ok_and(|text| text.contains("org.freedesktop.impl.portal.FileChooser"))
+    })
+}

@@ -1,0 +1,137 @@
+//! Background retraining of the learned suggestions (issue 12): when a document is marked done
+//! or opened in a corpus, or after [`EDITS_BEFORE_RETRAIN`] edits, a thread trains the corpus's
+//! model on its done documents plus the entities of the open one (saving `hashiya-model.bin`,
+//! or loading it when it is already trained on exactly those) and predicts the open document;
+//! the window never waits for it. While it runs the status bar says what it learns from; its
+//! suggestions go into the layer through `EditCommand::Suggest` (entities the user made are
+//! never changed) if the same document is still open.
+
+use std::path::PathBuf;
+
+use super::{Job, Polled};
+use crate::editor::{Article, Notice};
+use crate::formats::store::DocStatus;
+use crate::learn::corpus::{ensure_model, read_corpus, training_set};
+use crate::learn::suggest::model_suggestions;
+use crate::learn::{Options, TrainDoc, train};
+use crate::model::{LabelSet, Suggestion};
+
+/// Edits of the open document after which the model is retrained.
+pub const EDITS_BEFORE_RETRAIN: u64 = 25;
+
+/// What a finished training hands back.
+pub struct Learned {
+    /// The document predicted.
+    pub article: PathBuf,
+    /// The model's suggestions for it.
+    pub suggestions: Vec<Suggestion>,
+    /// Documents the model learned from.
+    pub docs: u32,
+    /// Tokens the model learned from.
+    pub tokens: u64,
+}
+
+/// A running training, and the open document's revision when the last one started.
+#[derive(Default)]
+pub struct Learner {
+    job: Option<Job<Result<Learned, Notice>>>,
+    revision_at_start: u64,
+    /// A document was marked done or opened: retrain at the next frame.
+    pub pending: bool,
+    /// Documents and tokens the current model learned from.
+    learned: Option<(u32, u64)>,
+}
+
+impl Learner {
+    /// What the status bar says: "learning…" while a training runs, else what the model
+    /// learned from.
+    pub fn status(&self) -> Option<String> {
+        match (&self.job, self.learned) {
+            (Some(_), _) => Some("model: learning…".to_string()),
+            (None, Some((docs, tokens))) => Some(format!("model: {docs} documents, {tokens} tokens")),
+            (None, None) => None,
+        }
+    }
+
+    /// True when a training should start: asked for, or the open document (at `revision`)
+    /// had enough edits since the last one started.
+    pub fn due(&self, revision: u64) -> bool {
+        self.pending || revision >= self.revision_at_start + EDITS_BEFORE_RETRAIN
+    }
+
+    /// Starts training on the corpus at `root` and the open `article` in the background and
+    /// predicting it, keeping suggestions at least `min` sure (per mille); nothing when a
+    /// training is running.
+    pub fn start(&mut self, root: PathBuf, article: &Article, min: u16) -> Result<(), Notice> {
+        if self.job.is_some() {
+            return Ok(());
+        }
+        let ann = article.ann();
+        let open = TrainDoc {
+            text: article.doc.text().to_string(),
+            entities: ann
+                .entities()
+                .iter()
+                .filter_map(|e| Some((e.range(), ann.labels().get(e.label)?.name.clone())))
+                .collect(),
+            partial: article.status() != DocStatus::Done,
+        };
+        let (path, labels) = (article.path.clone(), ann.labels().clone());
+        self.revision_at_start = article.revision();
+        self.pending = false;
+        let job = Job::spawn("hashiya-learn", move || learn(&root, open, path, &labels, min));
+        self.job = Some(job.map_err(|e| Notice::error(format!("Could not start learning: {e}")))?);
+        Ok(())
+    }
+
+    /// The training's result when it is in (`None` while it runs or when none runs).
+    pub fn poll(&mut self) -> Option<Result<Learned, Notice>> {
+        let result = match self.job.as_ref()?.poll() {
+            Polled::Running => return None,
+            Polled::Done(result) => result,
+            Polled::Stopped => Err(Notice::error("Learning stopped unexpectedly")),
+        };
+        self.job = None;
+        if let Ok(learned) = &result {
+            self.learned = Some((learned.docs, learned.tokens));
+        }
+        Some(result)
+    }
+
+    /// True while a training runs.
+    pub fn is_running(&self) -> bool {
+        self.job.is_some()
+    }
+}
+
+/// Trains on the corpus's done documents and the open one, saves the model, predicts. The saved
+/// model is used as it is when it was trained on exactly these documents (opening a document
+/// with no entities yet, or reopening one, costs no training).
+fn learn(
+    root: &std::path::Path,
+    open: TrainDoc,
+    article: PathBuf,
+    labels: &LabelSet,
+    min: u16,
+) -> Result<Learned, Notice> {
+    let (docs, _) = read_corpus(root).map_err(|e| Notice::error(e.to_string()))?;
+    let others: Vec<_> = docs.into_iter().filter(|d| d.path != article).collect();
+    let mut train_docs = training_set(&others);
+    let text = open.text.clone();
+    // A document not done teaches only its sentences with entities: with none, it is left out,
+    // so the training set (and the saved model's fingerprint) stays that of the done documents.
+    if !(open.partial && open.entities.is_empty()) {
+        train_docs.push(open);
+    }
+    let model = match ensure_model(root, &train_docs, &Options::default()) {
+        Ok(Some((model, _))) => model,
+        Ok(None) => {
+            return Err(Notice::info("Nothing to learn from yet: tag some names and mark documents done"));
+        }
+        // The model could not be saved (a read-only folder): suggest from a model kept in
+        // memory, as before the saved model was reused.
+        Err(_) => train(&train_docs, &Options::default()),
+    };
+    let (suggestions, _) = model_suggestions(&model, &text, labels, min);
+    Ok(Learned { article, suggestions, docs: model.info.docs, tokens: model.info.tokens })
+}

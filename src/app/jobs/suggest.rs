@@ -1,0 +1,83 @@
+//! Pre-annotation of the open document from the window, on a thread so that reading a large
+//! gazetteer or the whole corpus never blocks a frame: the job computes the suggestions for
+//! the document's text and labels; when it ends, they go into the layer through
+//! `EditCommand::Suggest` (one undo step) if the same document is still open.
+
+use std::path::PathBuf;
+
+use super::Job;
+use crate::corpus::DocEntry;
+use crate::corpus::suggest::{DEFAULT_MIN_CONFIDENCE, Dictionary, corpus_dictionary, proposals};
+use crate::editor::{Article, Notice};
+use crate::formats::gazetteer::read_gazetteer;
+use crate::model::{LabelSet, Suggestion, SuggestionSource};
+use crate::search::NormalizedText;
+
+/// What a finished job hands back.
+pub struct Proposed {
+    /// The document the suggestions are for.
+    pub article: PathBuf,
+    /// Where they come from.
+    pub source: SuggestionSource,
+    /// The suggestions.
+    pub suggestions: Vec<Suggestion>,
+    /// Warnings to show (malformed gazetteer lines, labels the document lacks).
+    pub warnings: Vec<String>,
+}
+
+/// A running pre-annotation job.
+pub type SuggestJob = Job<Result<Proposed, Notice>>;
+
+/// Where the names come from, and how they are read into a dictionary on the job's thread.
+pub enum Names {
+    /// A gazetteer file.
+    Gazetteer(PathBuf),
+    /// The forms tagged in the corpus's annotated documents.
+    Corpus(Vec<DocEntry>),
+}
+
+impl Names {
+    /// The dictionary, its source and warnings (malformed gazetteer lines).
+    fn read(self) -> Result<(Dictionary, SuggestionSource, Vec<String>), Notice> {
+        match self {
+            Names::Gazetteer(path) => {
+                let (gazetteer, warnings) =
+                    read_gazetteer(&path).map_err(|e| Notice::error(e.to_string()))?;
+                Ok((Dictionary::from_gazetteer(gazetteer), SuggestionSource::Gazetteer, warnings))
+            }
+            Names::Corpus(docs) => {
+                let dict = corpus_dictionary(&docs, |_, _| {}).map_err(|e| Notice::error(e.to_string()))?;
+                if dict.gazetteer.is_empty() {
+                    return Err(Notice::info("No entities in the corpus yet: tag some names first"));
+                }
+                Ok((dict, SuggestionSource::Corpus, Vec::new()))
+            }
+        }
+    }
+}
+
+/// Reads `names` and matches them in `article`'s text on a thread.
+pub fn spawn(names: Names, article: &Article) -> std::io::Result<SuggestJob> {
+    let (path, text, labels) =
+        (article.path.clone(), article.doc.text().to_string(), article.ann().labels().clone());
+    Job::spawn("hashiya-suggest", move || {
+        names.read().map(|(dict, source, warnings)| propose(&dict, source, warnings, path, &text, &labels))
+    })
+}
+
+fn propose(
+    dict: &Dictionary,
+    source: SuggestionSource,
+    mut warnings: Vec<String>,
+    article: PathBuf,
+    text: &str,
+    labels: &LabelSet,
+) -> Proposed {
+    let normalized = NormalizedText::new(text);
+    let (suggestions, unknown) = proposals(dict, text, &normalized, labels, (source, DEFAULT_MIN_CONFIDENCE));
+    if !unknown.is_empty() {
+        let names: Vec<&str> = unknown.iter().map(String::as_str).collect();
+        warnings.push(format!("labels this document does not have: {}", names.join(", ")));
+    }
+    Proposed { article, source, suggestions, warnings }
+}

@@ -1,0 +1,45 @@
+//! Reusable widgets and what they share: text shaped by cosmic-text for short UI texts
+//! (`shaped.rs`), the app's text field (`text_field.rs`, its keys in `field_keys.rs`, its
+//! shaping and painting in `shaper.rs`), the bridge from the text layer's glyph atlas to egui
+//! (`painter.rs`), label colours, and the UI fonts.
+
+mod field_keys;
+mod painter;
+mod shaped;
+pub mod shaper;
+mod text_field;
+
+pub use field_keys::{FieldInput, field_input};
+pub use text_field::{TextField, text_field_ui, text_offset};
+
+pub use painter::{AtlasTexture, glyph_mesh, to_screen};
+
+pub use shaped::{shaped_label_ui, shaped_rtl};
+
+use egui::Color32;
+
+use crate::editor::Article;
+use crate::model::LabelId;
+
+/// The label's colour as an egui colour (grey for an unknown label).
+pub fn label_color(article: &Article, id: LabelId) -> Color32 {
+    article
+        .ann()
+        .labels()
+        .get(id)
+        .map_or(Color32::GRAY, |l| Color32::from_rgb(l.color.0, l.color.1, l.color.2))
+}
+
+/// Adds the bundled Arabic and Latin faces to egui's fonts so UI chrome never lacks glyphs.
+pub fn install_ui_fonts(ctx: &egui::Context) {
+    let mut fonts = egui::FontDefinitions::default();
+    for (name, bytes) in
+        [("noto-sans", crate::text::font_bytes()[2]), ("noto-naskh", crate::text::font_bytes()[0])]
+    {
+        fonts.font_data.insert(name.to_string(), std::sync::Arc::new(egui::FontData::from_static(bytes)));
+        for family in [egui::FontFamily::Proportional, egui::FontFamily::Monospace] {
+            fonts.families.entry(family).or_default().push(name.to_string());
+        }
+    }
+    ctx.set_fonts(fonts);
+}
