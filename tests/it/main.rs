@@ -27,6 +27,8 @@ mod learn;
 mod merge;
 mod newsfane;
 mod ocr;
+mod packaging;
+mod reading_window;
 mod render;
 mod rooms;
 mod store;
