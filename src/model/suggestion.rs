@@ -1,6 +1,6 @@
-//! The suggestions layer: proposed entities (from a gazetteer, the corpus, a learned model or a
-//! merge conflict) kept apart from the entities until the annotator accepts or rejects them,
-//! and the rejections that keep a suggestion from coming back.
+//! The suggestions layer: proposed entities (from a gazetteer, the corpus, a learned model, a
+//! merge conflict or the user's own model) kept apart from the entities until the annotator
+//! accepts or rejects them, and the rejections that keep a suggestion from coming back.
 
 use std::ops::Range;
 
@@ -17,13 +17,17 @@ pub enum SuggestionSource {
     Model,
     /// A conflict left by a three-way merge.
     Merge,
+    /// The user's own model: a command run by `hashiya suggest --command` or a file read by
+    /// `hashiya import --as-suggestions` (its name in the suggestion's note).
+    External,
     /// The starter model built into Hashiya (trained on open Arabic NER data).
     Starter,
 }
 
 impl SuggestionSource {
     /// Every source, in file order.
-    pub const ALL: [SuggestionSource; 5] = [Self::Gazetteer, Self::Corpus, Self::Model, Self::Merge, Self::Starter];
+    pub const ALL: [SuggestionSource; 6] =
+        [Self::Gazetteer, Self::Corpus, Self::Model, Self::Merge, Self::External, Self::Starter];
 
     /// The sources of the combined layer (`hashiya suggest` with no source option and the
     /// window's default), which it replaces together.
@@ -36,6 +40,7 @@ impl SuggestionSource {
             Self::Corpus => "corpus",
             Self::Model => "model",
             Self::Merge => "merge",
+            Self::External => "external",
             Self::Starter => "starter",
         }
     }
