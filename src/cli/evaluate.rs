@@ -16,7 +16,12 @@ fn prf(c: &Counts) -> String {
 }
 
 fn print_sources(rows: &[SourceScores]) {
-    println!("  {:<22} {:>19}   {:>19}", "source", "every proposal", format!("confidence ≥ {DEFAULT_MIN_CONFIDENCE}"));
+    println!(
+        "  {:<22} {:>19}   {:>19}",
+        "source",
+        "every proposal",
+        format!("confidence ≥ {DEFAULT_MIN_CONFIDENCE}")
+    );
     println!("  {:<22} {:>19}   {:>19}", "", "P     R     F1", "P     R     F1");
     for r in rows {
         println!("  {:<22} {:>19}   {:>19}", r.name, prf(&r.all), prf(&r.at_threshold));
@@ -58,7 +63,11 @@ pub fn evaluate(setup: &Setup, fraction: f64, opts: &Options) {
         others,
         opts: opts.clone(),
     };
-    println!("held out: trained on {} documents ({tokens} words), scored on {} documents", tr.len(), te.len());
+    println!(
+        "held out: trained on {} documents ({tokens} words), scored on {} documents",
+        tr.len(),
+        te.len()
+    );
     let t = Instant::now();
     let rows = assess(&tr, &te, &ctx, DEFAULT_MIN_CONFIDENCE);
     println!("(built and scored in {:.2} s)", t.elapsed().as_secs_f64());
@@ -71,12 +80,18 @@ pub fn evaluate(setup: &Setup, fraction: f64, opts: &Options) {
         let no_priors = Context { starter: None, others: Vec::new(), ..ctx.clone() };
         for n in [0, 1, 2, 5, 10, 20, 40].into_iter().filter(|&n| n <= tr.len()) {
             let with = assess(&tr[..n], &te, &ctx, DEFAULT_MIN_CONFIDENCE);
-            let without = if n == 0 { None } else { Some(assess(&tr[..n], &te, &no_priors, DEFAULT_MIN_CONFIDENCE)) };
+            let without =
+                if n == 0 { None } else { Some(assess(&tr[..n], &te, &no_priors, DEFAULT_MIN_CONFIDENCE)) };
             let show = |rows: Option<&Vec<SourceScores>>| {
-                rows.and_then(|r| r.last())
-                    .map_or("–".to_string(), |r| format!("{:.3} / {:.3}", r.at_threshold.f1(), r.at_threshold.precision()))
+                rows.and_then(|r| r.last()).map_or("–".to_string(), |r| {
+                    format!("{:.3} / {:.3}", r.at_threshold.f1(), r.at_threshold.precision())
+                })
             };
-            println!("  {n:>3} documents: priors on {}   priors off {}", show(Some(&with)), show(without.as_ref()));
+            println!(
+                "  {n:>3} documents: priors on {}   priors off {}",
+                show(Some(&with)),
+                show(without.as_ref())
+            );
         }
     }
 }

@@ -49,7 +49,12 @@ fn say_freshness(built: &CorpusLayer) {
         Freshness::Stale => eprintln!("the model was stale (documents, labels or priors changed): retrained"),
         Freshness::Unreadable(why) => eprintln!("hashiya: warning: {why}; retrained the model"),
     }
-    eprintln!("model: {} documents, {} tokens, {} labels", model.info.docs, model.info.tokens, model.labels.len());
+    eprintln!(
+        "model: {} documents, {} tokens, {} labels",
+        model.info.docs,
+        model.info.tokens,
+        model.labels.len()
+    );
 }
 
 /// Fills the documents `targets` of `corpus` with its layer (`mode`), keeping suggestions at

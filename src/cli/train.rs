@@ -117,7 +117,10 @@ pub fn run(args: &TrainArgs) -> anyhow::Result<ExitCode> {
         model.info.docs,
         model.info.tokens,
         model.labels.len(),
-        model.calibration.as_ref().map_or("too few proposals".to_string(), |c| format!("{} steps", c.points.len())),
+        model
+            .calibration
+            .as_ref()
+            .map_or("too few proposals".to_string(), |c| format!("{} steps", c.points.len())),
         path.display(),
         size as f64 / 1e6
     );

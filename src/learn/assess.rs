@@ -6,6 +6,7 @@
 
 use std::ops::Range;
 
+use super::Model;
 use super::calibrate::Calibration;
 use super::corpus::train_calibrated;
 use super::crossval::judge;
@@ -14,7 +15,6 @@ use super::layer::{Candidate, Layer, StarterSource, combine};
 use super::mapping::Mapping;
 use super::setup::starter_confusion;
 use super::train::{Options, Prior, TrainDoc};
-use super::Model;
 use crate::corpus::suggest::{Annotated, dictionary_of};
 use crate::corpus::{Clitics, LabelMap};
 
@@ -51,7 +51,10 @@ pub struct SourceScores {
 /// The calibration of the starter's mapped proposals, measured on `docs` (`None` with too
 /// few proposals: then its built-in calibration holds).
 pub fn starter_calibration(layer: &Layer, docs: &[TrainDoc]) -> Option<Calibration> {
-    let raw = Layer { starter: layer.starter.clone().map(|s| StarterSource { calibration: None, ..s }), ..Layer::default() };
+    let raw = Layer {
+        starter: layer.starter.clone().map(|s| StarterSource { calibration: None, ..s }),
+        ..Layer::default()
+    };
     let mut obs = Vec::new();
     for d in docs.iter().filter(|d| !d.partial) {
         obs.extend(judged(&raw, d));
@@ -106,7 +109,8 @@ pub fn assess(train: &[TrainDoc], test: &[TrainDoc], ctx: &Context, threshold: f
     }
     let mut priors: Vec<Prior> = Vec::new();
     if let (Some(model), Some(mapping)) = (ctx.starter, mapping.as_ref()) {
-        let map = mapping.entries.iter().filter_map(|e| Some((e.source.clone(), e.target.clone()?))).collect();
+        let map =
+            mapping.entries.iter().filter_map(|e| Some((e.source.clone(), e.target.clone()?))).collect();
         priors.push(Prior { model, map });
     }
     for m in &ctx.others {
@@ -114,14 +118,25 @@ pub fn assess(train: &[TrainDoc], test: &[TrainDoc], ctx: &Context, threshold: f
     }
     let learns = train.iter().any(|d| !d.entities.is_empty());
     let plain = learns.then(|| train_calibrated(train, &ctx.opts, &[], ctx.clitics));
-    let stacked = (learns && !priors.is_empty()).then(|| train_calibrated(train, &ctx.opts, &priors, ctx.clitics));
+    let stacked =
+        (learns && !priors.is_empty()).then(|| train_calibrated(train, &ctx.opts, &priors, ctx.clitics));
     let prior_models: Vec<&Model> = priors.iter().map(|p| p.model).collect();
     let mut out = Vec::new();
     if let Some(s) = &starter {
-        out.push(scores("starter (mapped)", &Layer { starter: Some(s.clone()), ..base.clone() }, test, threshold));
+        out.push(scores(
+            "starter (mapped)",
+            &Layer { starter: Some(s.clone()), ..base.clone() },
+            test,
+            threshold,
+        ));
     }
     if let Some(m) = &plain {
-        out.push(scores("model, no priors", &Layer { model: Some((m, Vec::new())), ..base.clone() }, test, threshold));
+        out.push(scores(
+            "model, no priors",
+            &Layer { model: Some((m, Vec::new())), ..base.clone() },
+            test,
+            threshold,
+        ));
     }
     if let Some(m) = &stacked {
         let layer = Layer { model: Some((m, prior_models.clone())), ..base.clone() };

@@ -50,7 +50,11 @@ pub fn dictionary(docs: &[CorpusDoc]) -> Option<Dictionary> {
 
 impl CorpusLayer {
     /// Builds the layer of a corpus read as `setup` and `docs` (training or loading its model).
-    pub fn build(setup: Setup, docs: &[CorpusDoc], gazetteer: Option<Dictionary>) -> Result<Self, LearnError> {
+    pub fn build(
+        setup: Setup,
+        docs: &[CorpusDoc],
+        gazetteer: Option<Dictionary>,
+    ) -> Result<Self, LearnError> {
         let model = ensure_model(&setup, &Options::default())?;
         Ok(Self { model, gazetteer, ..Self::build_without_model(setup, docs) })
     }

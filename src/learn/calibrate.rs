@@ -50,10 +50,8 @@ impl Calibration {
                 blocks.push((a.0 + b.0, a.1 + b.1, a.2 + b.2));
             }
         }
-        let points = blocks
-            .iter()
-            .map(|&(sum, n, hits)| (sum / n, (hits + PRIOR * 0.5) / (n + PRIOR)))
-            .collect();
+        let points =
+            blocks.iter().map(|&(sum, n, hits)| (sum / n, (hits + PRIOR * 0.5) / (n + PRIOR))).collect();
         Some(Self { points })
     }
 

@@ -10,7 +10,12 @@ use crate::corpus::Clitics;
 
 /// The written word around byte `at` of `text`: letters and marks next to each other.
 fn word_start(text: &str, at: usize) -> usize {
-    text[..at].char_indices().rev().take_while(|&(_, c)| c.is_alphanumeric() || is_mark(c)).last().map_or(at, |(i, _)| i)
+    text[..at]
+        .char_indices()
+        .rev()
+        .take_while(|&(_, c)| c.is_alphanumeric() || is_mark(c))
+        .last()
+        .map_or(at, |(i, _)| i)
 }
 
 fn is_mark(c: char) -> bool {
@@ -19,7 +24,10 @@ fn is_mark(c: char) -> bool {
 
 /// The end of the written word starting at byte `start`.
 fn word_end(text: &str, start: usize) -> usize {
-    text[start..].char_indices().find(|&(_, c)| !(c.is_alphanumeric() || is_mark(c))).map_or(text.len(), |(i, _)| start + i)
+    text[start..]
+        .char_indices()
+        .find(|&(_, c)| !(c.is_alphanumeric() || is_mark(c)))
+        .map_or(text.len(), |(i, _)| start + i)
 }
 
 /// `range` with the convention `c`: for [`Clitics::Include`] a span that starts right after

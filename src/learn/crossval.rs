@@ -68,7 +68,8 @@ pub fn observations(
     let models: Vec<&super::Model> = priors.iter().map(|p| p.model).collect();
     let mut out = Vec::new();
     for f in 0..folds {
-        let train: Vec<TrainDoc> = docs.iter().enumerate().filter(|(i, _)| i % folds != f).map(|(_, d)| d.clone()).collect();
+        let train: Vec<TrainDoc> =
+            docs.iter().enumerate().filter(|(i, _)| i % folds != f).map(|(_, d)| d.clone()).collect();
         if train.iter().all(|d| d.entities.is_empty()) {
             continue;
         }

@@ -78,7 +78,8 @@ impl Layer<'_> {
         if let Some(s) = &self.starter {
             for p in s.model.predict(text) {
                 let Some(label) = s.mapping.target(&p.label) else { continue };
-                let alts = p.alternatives.iter().filter_map(|a| s.mapping.target(a)).map(str::to_string).collect();
+                let alts =
+                    p.alternatives.iter().filter_map(|a| s.mapping.target(a)).map(str::to_string).collect();
                 let conf = calibrated(s.calibration.as_ref(), p.confidence);
                 push(p.range, label.to_string(), conf, SuggestionSource::Starter, alts);
             }
@@ -188,7 +189,10 @@ mod tests {
         ]);
         assert_eq!(out.len(), 2, "{out:?}");
         assert_eq!((out[0].range.clone(), out[0].label.as_str()), (5..20, "PER"));
-        assert_eq!((out[1].range.clone(), out[1].confidence, out[1].source), (30..40, 0.95, SuggestionSource::Model));
+        assert_eq!(
+            (out[1].range.clone(), out[1].confidence, out[1].source),
+            (30..40, 0.95, SuggestionSource::Model)
+        );
         let alone = combine(vec![
             cand(0..10, "LOC", 0.6, SuggestionSource::Starter),
             cand(0..10, "ORG", 0.8, SuggestionSource::Model),

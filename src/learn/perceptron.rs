@@ -240,14 +240,7 @@ impl Trainer {
 /// Trains averaged weights on `data` for `epochs` passes, in an order shuffled per epoch by
 /// a fixed seed (the same data gives the same weights).
 pub fn train(data: &[Sequence], features: usize, tags: usize, epochs: usize) -> Weights {
-    train_from(data, Weights::new(features, tags), epochs)
-}
-
-/// Trains averaged weights on `data` starting from `init` (a prior: the averaged weights keep
-/// what the data never contradicts).
-pub fn train_from(data: &[Sequence], init: Weights, epochs: usize) -> Weights {
-    let (features, tags) = (init.emit.len() / init.tags.max(1), init.tags);
-    let mut tr = Trainer { w: init, u: Weights::new(features, tags), c: 1.0 };
+    let mut tr = Trainer { w: Weights::new(features, tags), u: Weights::new(features, tags), c: 1.0 };
     let mut order: Vec<usize> = (0..data.len()).collect();
     let mut rng = 0x2545_F491_4F6C_DD1Du64;
     for _ in 0..epochs {

@@ -85,7 +85,8 @@ impl Setup {
         for p in &settings.priors {
             match prior_model(corpus.root(), &p.resolve(corpus.root()), &p.map, &labels) {
                 Ok(Some(m)) => priors.push(m),
-                Ok(None) => warnings.push(format!("{}: no done document with entities to learn from", p.path.display())),
+                Ok(None) => warnings
+                    .push(format!("{}: no done document with entities to learn from", p.path.display())),
                 Err(e) => warnings.push(format!("{}: {e}", p.path.display())),
             }
         }
@@ -98,7 +99,12 @@ impl Setup {
     pub fn priors(&self) -> Vec<Prior<'_>> {
         let mut out = Vec::new();
         if let Some(m) = self.starter {
-            let map = self.starter_map.entries.iter().filter_map(|e| Some((e.source.clone(), e.target.clone()?))).collect();
+            let map = self
+                .starter_map
+                .entries
+                .iter()
+                .filter_map(|e| Some((e.source.clone(), e.target.clone()?)))
+                .collect();
             out.push(Prior { model: m, map });
         }
         for p in &self.priors {
@@ -151,7 +157,12 @@ pub fn starter_confusion(starter: &Model, docs: &[TrainDoc]) -> Confusion {
 /// The model of the prior corpus at `dir`: its done documents with their labels mapped by
 /// `map`, then by name onto `labels` (others left out); loaded from this corpus's folder
 /// `root` when trained on exactly these, else trained and saved there.
-fn prior_model(root: &Path, dir: &Path, map: &LabelMap, labels: &[String]) -> Result<Option<PriorModel>, LearnError> {
+fn prior_model(
+    root: &Path,
+    dir: &Path,
+    map: &LabelMap,
+    labels: &[String],
+) -> Result<Option<PriorModel>, LearnError> {
     let (docs, _) = read_corpus(dir).map_err(|e| LearnError::Corpus(e.to_string()))?;
     let mut full = map.clone();
     for d in &docs {

@@ -85,12 +85,10 @@ mod tests {
         let at = t.find("وإيران").unwrap_or(0);
         let props = vec![(at..at + "وإيران".len(), "GPE".to_string(), 0.97)];
         let m = cover(&u, &props);
-        assert_eq!(m.iter().map(|m| m.map(|x| (x.0, x.1))).collect::<Vec<_>>(), [
-            None,
-            None,
-            Some(("GPE", true)),
-            None
-        ]);
+        assert_eq!(
+            m.iter().map(|m| m.map(|x| (x.0, x.1))).collect::<Vec<_>>(),
+            [None, None, Some(("GPE", true)), None]
+        );
         let mut extra = vec![Vec::new(); u.len()];
         add_features(&mut extra, &u, &props, 0);
         assert!(extra.iter().all(|f| !f.is_empty()));

@@ -23,3 +23,23 @@ pub fn model() -> Option<&'static Model> {
     static MODEL: OnceLock<Option<Model>> = OnceLock::new();
     MODEL.get_or_init(|| file::from_bytes(BYTES).ok()).as_ref()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_built_in_starter_reads_and_finds_names() {
+        let m = model().expect("the built-in starter is a model this version reads");
+        for t in ["PER", "ORG", "GPE", "LOC", "NORP"] {
+            assert!(m.labels.iter().any(|l| l == t), "{t} in {:?}", m.labels);
+        }
+        assert!(m.description.contains("NewsFANE"), "{}", m.description);
+        assert!(m.calibration.as_ref().is_some_and(|c| c.points.len() > 2), "calibrated");
+        assert!(m.priors.is_empty());
+        let text = "وصل الرئيس إلى دمشق أمس";
+        let found: Vec<(String, String)> =
+            m.predict(text).into_iter().map(|p| (text[p.range].to_string(), p.label)).collect();
+        assert!(found.contains(&("دمشق".to_string(), "GPE".to_string())), "{found:?}");
+    }
+}

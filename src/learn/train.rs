@@ -39,13 +39,11 @@ pub struct Options {
     /// convention: names are learned without them, and the corpus's convention is applied to
     /// the proposals afterwards ([`super::clitics::apply`]).
     pub clitics_outside: bool,
-    /// Starting weight of a prior's label for the corpus label it maps to (0: none).
-    pub prior_weight: f32,
 }
 
 impl Default for Options {
     fn default() -> Self {
-        Self { epochs: 8, min_count: 2, clusters: true, dictionary: true, clitics_outside: true, prior_weight: 0.0 }
+        Self { epochs: 8, min_count: 2, clusters: true, dictionary: true, clitics_outside: true }
     }
 }
 
@@ -63,7 +61,6 @@ pub fn fingerprint(docs: &[TrainDoc]) -> u64 {
     }
     h.finish()
 }
-
 
 /// Per unit, the index of the entity covering most of it.
 fn unit_labels(units: &[Unit], entities: &[(Range<usize>, String)]) -> Vec<Option<usize>> {
@@ -177,9 +174,9 @@ pub struct Prior<'a> {
     pub map: Vec<(String, String)>,
 }
 
-/// Trains a model on `docs` with the proposals of `priors` as features, starting from weights
-/// that copy each prior's mapped labels ([`Options::prior_weight`]); the model then predicts
-/// with the same priors ([`Model::predict_with`]).
+/// Trains a model on `docs` with the proposals of `priors` as features; the model then
+/// predicts with the same priors ([`Model::predict_with`]). The priors' mapped labels are
+/// among the model's labels even before the documents use them.
 pub fn train_with(docs: &[TrainDoc], opts: &Options, priors: &[Prior]) -> Model {
     let prepared: Vec<Prepared> = docs.iter().map(|d| prepare(d, opts)).collect();
     let (labels, label_ix) = label_index(docs, priors);
@@ -198,9 +195,7 @@ pub fn train_with(docs: &[TrainDoc], opts: &Options, priors: &[Prior]) -> Model 
         .collect();
     let index = feature_index(docs, &prepared, &feats, opts.min_count);
     let (seqs, tokens) = sequences(docs, &prepared, &feats, &index, &label_ix);
-    let mut init = perceptron::Weights::new(index.len(), labels.len() + 1);
-    seed_priors(&mut init, &index, &label_ix, priors, opts.prior_weight);
-    let weights = perceptron::train_from(&seqs, init, opts.epochs);
+    let weights = perceptron::train(&seqs, index.len(), labels.len() + 1, opts.epochs);
     let info = TrainInfo { docs: docs.len() as u32, tokens, fingerprint: fingerprint(docs) };
     Model {
         labels,
@@ -212,30 +207,6 @@ pub fn train_with(docs: &[TrainDoc], opts: &Options, priors: &[Prior]) -> Model 
         priors: models.iter().map(|p| p.info.fingerprint).collect(),
         description: String::new(),
         calibration: None,
-    }
-}
-
-/// Starts the weights of each prior's label features at `opts.prior_weight` for the corpus
-/// label the name rule maps it to, so a model trained on few documents proposes what the
-/// mapped prior would, and more documents correct it.
-fn seed_priors(
-    w: &mut perceptron::Weights,
-    index: &FxHashMap<u64, u32>,
-    label_ix: &FxHashMap<String, u16>,
-    priors: &[Prior],
-    weight: f32,
-) {
-    if weight == 0.0 {
-        return;
-    }
-    for (k, prior) in priors.iter().enumerate() {
-        for (source, target) in &prior.map {
-            let Some(&tag) = label_ix.get(target) else { continue };
-            let Some(&row) = index.get(&stack::label_feature(k, source)) else { continue };
-            if let Some(x) = w.emit.get_mut(row as usize * w.tags + tag as usize) {
-                *x = weight;
-            }
-        }
     }
 }
 
@@ -318,4 +289,3 @@ fn sequences(
     }
     (seqs, tokens)
 }
-

@@ -9,9 +9,9 @@
 use std::path::{Path, PathBuf};
 
 use super::{Job, Polled};
+use crate::corpus::Corpus;
 use crate::editor::{Article, Notice};
 use crate::formats::store::DocStatus;
-use crate::corpus::Corpus;
 use crate::learn::build::CorpusLayer;
 use crate::learn::corpus::{Freshness, read_docs, train_calibrated};
 use crate::learn::setup::Setup;
@@ -112,7 +112,13 @@ impl Learner {
 /// trained on exactly these, so opening a document with no entities yet, or reopening one,
 /// costs no training), the corpus's tagged forms and gazetteer — and proposes for the open
 /// document.
-fn learn(root: &Path, open: TrainDoc, article: PathBuf, labels: &LabelSet, min: u16) -> Result<Learned, Notice> {
+fn learn(
+    root: &Path,
+    open: TrainDoc,
+    article: PathBuf,
+    labels: &LabelSet,
+    min: u16,
+) -> Result<Learned, Notice> {
     let corpus = Corpus::open(root).map_err(|e| Notice::error(e.to_string()))?;
     let (docs, warnings) = read_docs(&corpus);
     let others: Vec<_> = docs.into_iter().filter(|d| d.path != article).collect();
@@ -131,8 +137,12 @@ fn learn(root: &Path, open: TrainDoc, article: PathBuf, labels: &LabelSet, min: 
         // The model could not be saved (a read-only folder): suggest from a model kept in
         // memory, as before the saved model was reused.
         Err(_) => {
-            let model = train_calibrated(&setup.train_docs, &Options::default(), &setup.priors(), setup.clitics.0);
-            CorpusLayer { model: Some((model, Freshness::Trained)), ..CorpusLayer::build_without_model(setup, &others) }
+            let model =
+                train_calibrated(&setup.train_docs, &Options::default(), &setup.priors(), setup.clitics.0);
+            CorpusLayer {
+                model: Some((model, Freshness::Trained)),
+                ..CorpusLayer::build_without_model(setup, &others)
+            }
         }
     };
     let (suggestions, _) = layer_suggestions(&built.layer(), &text, labels, min);
