@@ -9,7 +9,7 @@ use crate::model::LabelSet;
 
 use crate::app::command::Command;
 use crate::app::state::CorpusState;
-use crate::app::widgets::shaped_label_ui;
+use crate::app::widgets::{TextField, shaped_label_ui};
 use crate::text::is_rtl_char;
 
 /// Height of one document row, in points.
@@ -80,7 +80,7 @@ fn filters_ui(ui: &mut Ui, state: &mut CorpusState) {
                 }
             });
         ui.add(
-            egui::TextEdit::singleline(&mut state.filter_name).hint_text("name").desired_width(f32::INFINITY),
+            TextField::new(&mut state.filter_name).hint("name").width(f32::INFINITY).id_salt("doc-filter"),
         );
     });
 }

@@ -14,8 +14,7 @@ use crate::search::{Mode, NormalizedText, Options, Query};
 use crate::app::command::Command;
 use crate::app::jobs::Job;
 use crate::app::view::FindMarks;
-use crate::app::widgets::shaped_label_ui;
-use crate::text::is_rtl_char;
+use crate::app::widgets::{TextField, shaped_label_ui};
 
 /// At most this many matches are kept for highlighting, stepping and tagging; the count stays
 /// exact beyond it.
@@ -243,9 +242,8 @@ impl FindBar {
             .collect()
     }
 
-    /// The bar: pattern, mode, options, count, stepping and "tag all" per label.
-    /// egui's text field has no bidi, so Arabic typed into it is echoed beside it shaped by
-    /// cosmic-text.
+    /// The bar: pattern (the app's shaped text field), mode, options, count, stepping and
+    /// "tag all" per label.
     pub fn find_bar_ui(
         &mut self,
         ui: &mut Ui,
@@ -255,13 +253,9 @@ impl FindBar {
     ) {
         ui.horizontal_wrapped(|ui| {
             ui.label("Find");
-            let field =
-                ui.add(egui::TextEdit::singleline(&mut self.pattern).desired_width(220.0).hint_text("name"));
+            let field = ui.add(TextField::new(&mut self.pattern).width(220.0).hint("name").id_salt("find"));
             if std::mem::take(&mut self.focus) {
                 field.request_focus();
-            }
-            if self.pattern.chars().any(is_rtl_char) {
-                shaped_label_ui(ui, self.pattern.trim()).on_hover_text("What you typed, shaped");
             }
             self.keys_in_field_ui(ui, &field, cmds);
             self.options_ui(ui);
@@ -324,6 +318,11 @@ impl FindBar {
             (None, 1) => "1 match".to_string(),
             (None, n) => format!("{n} matches"),
         };
+        if text.is_empty() {
+            // An empty label in this wrapping row made egui draw the rest of the row over
+            // its start.
+            return;
+        }
         let capped = self.total > self.matches.len();
         ui.label(text).on_hover_text(if capped {
             format!("the first {MAX_KEPT} are highlighted and can be tagged")

@@ -5,6 +5,7 @@ use egui::Ui;
 
 use crate::app::command::{Command, DialogPurpose};
 use crate::app::settings::Settings;
+use crate::app::widgets::TextField;
 use crate::editor::{Article, EditCommand};
 use crate::formats::exchange::Format;
 
@@ -74,7 +75,7 @@ fn file_menu_ui(ui: &mut Ui, article: Option<&Article>, settings: &Settings, cmd
     ui.horizontal(|ui| {
         ui.label("Annotator");
         let mut name = settings.annotator.clone();
-        let field = egui::TextEdit::singleline(&mut name).hint_text("your name").desired_width(120.0);
+        let field = TextField::new(&mut name).hint("your name").width(120.0).id_salt("annotator");
         if ui.add(field).on_hover_text("Written into the files you save").changed() {
             cmds.push(Command::SetAnnotator(name));
         }

@@ -10,7 +10,7 @@ pub mod shaper;
 mod text_field;
 
 pub use field_keys::{FieldInput, field_input};
-pub use text_field::{TextField, text_field_ui, text_offset};
+pub use text_field::{TextField, text_field_focused, text_field_ui, text_offset};
 
 pub use painter::{AtlasTexture, glyph_mesh, to_screen};
 
