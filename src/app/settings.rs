@@ -8,6 +8,8 @@ use serde::{Deserialize, Serialize};
 /// Default body font size in points.
 pub const DEFAULT_FONT_PT: f32 = 20.0;
 const MAX_RECENT: usize = 10;
+/// Documents whose reading position is kept.
+const MAX_READING: usize = 200;
 
 /// User preferences that survive restarts (window size is kept by eframe itself).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -33,6 +35,9 @@ pub struct Settings {
     /// Export writes the suggestions as entities too (`--include-suggestions` on the command
     /// line).
     pub export_suggestions: bool,
+    /// Where each document was last read: its path and the first byte of the paragraph at the
+    /// top of the view, most recent first (documents read from their top are not listed).
+    pub reading: Vec<(PathBuf, usize)>,
 }
 
 impl Default for Settings {
@@ -47,6 +52,7 @@ impl Default for Settings {
             annotator: String::new(),
             learn_threshold: crate::learn::DEFAULT_THRESHOLD,
             export_suggestions: false,
+            reading: Vec::new(),
         }
     }
 }
@@ -67,6 +73,20 @@ impl Settings {
         self.recent_dirs.retain(|p| *p != dir);
         self.recent_dirs.insert(0, dir);
         self.recent_dirs.truncate(MAX_RECENT);
+    }
+
+    /// Where the document at `path` was last read (`None`: at its top, or never).
+    pub fn reading_position(&self, path: &std::path::Path) -> Option<usize> {
+        self.reading.iter().find(|(p, _)| p == path).map(|(_, at)| *at)
+    }
+
+    /// Remembers where the document at `path` is being read (0: its top, forgotten).
+    pub fn set_reading_position(&mut self, path: &std::path::Path, at: usize) {
+        self.reading.retain(|(p, _)| p != path);
+        if at > 0 {
+            self.reading.insert(0, (path.to_path_buf(), at));
+            self.reading.truncate(MAX_READING);
+        }
     }
 
     /// Zooms by `steps` (±1), clamped to a readable range.

@@ -13,6 +13,7 @@ use super::{ExportArgs, ImportArgs, check};
 use crate::corpus::import::import_into;
 use crate::editor::{Article, read_document};
 use crate::formats::exchange::{self, ExportReport, Format};
+use crate::formats::jsonl;
 
 /// Exports an article's annotations to stdout or `-o`.
 pub fn export(args: &ExportArgs) -> anyhow::Result<ExitCode> {
@@ -26,13 +27,20 @@ pub fn export(args: &ExportArgs) -> anyhow::Result<ExitCode> {
     let article = open_annotated(&args.article)?;
     let with = args.include_suggestions.then(|| exchange::with_suggestions(&article.doc, article.ann()));
     let (doc, ann) = (&article.doc, with.as_ref().unwrap_or(article.ann()));
+    let info = article.saved_info();
+    let meta = jsonl::Meta { name: None, status: article.status().as_str(), annotator: &info.annotator };
     let report = match args.out.as_deref() {
-        Some(out) => exchange::export_to(format, &article.path, doc, ann, out)?,
+        Some(out) if format == Format::Brat => exchange::export_to(format, &article.path, doc, ann, out)?,
+        Some(out) => {
+            let (text, report) = exchange::export_text_with(format, doc, ann, Some(meta));
+            exchange::write_export(out, &article.path, &text)?;
+            report
+        }
         None => {
             if format == Format::Brat {
                 note_brat_offsets(&article.path, doc.text());
             }
-            let (text, report) = exchange::export_text(format, doc, ann);
+            let (text, report) = exchange::export_text_with(format, doc, ann, Some(meta));
             write_stdout(&text)?;
             report
         }
@@ -103,10 +111,13 @@ fn print_report(format: Format, report: &ExportReport, orphans: usize) {
 /// Several documents (or a folder that is a corpus already) make a corpus: one label set,
 /// written to its corpus file.
 pub fn import(args: &ImportArgs) -> anyhow::Result<ExitCode> {
-    let mut imported = exchange::read_import(args.format.into(), &args.input)?;
+    let (Some(format), Some(input)) = (args.format, &args.input) else {
+        anyhow::bail!("import needs --format and an input file (or --as-suggestions FILE)");
+    };
+    let mut imported = exchange::read_import(format.into(), input)?;
     let dir = args.out.clone().unwrap_or_else(|| PathBuf::from("."));
     let annotator = super::annotator(args.annotator.as_deref(), &dir);
-    let corpus = import_into(&dir, &mut imported, (&args.input, &annotator))?;
+    let corpus = import_into(&dir, &mut imported, (input, &annotator))?;
     for w in &imported.warnings {
         eprintln!("{w}");
     }

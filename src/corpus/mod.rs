@@ -19,8 +19,10 @@
 //! rest, and nothing is written over it.
 
 pub mod export;
+pub mod external;
 pub mod find;
 pub mod import;
+pub mod init;
 pub mod labels;
 pub mod learning;
 pub mod nav;

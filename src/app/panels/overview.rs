@@ -23,11 +23,15 @@ pub fn overview_ui(ctx: &egui::Context, state: &mut CorpusState) {
     state.overview_open = open;
 }
 
-/// A bar chart with named bars along x (names on hover and under the bars).
-fn chart_ui(ui: &mut egui::Ui, id: &str, bars: Vec<Bar>) {
+/// A bar chart with named bars along x (names on hover and under the bars), with room above
+/// the tallest bar for its value shown on hover. Returns the range of values it shows.
+fn chart_ui(ui: &mut egui::Ui, id: &str, bars: Vec<Bar>) -> egui_plot::PlotBounds {
     let names: Vec<String> = bars.iter().map(|b| b.name.clone()).collect();
+    let tallest = bars.iter().map(|b| b.value).fold(0.0, f64::max);
     Plot::new(id)
         .height(150.0)
+        .include_y(0.0)
+        .include_y(headroom(tallest))
         .allow_zoom(false)
         .allow_drag(false)
         .allow_scroll(false)
@@ -40,7 +44,16 @@ fn chart_ui(ui: &mut egui::Ui, id: &str, bars: Vec<Bar>) {
                 String::new()
             }
         })
-        .show(ui, |plot| plot.bar_chart(BarChart::new(id, bars).width(0.7)));
+        .show(ui, |plot| plot.bar_chart(BarChart::new(id, bars).width(0.7)))
+        .transform
+        .bounds()
+        .to_owned()
+}
+
+/// The top of a chart whose tallest bar is `tallest`: a quarter more (at least one more), so
+/// that the bar and the value egui_plot writes above it on hover are never cut.
+fn headroom(tallest: f64) -> f64 {
+    (tallest * 1.25).max(tallest + 1.0)
 }
 
 fn label_bars(state: &CorpusState) -> Vec<Bar> {
@@ -87,4 +100,28 @@ fn entity_histogram(state: &CorpusState) -> Vec<Bar> {
             Bar::new(i as f64, n as f64).name(name).fill(Color32::from_rgb(0x00, 0x72, 0xb2))
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The tallest bar ends well below the top of its chart, leaving a line's room for the value
+    /// egui_plot writes above it on hover (the chart used to end just above it, cutting both).
+    #[test]
+    fn the_tallest_bar_and_its_value_fit_in_the_chart() {
+        let ctx = egui::Context::default();
+        for tallest in [1.0, 3.0, 48.0, 1200.0] {
+            let mut shown = None;
+            let mut out = ctx.run_ui(egui::RawInput::default(), |ui| {
+                let bars = vec![Bar::new(0.0, tallest), Bar::new(1.0, tallest / 2.0), Bar::new(2.0, 0.0)];
+                shown = Some(chart_ui(ui, "test", bars));
+            });
+            out.textures_delta.clear();
+            let bounds = shown.expect("drawn");
+            // 150 points high: a text line of ~14 points is under a tenth of it.
+            assert!(bounds.max()[1] >= tallest * 1.2, "{tallest}: {bounds:?}");
+            assert!(bounds.min()[1] <= 0.0, "{tallest}: bars start at the axis: {bounds:?}");
+        }
+    }
 }
