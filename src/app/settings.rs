@@ -1,9 +1,11 @@
 //! Preferences persisted with eframe's storage: recent files and folders, zoom, theme,
-//! autosave, and which file dialogs to use.
+//! autosave, which file dialogs to use, and the window's language.
 
 use std::path::PathBuf;
 
 use serde::{Deserialize, Serialize};
+
+use super::i18n::{Lang, system_language};
 
 /// Default body font size in points.
 pub const DEFAULT_FONT_PT: f32 = 20.0;
@@ -33,6 +35,8 @@ pub struct Settings {
     /// Export writes the suggestions as entities too (`--include-suggestions` on the command
     /// line).
     pub export_suggestions: bool,
+    /// The window's language (`None`: the system's, from `LC_ALL` / `LC_MESSAGES` / `LANG`).
+    pub language: Option<Lang>,
 }
 
 impl Default for Settings {
@@ -47,6 +51,7 @@ impl Default for Settings {
             annotator: String::new(),
             learn_threshold: crate::learn::DEFAULT_THRESHOLD,
             export_suggestions: false,
+            language: None,
         }
     }
 }
@@ -67,6 +72,11 @@ impl Settings {
         self.recent_dirs.retain(|p| *p != dir);
         self.recent_dirs.insert(0, dir);
         self.recent_dirs.truncate(MAX_RECENT);
+    }
+
+    /// The window's language: the chosen one, or the system's.
+    pub fn language(&self) -> Lang {
+        self.language.unwrap_or_else(system_language)
     }
 
     /// Zooms by `steps` (±1), clamped to a readable range.

@@ -19,6 +19,7 @@ mod exchange;
 mod find;
 mod kill_edits;
 mod kill_save;
+mod language_window;
 mod learn;
 mod merge;
 mod newsfane;

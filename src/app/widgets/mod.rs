@@ -2,12 +2,20 @@
 //! (`shaped.rs`), the bridge from the text layer's glyph atlas to egui (`painter.rs`), label
 //! colours, and the UI fonts.
 
+mod layout;
 mod painter;
 mod shaped;
+mod text;
 
+pub use layout::{column_ui, is_rtl, row_layout, row_ui, row_wrapped_ui};
 pub use painter::{AtlasTexture, glyph_mesh, to_screen};
 
-pub use shaped::{shaped_label_ui, shaped_rtl};
+pub use shaped::{paint_shaped, shaped_label_ui, shaped_rtl, shaped_size};
+pub use text::{
+    Txt, button_enabled_ui, button_ui, checkbox_enabled_ui, checkbox_ui, choice_ui, disabled_tip, label_ui,
+    link_ui, menu_ui, progress_ui, selectable_ui, slider_ui, small_button_ui, styled_button_ui, tip,
+    window_ui,
+};
 
 use egui::Color32;
 
