@@ -115,9 +115,10 @@ fn catalogue(lang: Lang) -> &'static FluentBundle<FluentResource> {
 
 fn bundle(lang: Lang, source: &str) -> FluentBundle<FluentResource> {
     let mut bundle = FluentBundle::new_concurrent(vec![lang.langid()]);
-    // Placeables go into sentences as they are: isolating marks (U+2068, U+2069) would show as
-    // boxes in egui's text. Shaped Arabic text gets its bidi from cosmic-text (UAX #9).
-    bundle.set_use_isolating(false);
+    // Arabic sentences isolate what is put into them (U+2068 … U+2069), so a path or a Latin
+    // name keeps its own order inside right-to-left text (cosmic-text applies UAX #9 isolates).
+    // English text is drawn by egui, which has no bidi and would show the marks as boxes.
+    bundle.set_use_isolating(lang.is_rtl());
     // A broken catalogue is caught by the catalogue tests; here its good messages still load.
     let resource = FluentResource::try_new(source.to_string()).unwrap_or_else(|(partial, _)| partial);
     let _ = bundle.add_resource(resource);

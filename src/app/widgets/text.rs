@@ -284,7 +284,7 @@ pub fn choice_ui<T: PartialEq + Clone>(
     };
     if label.is_shaped() {
         label_ui(ui, label);
-        return menu_ui(ui, Txt::new(format!("{selected} ⏷")), |ui| items(ui, current));
+        return menu_ui(ui, Txt::new(selected), |ui| items(ui, current));
     }
     egui::ComboBox::new(id, label.rich())
         .selected_text(selected)
