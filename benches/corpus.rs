@@ -158,7 +158,7 @@ fn bench(c: &mut Criterion, root: &Path, out_dir: &Path, docs: usize) {
 /// file through the editor core, lay out the first 1080 px and make its glyph quads, with the
 /// window's font system and glyph atlas already warm (they live as long as the window).
 fn bench_switch(c: &mut Criterion, corpus: &Corpus) {
-    let params = LayoutParams { width_px: 1920.0 - 2.0 * 28.0, font_px: 20.0 };
+    let params = LayoutParams::new(1920.0 - 2.0 * 28.0, 20.0);
     let (mut fs, mut atlas) = (font_system(), GlyphAtlas::new(1024));
     let docs = corpus.docs();
     let mut first_screen = |i: usize| {

@@ -45,7 +45,7 @@ use hashiya::text::{ARABIC_FAMILY, ArticleLayout, GlyphAtlas, GlyphQuad, LayoutP
 /// Viewport height in physical pixels.
 const VIEW_H: f32 = 1080.0;
 /// Layout of every benchmark: a 1920 px wide window minus the app's 28 px margins, 20 px font.
-const PARAMS: LayoutParams = LayoutParams { width_px: 1920.0 - 2.0 * 28.0, font_px: 20.0 };
+const PARAMS: LayoutParams = LayoutParams::new(1920.0 - 2.0 * 28.0, 20.0);
 /// The app's line height factor (`LINE_HEIGHT` in `src/text/para.rs`), for the raw baseline.
 const LINE_HEIGHT: f32 = 1.75;
 /// Atlas side the app starts with.

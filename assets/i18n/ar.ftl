@@ -407,3 +407,5 @@ error-edit-refused = رُفض التعديل: { $detail }
 hint-select-first = حدّد نصًا أولًا، ثم اضغط مفتاح وسم
 error-not-batchable = لا يمكن أن يكون { $what } جزءًا من دفعة تعديلات
 error-not-open = لم يعد المقال مفتوحًا
+error-read-only = { $path }: فُتح للقراءة فقط؛ لا يُكتب شيء
+error-journal-not-folded = { $why }؛ لا يُكتب { $path } حتى لا تضيع

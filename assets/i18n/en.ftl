@@ -338,3 +338,5 @@ error-edit-refused = Edit refused: { $detail }
 hint-select-first = Select some text first, then press a label key
 error-not-batchable = { $what } cannot be part of a batch of edits
 error-not-open = The article is not open any more
+error-read-only = { $path }: opened only to be read; nothing is written
+error-journal-not-folded = { $why }; { $path } is not written so that they are not lost

@@ -1,7 +1,8 @@
 //! Reading what `hashiya agree` and File > Compare with… compare: annotation files or corpus
 //! folders (one per annotator), documents matched by their path in the folder and, failing
 //! that, by the fingerprint (SHA-256) of the article text. Annotation files are read with
-//! [`crate::formats::store`] against their own article beside them.
+//! [`crate::formats::store`] against their own article beside them, with the edits of their
+//! journal not yet saved ([`crate::editor::Article::open_to_read`]).
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -9,10 +10,11 @@ use std::path::{Path, PathBuf};
 use thiserror::Error;
 
 use crate::corpus::{Corpus, CorpusError};
+use crate::editor::{has_journal, read_document};
 use crate::formats::FormatError;
 use crate::formats::decode::read_article;
-use crate::formats::store::{self, SUFFIX, annotation_path, article_path, sha256_hex};
-use crate::model::{Annotations, Document};
+use crate::formats::store::{SUFFIX, annotation_path, article_path, sha256_hex};
+use crate::model::Annotations;
 
 /// Why a comparison could not be loaded at all (problems with single documents of folders are
 /// listed in [`Compared::problems`] instead).
@@ -53,6 +55,8 @@ pub struct Copy {
     pub ann: Annotations,
     /// The annotator named in the file.
     pub annotator: String,
+    /// What its edit journal added (edits not yet saved, included) or why it was not applied.
+    pub journal: Option<String>,
 }
 
 /// A document every annotator annotated.
@@ -81,8 +85,9 @@ pub struct Compared {
     pub problems: Vec<String>,
 }
 
-/// Opens one annotated article: `path` is the article or its annotation file. Returns the
-/// article text, the annotations and the annotator named in the file.
+/// Opens one annotated article as the window would open it (with the edits of its journal
+/// not yet saved; nothing is written): `path` is the article or its annotation file. Returns
+/// the article text, the annotations and the annotator named in the file.
 pub fn open(path: &Path) -> Result<(String, Copy), FormatError> {
     let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
     let (article, store_path) = if name.ends_with(SUFFIX) {
@@ -92,11 +97,21 @@ pub fn open(path: &Path) -> Result<(String, Copy), FormatError> {
     } else {
         (path.to_path_buf(), annotation_path(path))
     };
-    let text = read_article(&article)?.text;
-    let doc = Document::new(text);
-    let loaded = store::load(&store_path, &doc)?;
-    let copy = Copy { path: store_path, ann: loaded.annotations, annotator: loaded.info.annotator };
-    Ok((doc.text().to_string(), copy))
+    let reading = read_document(&article)?;
+    if !reading.is_annotated() {
+        let missing = std::io::Error::new(std::io::ErrorKind::NotFound, "no annotation file");
+        return Err(FormatError::io(&store_path, missing));
+    }
+    let journal = reading.journal.message(&article);
+    let a = reading.article;
+    let copy =
+        Copy { path: store_path, ann: a.ann().clone(), annotator: a.saved_info().annotator.clone(), journal };
+    Ok((a.doc.text().to_string(), copy))
+}
+
+/// True when the article has been annotated: an annotation file, or a journal of edits.
+fn annotated(article: &Path) -> bool {
+    annotation_path(article).exists() || has_journal(article)
 }
 
 /// Loads every argument: all annotation files (or articles) of one document, or all folders.
@@ -148,7 +163,7 @@ fn load_folders(paths: &[PathBuf]) -> Result<Compared, AgreeError> {
     let maps: Vec<HashMap<String, PathBuf>> = corpora
         .iter()
         .map(|c| {
-            let docs = c.docs().iter().filter(|d| annotation_path(&d.path).exists());
+            let docs = c.docs().iter().filter(|d| annotated(&d.path));
             docs.map(|d| (d.name(), d.path.clone())).collect()
         })
         .collect();
@@ -298,14 +313,14 @@ fn names(annotators: &[String], paths: &[PathBuf]) -> Vec<String> {
 /// text is the same (found by fingerprint). `Ok(None)` when the folder has no copy.
 pub fn find_copy(folder: &Path, rel: &str, text: &str) -> Result<Option<Copy>, AgreeError> {
     let same = folder.join(rel);
-    if annotation_path(&same).exists() {
+    if annotated(&same) {
         let (t, copy) = open(&same)?;
         if t == text {
             return Ok(Some(copy));
         }
     }
     let corpus = Corpus::open(folder)?;
-    for entry in corpus.docs().iter().filter(|d| d.path != same && annotation_path(&d.path).exists()) {
+    for entry in corpus.docs().iter().filter(|d| d.path != same && annotated(&d.path)) {
         let Ok(article) = read_article(&entry.path) else { continue };
         if article.text == text {
             return Ok(Some(open(&entry.path)?.1));

@@ -31,6 +31,10 @@ fn editor_error_text(err: &EditorError) -> String {
         EditorError::NothingSelected => t!("hint-select-first"),
         EditorError::NotBatchable(what) => t!("error-not-batchable", what = what),
         EditorError::NotOpen(_) => t!("error-not-open"),
+        EditorError::ReadOnly(path) => t!("error-read-only", path = path.display()),
+        EditorError::JournalNotFolded(path, why) => {
+            t!("error-journal-not-folded", path = path.display(), why = why)
+        }
     }
 }
 

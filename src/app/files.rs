@@ -138,7 +138,9 @@ impl HashiyaApp {
             |e: crate::formats::FormatError| Notice::error(t!("import-failed", detail = e.to_string()));
         let imported = exchange::read_import(format, input).map_err(fail)?;
         let dir = input.parent().map(Path::to_path_buf).unwrap_or_default();
-        let written = exchange::write_documents(&dir, &imported).map_err(fail)?;
+        let annotator =
+            self.workspace.annotator().map_or_else(|| crate::corpus::annotator_for(&dir), str::to_string);
+        let written = exchange::write_documents(&dir, &imported, &annotator).map_err(fail)?;
         let mut text = t!("import-done", docs = written.len(), n = imported.entity_count());
         if let Some(first) = imported.warnings.first() {
             text.push_str(&t!("warnings-first", n = imported.warnings.len(), first = first.to_string()));

@@ -31,7 +31,7 @@ mod settings;
 mod shortcuts;
 mod state;
 mod view;
-mod widgets;
+pub mod widgets;
 mod window;
 
 pub use command::{Command, DialogPurpose};

@@ -10,6 +10,8 @@ use super::i18n::{Lang, system_language};
 /// Default body font size in points.
 pub const DEFAULT_FONT_PT: f32 = 20.0;
 const MAX_RECENT: usize = 10;
+/// Documents whose reading position is kept.
+const MAX_READING: usize = 200;
 
 /// User preferences that survive restarts (window size is kept by eframe itself).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -37,6 +39,9 @@ pub struct Settings {
     pub export_suggestions: bool,
     /// The window's language (`None`: the system's, from `LC_ALL` / `LC_MESSAGES` / `LANG`).
     pub language: Option<Lang>,
+    /// Where each document was last read: its path and the first byte of the paragraph at the
+    /// top of the view, most recent first (documents read from their top are not listed).
+    pub reading: Vec<(PathBuf, usize)>,
 }
 
 impl Default for Settings {
@@ -52,6 +57,7 @@ impl Default for Settings {
             learn_threshold: crate::learn::DEFAULT_THRESHOLD,
             export_suggestions: false,
             language: None,
+            reading: Vec::new(),
         }
     }
 }
@@ -77,6 +83,20 @@ impl Settings {
     /// The window's language: the chosen one, or the system's.
     pub fn language(&self) -> Lang {
         self.language.unwrap_or_else(system_language)
+    }
+
+    /// Where the document at `path` was last read (`None`: at its top, or never).
+    pub fn reading_position(&self, path: &std::path::Path) -> Option<usize> {
+        self.reading.iter().find(|(p, _)| p == path).map(|(_, at)| *at)
+    }
+
+    /// Remembers where the document at `path` is being read (0: its top, forgotten).
+    pub fn set_reading_position(&mut self, path: &std::path::Path, at: usize) {
+        self.reading.retain(|(p, _)| p != path);
+        if at > 0 {
+            self.reading.insert(0, (path.to_path_buf(), at));
+            self.reading.truncate(MAX_READING);
+        }
     }
 
     /// Zooms by `steps` (±1), clamped to a readable range.

@@ -74,6 +74,9 @@ pub struct HashiyaApp {
     pub(super) pending: Option<Pending>,
     pub(super) allow_close: bool,
     pub(super) title: String,
+    /// The document shown last frame (view key, path): its reading position is kept when
+    /// another is shown.
+    pub(super) reading: Option<(u64, PathBuf)>,
 }
 
 impl HashiyaApp {
@@ -129,6 +132,7 @@ impl HashiyaApp {
             pending: None,
             allow_close: false,
             title: String::new(),
+            reading: None,
         };
         if let Some(path) = app.workspace.active().map(|a| a.path.clone()) {
             app.settings.push_recent(path);
@@ -188,6 +192,7 @@ impl HashiyaApp {
         let offer = self.offer.is_some();
         let shortcuts = shortcuts::shortcut_commands(&ctx, self.workspace.active(), typing, offer);
         self.cmds.extend(shortcuts);
+        self.track_reading();
         self.panels_ui(ui);
         self.cmds.extend(self.dialogs.dialogs_ui(&ctx, &self.settings));
         for cmd in std::mem::take(&mut self.cmds) {
@@ -266,6 +271,26 @@ impl HashiyaApp {
         self.cmds.extend(cmds);
     }
 
+    /// Each document opens at its own last reading position (or its top), never at another's:
+    /// when the document shown changes, where the last one was read is kept in the settings.
+    fn track_reading(&mut self) {
+        let key = self.view_key();
+        if self.reading.as_ref().is_some_and(|(k, _)| *k == key) {
+            return;
+        }
+        self.remember_reading();
+        let path = self.workspace.active().map(|a| a.path.clone());
+        self.view.open_at(path.as_deref().and_then(|p| self.settings.reading_position(p)));
+        self.reading = path.map(|p| (key, p));
+    }
+
+    /// Keeps where the document shown is being read (for its next opening).
+    fn remember_reading(&mut self) {
+        if let (Some((_, path)), Some(at)) = (&self.reading, self.view.reading_position()) {
+            self.settings.set_reading_position(path, at);
+        }
+    }
+
     fn handle_dropped_files(&mut self, ctx: &egui::Context) {
         let dropped: Vec<PathBuf> = ctx.input(|i| {
             i.raw
@@ -337,6 +362,7 @@ impl eframe::App for HashiyaApp {
     }
 
     fn save(&mut self, storage: &mut dyn eframe::Storage) {
+        self.remember_reading();
         eframe::set_value(storage, Settings::KEY, &self.settings);
     }
 

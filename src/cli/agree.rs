@@ -19,6 +19,10 @@ pub fn run(paths: &[PathBuf], json: bool) -> anyhow::Result<ExitCode> {
     for line in compared.problems.iter() {
         eprintln!("hashiya: {line}");
     }
+    let copies = compared.documents.iter().flat_map(|d| &d.copies);
+    for line in copies.filter_map(|c| c.journal.as_ref()) {
+        eprintln!("hashiya: note: {line}");
+    }
     let mut agreement = Agreement::new(compared.annotators.clone());
     for doc in &compared.documents {
         let anns: Vec<_> = doc.copies.iter().map(|c| &c.ann).collect();

@@ -5,6 +5,7 @@ use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
+use crate::editor::{Reading, has_journal, read_document};
 use crate::formats::decode::read_article;
 use crate::formats::store::{self, Loaded, annotation_path, article_path};
 use crate::model::{Annotations, Document};
@@ -21,22 +22,28 @@ pub fn validate(file: &Path) -> anyhow::Result<ExitCode> {
     Ok(if outcome.problems.is_empty() { ExitCode::SUCCESS } else { ExitCode::FAILURE })
 }
 
-/// Prints entity counts per label.
+/// Prints entity counts per label, of the document as the window would open it (with the
+/// edits of its journal not yet saved).
 pub fn stats(file: &Path) -> anyhow::Result<ExitCode> {
     let (article, annotation) = pair(file)?;
-    let doc = Document::new(read_article(&article)?.text);
-    if !annotation.exists() {
+    let reading = read_document(&article)?;
+    if let Some(report) = &reading.reanchor {
+        eprintln!("note: {report}");
+    }
+    note_journal(&reading);
+    if !reading.is_annotated() {
         println!("no annotations yet: {} does not exist", annotation.display());
         return Ok(ExitCode::SUCCESS);
     }
-    let loaded = store::load(&annotation, &doc)?;
-    if let Some(report) = &loaded.reanchor {
-        eprintln!("note: {report}");
-    }
-    for line in stats_lines(&loaded.annotations) {
+    for line in stats_lines(reading.article.ann()) {
         println!("{line}");
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// Says once on stderr what the document's journal added or why it was not applied.
+pub(super) fn note_journal(reading: &Reading) {
+    super::folder::note_journal(&reading.journal, &reading.article.path);
 }
 
 /// The article and annotation file of `file`, whichever it names.
@@ -57,6 +64,8 @@ pub(super) struct Outcome {
     pub(super) notes: Vec<String>,
     /// Every problem, located.
     pub(super) problems: Vec<String>,
+    /// What the journal added (also among the notes).
+    pub(super) journal: Option<String>,
 }
 
 /// Checks an article and its annotation file (either may be named).
@@ -90,14 +99,36 @@ pub(super) fn check(file: &Path) -> Outcome {
             None
         }
     };
-    if !names_annotation && !annotation.exists() {
-        if out.problems.is_empty() {
-            out.notes.push(format!("ok: no annotation file yet ({})", annotation.display()));
-        }
-        return out;
+    if names_annotation || annotation.exists() {
+        check_annotations(&annotation, doc.as_ref(), &mut out);
     }
-    check_annotations(&annotation, doc.as_ref(), &mut out);
+    if doc.is_some() && out.problems.is_empty() {
+        check_journal(&article, &mut out);
+    }
+    if out.problems.is_empty() && !out.notes.iter().any(|n| n.starts_with("ok: ")) {
+        out.notes.push(format!("ok: no annotation file yet ({})", annotation.display()));
+    }
     out
+}
+
+/// The journal beside a valid (or absent) annotation file: replayed in memory, it is a note
+/// and the counts are the replayed ones; one that does not apply is a problem.
+fn check_journal(article: &Path, out: &mut Outcome) {
+    if !has_journal(article) {
+        return;
+    }
+    let Ok(reading) = read_document(article) else { return };
+    let Some(line) = reading.journal.message(article) else { return };
+    if reading.journal.is_problem() {
+        out.problems.push(line);
+        return;
+    }
+    out.notes.push(line.clone());
+    out.journal = Some(line);
+    if reading.journal.replayed() > 0 {
+        out.notes.retain(|n| !n.starts_with("ok: "));
+        out.notes.push(ok_line(reading.article.ann()));
+    }
 }
 
 fn check_annotations(annotation: &Path, doc: Option<&Document>, out: &mut Outcome) {

@@ -9,9 +9,9 @@ use std::process::ExitCode;
 
 use anyhow::{Context, bail};
 
-use super::{ExportArgs, ImportArgs};
+use super::{ExportArgs, ImportArgs, check};
 use crate::corpus::import::import_into;
-use crate::editor::Article;
+use crate::editor::{Article, read_document};
 use crate::formats::exchange::{self, ExportReport, Format};
 
 /// Exports an article's annotations to stdout or `-o`.
@@ -41,22 +41,24 @@ pub fn export(args: &ExportArgs) -> anyhow::Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-/// Opens an article that has an annotation file (a broken one is an error here).
+/// Opens an annotated article to read it, as the window would open it (with the edits of its
+/// journal not yet saved); a broken annotation file is an error here.
 fn open_annotated(path: &Path) -> anyhow::Result<Article> {
-    let (article, notices) = Article::open(path)?;
-    if !article.store_path.exists() {
-        bail!(
-            "{}: no annotation file for this article (annotate it in Hashiya first)",
-            article.store_path.display()
-        );
-    }
-    if article.store_is_broken() {
-        bail!("{}", notices.last().map_or_else(String::new, |n| n.text.clone()));
-    }
-    for notice in notices {
+    let reading = read_document(path)?;
+    for notice in &reading.notices {
         eprintln!("hashiya: note: {notice}");
     }
-    Ok(article)
+    if let Some(report) = &reading.reanchor {
+        eprintln!("hashiya: note: {report}");
+    }
+    check::note_journal(&reading);
+    if !reading.is_annotated() {
+        bail!(
+            "{}: no annotation file for this article (annotate it in Hashiya first)",
+            reading.article.store_path.display()
+        );
+    }
+    Ok(reading.article)
 }
 
 fn write_stdout(text: &str) -> anyhow::Result<()> {
@@ -103,7 +105,8 @@ fn print_report(format: Format, report: &ExportReport, orphans: usize) {
 pub fn import(args: &ImportArgs) -> anyhow::Result<ExitCode> {
     let mut imported = exchange::read_import(args.format.into(), &args.input)?;
     let dir = args.out.clone().unwrap_or_else(|| PathBuf::from("."));
-    let corpus = import_into(&dir, &mut imported, &args.input)?;
+    let annotator = super::annotator(args.annotator.as_deref(), &dir);
+    let corpus = import_into(&dir, &mut imported, (&args.input, &annotator))?;
     for w in &imported.warnings {
         eprintln!("{w}");
     }

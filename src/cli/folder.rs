@@ -11,8 +11,8 @@ use super::check::{self, pair};
 use super::progress::Progress;
 use super::{ExportArgs, MarkArgs};
 use crate::corpus::export::{self, ExportOptions, ExportSummary};
-use crate::corpus::{Corpus, CorpusStats, annotator_for};
-use crate::editor::Article;
+use crate::corpus::{Corpus, CorpusStats};
+use crate::editor::{Article, JournalRead};
 use crate::formats::store::DocStatus;
 
 /// Documents by status, entities per label, per annotator.
@@ -22,6 +22,9 @@ pub fn stats(dir: &Path) -> anyhow::Result<ExitCode> {
     let scan = corpus.scan(|done, _| progress.set(done));
     let problems = corpus.problems().len() + scan.problems.len();
     progress.finish(&plural(problems, "problem").map(|p| format!(", {p}")).unwrap_or_default());
+    for (doc, entry) in scan.docs.iter().zip(corpus.docs()) {
+        note_journal(&doc.journal, &entry.path);
+    }
     let stats = CorpusStats::new(corpus.labels(), &scan.docs);
     for line in stats_lines(dir, &stats) {
         println!("{line}");
@@ -84,6 +87,9 @@ pub fn validate(dir: &Path) -> anyhow::Result<ExitCode> {
     let progress = Progress::new("validated", corpus.docs().len());
     for (i, doc) in corpus.docs().iter().enumerate() {
         let outcome = check::check(&doc.path);
+        if let Some(line) = &outcome.journal {
+            progress.note(line);
+        }
         files += usize::from(!outcome.problems.is_empty());
         problems.extend(outcome.problems);
         progress.set(i + 1);
@@ -128,6 +134,9 @@ pub fn export(args: &ExportArgs) -> anyhow::Result<ExitCode> {
     for note in &summary.notes {
         eprintln!("hashiya: warning: {note}");
     }
+    for line in &summary.journal {
+        eprintln!("hashiya: note: {line}");
+    }
     eprintln!("{}", export_line(&summary, out));
     Ok(if summary.problems.is_empty() { ExitCode::SUCCESS } else { ExitCode::FAILURE })
 }
@@ -154,6 +163,14 @@ fn export_line(s: &ExportSummary, out: &Path) -> String {
     line
 }
 
+/// Says once on stderr what a document's journal added or why it was not applied.
+pub(super) fn note_journal(journal: &JournalRead, article: &Path) {
+    if let Some(line) = journal.message(article) {
+        let kind = if journal.is_problem() { "warning" } else { "note" };
+        eprintln!("hashiya: {kind}: {line}");
+    }
+}
+
 /// `n what` (with an `s` for "problem"), `None` for zero.
 fn plural(n: usize, what: &str) -> Option<String> {
     let s = if n != 1 && what == "problem" { "s" } else { "" };
@@ -166,7 +183,7 @@ pub fn mark(args: &MarkArgs) -> anyhow::Result<ExitCode> {
     let status = DocStatus::from(args.status);
     let mut failed = 0;
     for file in &args.files {
-        match mark_one(file, status) {
+        match mark_one(file, status, args.annotator.as_deref()) {
             Ok(line) => println!("{line}"),
             Err(err) => {
                 eprintln!("hashiya: {err:#}");
@@ -177,7 +194,7 @@ pub fn mark(args: &MarkArgs) -> anyhow::Result<ExitCode> {
     Ok(if failed == 0 { ExitCode::SUCCESS } else { ExitCode::FAILURE })
 }
 
-fn mark_one(file: &Path, status: DocStatus) -> anyhow::Result<String> {
+fn mark_one(file: &Path, status: DocStatus, annotator: Option<&str>) -> anyhow::Result<String> {
     if file.is_dir() {
         bail!("{}: is a folder; name its articles (e.g. DIR/*.txt)", file.display());
     }
@@ -186,7 +203,8 @@ fn mark_one(file: &Path, status: DocStatus) -> anyhow::Result<String> {
     if article.store_is_broken() {
         bail!("{}", notices.last().map_or_else(String::new, |n| n.text.clone()));
     }
-    article.set_annotator(&annotator_for(&article_path));
+    article.check_journal_folded()?;
+    article.set_annotator(&super::annotator(annotator, &article_path));
     let shown = article.set_status(status);
     let name = article.path.display().to_string();
     let why = if shown == status { "" } else { " (it has entities, so it is not new)" };
@@ -194,5 +212,6 @@ fn mark_one(file: &Path, status: DocStatus) -> anyhow::Result<String> {
         return Ok(format!("{name}: already {shown}{why}"));
     }
     article.save(false)?;
-    Ok(format!("{name}: {shown}{why}"))
+    let folded = article.journal_folded_message().map(|m| format!("; {m}")).unwrap_or_default();
+    Ok(format!("{name}: {shown}{why}{folded}"))
 }

@@ -2,21 +2,34 @@
 //! [`crate::merge`]), usable as git's merge driver
 //! (`git config merge.hashiya.driver "hashiya merge %O %A %B -o %A"`).
 //!
+//! Each input is read as the window would open it (with the edits of its edit journal not yet
+//! saved). When OUT is OURS and has a journal, the journal is folded into it first (as
+//! `hashiya recover` does), so the merge loses none of its edits; a journal of another OUT, or
+//! one a running Hashiya holds, stops the merge before anything is written.
+//!
 //! Exit status: 0 merged cleanly; 1 merged with conflicts (kept as suggestions in OUT), as git
 //! expects of a driver that leaves a conflicted result; 2 nothing written (an input is broken
 //! — named with `path:line:column` — or the files annotate different texts).
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use anyhow::Context as _;
 
-use crate::formats::atomic::{backup_path, write_atomic};
-use crate::formats::store::{FileAnnotations, file_annotations_to_string, from_str_detached, read_text};
+use crate::editor::{Article, has_journal};
+use crate::formats::atomic::{backup_path, same_file, write_atomic};
+use crate::formats::store::{
+    FileAnnotations, annotation_path, article_path, file_annotations_to_string, from_str_detached, read_text,
+};
 use crate::merge::merge;
 
 /// Reads the three files, merges them and writes `out`; see the module doc for the status.
 pub fn run(base: &Path, ours: &Path, theirs: &Path, out: &Path) -> anyhow::Result<ExitCode> {
+    if let Err(err) = fold_before_writing(ours, out) {
+        eprintln!("hashiya: {err:#}");
+        eprintln!("hashiya: merge not written");
+        return Ok(ExitCode::from(2));
+    }
     let inputs = (read_base(base), read(ours), read(theirs));
     let (base, ours, theirs) = match inputs {
         (Ok(b), Ok(o), Ok(t)) => (b, o, t),
@@ -53,8 +66,51 @@ pub fn run(base: &Path, ours: &Path, theirs: &Path, out: &Path) -> anyhow::Resul
     }
 }
 
+/// An annotation file as the window would open it: with the edits of its journal not yet
+/// saved, when its article is beside it (nothing is written).
 fn read(path: &Path) -> anyhow::Result<FileAnnotations> {
+    if let Some(article) = journaled_article(path) {
+        let reading = Article::open_to_read(&article)?;
+        if let Some(err) = reading.store_error {
+            return Err(err.into());
+        }
+        if let Some(line) = reading.journal.message(&article) {
+            eprintln!("hashiya: note: {line}");
+        }
+        return Ok(from_str_detached(path, &reading.article.annotation_text()?)?);
+    }
     Ok(from_str_detached(path, &read_text(path)?)?)
+}
+
+/// The article of an annotation file that has an edit journal beside it, if both are there.
+fn journaled_article(store: &Path) -> Option<PathBuf> {
+    let article = article_path(store).filter(|a| a.is_file())?;
+    (has_journal(&article) && same_file(&annotation_path(&article), store)).then_some(article)
+}
+
+/// The merge writes `out`: its journal's edits must be in what is written. When `out` is
+/// `ours` they are folded into it first (saved, as `hashiya recover` does); a journal of
+/// another `out`, or one a running Hashiya holds, stops the merge before anything is written.
+fn fold_before_writing(ours: &Path, out: &Path) -> anyhow::Result<()> {
+    let Some(article) = journaled_article(out) else { return Ok(()) };
+    if !same_file(ours, out) {
+        anyhow::bail!(
+            "{}: its edit journal holds edits not yet saved, which a merge into it would lose; run \
+             `hashiya recover {}` first, or merge into it as OURS",
+            out.display(),
+            article.display()
+        );
+    }
+    let (mut opened, _) = Article::open(&article)?;
+    if opened.store_is_broken() {
+        anyhow::bail!("{}: cannot be read, so its journal cannot be folded", out.display());
+    }
+    opened.set_annotator(&crate::corpus::annotator_for(&article));
+    if opened.fold_journal()?.is_some() {
+        let line = opened.journal_folded_message().unwrap_or_default();
+        eprintln!("hashiya: note: {}: {line} before the merge", article.display());
+    }
+    Ok(())
 }
 
 /// The ancestor; an empty file (git's `%O` for a file added on both branches) is none.

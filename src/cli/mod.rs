@@ -7,13 +7,15 @@ mod check;
 mod drive;
 mod exchange;
 mod folder;
+mod init;
 mod merge;
 mod progress;
+mod recover;
 mod render;
 mod suggest;
 mod train;
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
@@ -54,8 +56,14 @@ pub enum Command {
     /// Import annotated documents as articles plus annotation files (several documents make
     /// the folder a corpus with one label set).
     Import(ImportArgs),
+    /// Make a folder a corpus with a label set (`--labels PER,ORG,LOC`), or say what would
+    /// change in an existing one (changed only with `--force`).
+    Init(init::InitArgs),
     /// Set documents' status, as the window does.
     Mark(MarkArgs),
+    /// Fold the edit journals a crash left (edits not yet saved) into their annotation files,
+    /// as opening the article in the window and saving it would.
+    Recover(recover::RecoverArgs),
     /// Pre-annotate: fill the suggestions layer of the documents not marked done.
     Suggest(SuggestArgs),
     /// Inter-annotator agreement: exact and partial span P/R/F1, Cohen's and Fleiss' kappa,
@@ -130,6 +138,10 @@ pub struct SuggestArgs {
     /// per-token marginal probability. Default 0.25, with --model 0.95.
     #[arg(long)]
     pub min_confidence: Option<f32>,
+    /// The annotator name written (default: $HASHIYA_ANNOTATOR, else the corpus's default
+    /// annotator, else the OS user name).
+    #[arg(long)]
+    pub annotator: Option<String>,
 }
 
 /// Arguments of `hashiya render`.
@@ -146,6 +158,36 @@ pub struct RenderArgs {
     /// Body font size in pixels.
     #[arg(long, default_value_t = 22.0)]
     pub font_size: f32,
+    /// Reading font (the window's View > Reading font).
+    #[arg(long, value_enum, default_value_t = FontArg::Naskh)]
+    pub font: FontArg,
+    /// Line height as a multiple of the font size (1.2 to 3).
+    #[arg(long, default_value_t = crate::text::LINE_HEIGHT)]
+    pub line_height: f32,
+    /// Draw the text without tashkeel (the text and its offsets are unchanged).
+    #[arg(long)]
+    pub hide_tashkeel: bool,
+}
+
+/// Reading fonts as the command line names them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum FontArg {
+    /// Noto Naskh Arabic (the default).
+    Naskh,
+    /// Amiri, a book Naskh.
+    Amiri,
+    /// Noto Sans Arabic, a sans for screens.
+    Sans,
+}
+
+impl From<FontArg> for crate::text::ReadingFont {
+    fn from(f: FontArg) -> Self {
+        match f {
+            FontArg::Naskh => Self::NotoNaskh,
+            FontArg::Amiri => Self::Amiri,
+            FontArg::Sans => Self::NotoSans,
+        }
+    }
 }
 
 /// Exchange formats as the command line names them.
@@ -234,6 +276,10 @@ pub struct MarkArgs {
     /// The status to set.
     #[arg(long, value_enum)]
     pub status: StatusArg,
+    /// The annotator name written (default: $HASHIYA_ANNOTATOR, else the corpus's default
+    /// annotator, else the OS user name).
+    #[arg(long)]
+    pub annotator: Option<String>,
 }
 
 /// Arguments of `hashiya import`.
@@ -248,6 +294,21 @@ pub struct ImportArgs {
     /// with several documents it becomes a corpus (`hashiya-corpus.ron`, one label set).
     #[arg(short, long)]
     pub out: Option<PathBuf>,
+    /// The annotator name written (default: $HASHIYA_ANNOTATOR, else the corpus's default
+    /// annotator, else the OS user name).
+    #[arg(long)]
+    pub annotator: Option<String>,
+}
+
+/// The annotator name a command writes into the annotation file of the article (or folder) at
+/// `path`: its `--annotator` option if given, else as the window's rule without its setting
+/// ([`crate::corpus::annotator_for`]: `$HASHIYA_ANNOTATOR`, the corpus's default annotator, the
+/// OS user name).
+fn annotator(given: Option<&str>, path: &Path) -> String {
+    match given.map(str::trim).filter(|g| !g.is_empty()) {
+        Some(name) => name.to_string(),
+        None => crate::corpus::annotator_for(path),
+    }
 }
 
 /// Runs a headless subcommand, printing errors to stderr.
@@ -261,7 +322,9 @@ pub fn run(command: Command) -> ExitCode {
         Command::Export(args) if args.article.is_dir() => folder::export(&args),
         Command::Export(args) => exchange::export(&args),
         Command::Import(args) => exchange::import(&args),
+        Command::Init(args) => init::run(&args),
         Command::Mark(args) => folder::mark(&args),
+        Command::Recover(args) => recover::run(&args),
         Command::Suggest(args) => suggest::run(&args),
         Command::Agree { paths, json } => agree::run(&paths, json),
         Command::Merge { base, ours, theirs, out } => merge::run(&base, &ours, &theirs, &out),

@@ -37,6 +37,15 @@ impl Progress {
         }
     }
 
+    /// Prints a line on stderr above the bar (`hashiya: note: …`).
+    pub(super) fn note(&self, line: &str) {
+        let line = format!("hashiya: note: {line}");
+        match &self.bar {
+            Some(bar) => bar.println(line),
+            None => eprintln!("{line}"),
+        }
+    }
+
     /// Clears the bar and prints the summary line, with `tail` appended (e.g. `, 2 problems`).
     pub(super) fn finish(self, tail: &str) {
         if let Some(bar) = &self.bar {

@@ -11,7 +11,7 @@ use super::SuggestArgs;
 use super::progress::Progress;
 use crate::corpus::suggest::{Dictionary, SuggestSummary, corpus_dictionary, suggest_documents};
 use crate::corpus::walk::DocEntry;
-use crate::corpus::{Corpus, annotator_for, find_root};
+use crate::corpus::{Corpus, find_root};
 use crate::editor::Article;
 use crate::formats::gazetteer::read_gazetteer;
 use crate::model::{LabelSet, SuggestionSource};
@@ -26,7 +26,8 @@ pub fn run(args: &SuggestArgs) -> anyhow::Result<ExitCode> {
     let min = (min_confidence * 1000.0).round() as u16;
     let (targets, corpus) = targets(&args.path)?;
     if args.model {
-        return super::train::suggest(&args.path, &targets, corpus.as_ref(), min);
+        let annotator = super::annotator(args.annotator.as_deref(), &args.path);
+        return super::train::suggest(&args.path, &targets, corpus.as_ref(), (min, &annotator));
     }
     let (dict, source) = match &args.gazetteer {
         Some(file) => {
@@ -47,6 +48,9 @@ pub fn run(args: &SuggestArgs) -> anyhow::Result<ExitCode> {
             let progress = Progress::new("read", corpus.docs().len());
             let dict = corpus_dictionary(corpus.docs(), |done, _| progress.set(done))?;
             progress.finish("");
+            for line in &dict.journal {
+                eprintln!("hashiya: note: {line}");
+            }
             if dict.gazetteer.is_empty() {
                 eprintln!(
                     "hashiya: no entities in the corpus yet: tag some names (or mark documents done) first"
@@ -62,7 +66,7 @@ pub fn run(args: &SuggestArgs) -> anyhow::Result<ExitCode> {
         Some(c) => c.labels().clone(),
         None => own_labels(&targets)?,
     };
-    let annotator = annotator_for(&args.path);
+    let annotator = super::annotator(args.annotator.as_deref(), &args.path);
     let progress = Progress::new("suggested in", targets.len());
     let summary =
         suggest_documents(&targets, &dict, (source, min), (&labels, &annotator), |d, _| progress.set(d));
@@ -85,11 +89,11 @@ fn targets(path: &Path) -> anyhow::Result<(Vec<DocEntry>, Option<Corpus>)> {
     Ok((vec![DocEntry { path: path.to_path_buf(), rel }], corpus))
 }
 
-/// The label set of a lone article.
+/// The label set of a lone article (as the window would open it; read only).
 fn own_labels(targets: &[DocEntry]) -> anyhow::Result<LabelSet> {
     let Some(first) = targets.first() else { return Ok(LabelSet::default()) };
-    let (article, _) = Article::open(&first.path)?;
-    Ok(article.ann().labels().clone())
+    let reading = Article::open_to_read(&first.path)?;
+    Ok(reading.article.ann().labels().clone())
 }
 
 /// Prints what filling the layers did: failures, labels the corpus lacks, and
@@ -97,6 +101,9 @@ fn own_labels(targets: &[DocEntry]) -> anyhow::Result<LabelSet> {
 pub(super) fn report(s: &SuggestSummary, what: &str) {
     for (path, why) in &s.failed {
         eprintln!("hashiya: error: {}: {why}", path.display());
+    }
+    for line in &s.journal {
+        eprintln!("hashiya: note: {line}");
     }
     if !s.unknown_labels.is_empty() {
         let names: Vec<&str> = s.unknown_labels.iter().map(String::as_str).collect();

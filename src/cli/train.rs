@@ -8,8 +8,8 @@ use std::time::Instant;
 
 use anyhow::Context as _;
 
-use crate::corpus::{Corpus, DocEntry, annotator_for};
-use crate::learn::corpus::{Freshness, ensure_model, read_corpus, training_set};
+use crate::corpus::{Corpus, DocEntry};
+use crate::learn::corpus::{CorpusDoc, Freshness, ensure_model, read_corpus, training_set};
 use crate::learn::eval::{Scores, score, split_docs};
 use crate::learn::{DEFAULT_THRESHOLD, Options, TrainDoc, file, train};
 
@@ -46,6 +46,7 @@ pub fn run(args: &TrainArgs) -> anyhow::Result<ExitCode> {
     for p in &problems {
         eprintln!("{p}");
     }
+    note_journals(&docs);
     let train_docs = training_set(&docs);
     if train_docs.iter().all(|d| d.entities.is_empty()) {
         println!(
@@ -169,13 +170,21 @@ pub fn clusters(args: &ClustersArgs) -> anyhow::Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
+/// Says once per document what its journal added to what was read (or why it was not
+/// applied).
+fn note_journals(docs: &[CorpusDoc]) {
+    for line in docs.iter().filter_map(|d| d.journal.as_ref()) {
+        eprintln!("hashiya: note: {line}");
+    }
+}
+
 /// `hashiya suggest DIR --model`: the corpus's model (loaded, or trained first when missing,
 /// stale or unreadable, with a notice) fills the suggestions layer of `targets` not done.
 pub fn suggest(
     path: &Path,
     targets: &[DocEntry],
     corpus: Option<&Corpus>,
-    min: u16,
+    (min, annotator): (u16, &str),
 ) -> anyhow::Result<ExitCode> {
     let Some(corpus) = corpus else {
         anyhow::bail!("{}: --model needs a corpus folder (one with hashiya-corpus.ron)", path.display())
@@ -184,6 +193,7 @@ pub fn suggest(
     for p in &problems {
         eprintln!("hashiya: warning: {p}");
     }
+    note_journals(&docs);
     let train_docs = training_set(&docs);
     let Some((model, fresh)) = ensure_model(corpus.root(), &train_docs, &Options::default())? else {
         eprintln!(
@@ -205,12 +215,11 @@ pub fn suggest(
         model.info.tokens,
         model.labels.len()
     );
-    let annotator = annotator_for(path);
     let summary = crate::learn::suggest::suggest_documents(
         targets,
         &model,
         min,
-        (corpus.labels(), &annotator),
+        (corpus.labels(), annotator),
         |_, _| {},
     );
     super::suggest::report(&summary, "model suggestions");

@@ -11,14 +11,13 @@
 
 use std::path::{Path, PathBuf};
 
-use super::problem::{CorpusError, Problem, ProblemKind};
+use super::problem::{CorpusError, Problem, read_entry};
 use super::settings::CORPUS_FILE;
 use super::split::SplitSpec;
 use super::walk::DocEntry;
 use super::{Corpus, walk};
-use crate::formats::decode::read_article;
 use crate::formats::exchange::{self, ExportReport, Format};
-use crate::formats::store::{self, DocStatus, SUFFIX, annotation_path};
+use crate::formats::store::{DocStatus, SUFFIX};
 use crate::formats::{FormatError, atomic};
 use crate::model::{Annotations, Document};
 
@@ -52,6 +51,9 @@ pub struct ExportSummary {
     pub problems: Vec<Problem>,
     /// What was not exported as it is (re-anchored documents, nested entities, orphans).
     pub notes: Vec<String>,
+    /// One line per document read with its journal (edits not yet saved, or a journal not
+    /// applied).
+    pub journal: Vec<String>,
     /// Files or folders written.
     pub outputs: Vec<PathBuf>,
 }
@@ -91,7 +93,7 @@ pub fn export(
     let mut tally = Tally::default();
     let total = corpus.docs().len();
     for (i, entry) in corpus.docs().iter().enumerate() {
-        let loaded = load(entry, &mut tally);
+        let loaded = load(entry, &mut tally, &mut summary.journal);
         progress(i + 1, total);
         let (doc, ann, status) = match loaded {
             Ok(loaded) => loaded,
@@ -166,22 +168,20 @@ fn sinks(opts: &ExportOptions, out: &Path) -> Vec<(String, Sink)> {
     }
 }
 
-/// Reads a document's article and annotations (re-anchored if the article changed).
-fn load(entry: &DocEntry, tally: &mut Tally) -> Result<(Document, Annotations, DocStatus), Problem> {
-    let text = read_article(&entry.path).map_err(|e| Problem::from_format(ProblemKind::Article, &e))?;
-    let doc = Document::new(text.text);
-    let path = annotation_path(&entry.path);
-    match store::load(&path, &doc) {
-        Ok(loaded) => {
-            tally.reanchored += usize::from(loaded.reanchor.is_some());
-            let status = loaded.info.status.with_entities(loaded.annotations.entities().len());
-            Ok((doc, loaded.annotations, status))
-        }
-        Err(FormatError::Io { source, .. }) if source.kind() == std::io::ErrorKind::NotFound => {
-            Ok((doc, Annotations::default(), DocStatus::New))
-        }
-        Err(err) => Err(Problem::from_format(ProblemKind::Annotations, &err)),
-    }
+/// Reads a document as the window would open it: its annotations (re-anchored if the article
+/// changed) and the edits of its journal not yet saved, said once in `journal`.
+fn load(
+    entry: &DocEntry,
+    tally: &mut Tally,
+    journal: &mut Vec<String>,
+) -> Result<(Document, Annotations, DocStatus), Problem> {
+    let reading = read_entry(&entry.path)?;
+    tally.reanchored += usize::from(reading.reanchor.is_some());
+    journal.extend(reading.journal.message(&entry.path));
+    let article = reading.article;
+    let status = article.status();
+    let ann = article.ann().clone();
+    Ok((article.doc, ann, status))
 }
 
 /// Adds one document to its output.

@@ -60,10 +60,14 @@ pub fn share_labels(import: &mut Import, base: &LabelSet, origin: &Path) -> Resu
 /// Writes imported documents into `dir`. With more than one document, or into a folder that
 /// is a corpus already, the labels are shared and the corpus file is written (a broken corpus
 /// file is an error before anything is written); otherwise it is a plain import.
-pub fn import_into(dir: &Path, import: &mut Import, origin: &Path) -> Result<ImportedCorpus, CorpusError> {
+pub fn import_into(
+    dir: &Path,
+    import: &mut Import,
+    (origin, annotator): (&Path, &str),
+) -> Result<ImportedCorpus, CorpusError> {
     let is_corpus = dir.join(CORPUS_FILE).exists();
     if import.documents.len() < 2 && !is_corpus {
-        let articles = exchange::write_documents(dir, import)?;
+        let articles = exchange::write_documents(dir, import, annotator)?;
         return Ok(ImportedCorpus { articles, ..ImportedCorpus::default() });
     }
     let mut settings = if is_corpus {
@@ -82,7 +86,7 @@ pub fn import_into(dir: &Path, import: &mut Import, origin: &Path) -> Result<Imp
     };
     let before: Vec<String> = settings.labels.iter().map(|l| l.name.clone()).collect();
     settings.labels = share_labels(import, &settings.labels, origin)?;
-    let articles = exchange::write_documents(dir, import)?;
+    let articles = exchange::write_documents(dir, import, annotator)?;
     let file = dir.join(CORPUS_FILE);
     settings.write(&file)?;
     let labels_added =

@@ -21,6 +21,7 @@
 pub mod export;
 pub mod find;
 pub mod import;
+pub mod init;
 pub mod labels;
 pub mod learning;
 pub mod nav;

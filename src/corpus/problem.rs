@@ -7,6 +7,7 @@ use std::path::{Path, PathBuf};
 
 use thiserror::Error;
 
+use crate::editor::{Article, EditorError, Reading};
 use crate::formats::FormatError;
 
 /// Which kind of file a problem is about.
@@ -51,6 +52,19 @@ impl Problem {
             }
             FormatError::File { path, message } => Self::new(kind, path, message.clone()),
         }
+    }
+}
+
+/// Reads a document of a corpus as the window would open it ([`Article::open_to_read`]:
+/// nothing is written); an unreadable article or annotation file is its problem.
+pub fn read_entry(path: &Path) -> Result<Reading, Problem> {
+    let mut reading = Article::open_to_read(path).map_err(|err| match err {
+        EditorError::Open(err) => Problem::from_format(ProblemKind::Article, &err),
+        other => Problem::new(ProblemKind::Article, path, other.to_string()),
+    })?;
+    match reading.store_error.take() {
+        Some(err) => Err(Problem::from_format(ProblemKind::Annotations, &err)),
+        None => Ok(reading),
     }
 }
 

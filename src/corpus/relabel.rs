@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 
 use super::labels::follow_corpus;
 use super::walk::DocEntry;
-use crate::editor::{Article, EditCommand};
+use crate::editor::{Article, EditCommand, has_journal};
 use crate::formats::atomic::same_file;
 use crate::formats::store;
 use crate::model::{Label, LabelSet};
@@ -77,7 +77,7 @@ pub fn relabel_documents(
         if same_file(&entry.path, skip) {
             continue;
         }
-        if !store::annotation_path(&entry.path).exists() {
+        if !store::annotation_path(&entry.path).exists() && !has_journal(&entry.path) {
             report.unchanged += 1;
             continue;
         }
@@ -96,6 +96,7 @@ fn relabel_one(path: &Path, old: &LabelSet, new: &LabelSet, annotator: &str) -> 
     if article.store_is_broken() {
         return Err("its annotation file cannot be read; left untouched".into());
     }
+    article.check_journal_folded().map_err(|e| e.to_string())?;
     let labels = follow_corpus(old, new, article.ann().labels());
     if labels == *article.ann().labels() {
         return Ok(false);

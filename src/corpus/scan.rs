@@ -11,9 +11,9 @@ use std::thread::JoinHandle;
 
 use time::OffsetDateTime;
 
-use super::problem::{Problem, ProblemKind};
+use super::problem::{Problem, ProblemKind, read_entry};
 use super::walk::DocEntry;
-use crate::editor::Article;
+use crate::editor::{Article, JournalRead, has_journal};
 use crate::formats::FormatError;
 use crate::formats::decode::read_article;
 use crate::formats::store::{self, DocStatus, annotation_path, sha256_hex};
@@ -52,6 +52,9 @@ pub struct DocSummary {
     pub modified: Option<OffsetDateTime>,
     /// Whether it can be worked on as it is.
     pub health: Health,
+    /// What its edit journal added (edits not yet saved, counted above) or why it was not
+    /// applied.
+    pub journal: JournalRead,
 }
 
 impl DocSummary {
@@ -66,6 +69,7 @@ impl DocSummary {
             annotator: None,
             modified: None,
             health,
+            journal: JournalRead::None,
         }
     }
 
@@ -89,6 +93,7 @@ impl DocSummary {
             annotator: saved.then(|| article.saved_info().annotator.clone()),
             modified: saved.then(|| article.saved_info().modified),
             health: if article.store_is_broken() { Health::Broken } else { Health::Ok },
+            journal: article.journal_read().clone(),
         }
     }
 
@@ -103,8 +108,13 @@ impl DocSummary {
     }
 }
 
-/// Reads one document's article and annotation file into a summary and its problems.
+/// Reads one document's article and annotation file into a summary and its problems; a
+/// document with an edit journal is read as the window would open it (with the edits not yet
+/// saved; nothing is written), one without from the annotation file's summary alone.
 pub fn summarize(entry: &DocEntry) -> (DocSummary, Vec<Problem>) {
+    if has_journal(&entry.path) {
+        return summarize_with_journal(entry);
+    }
     let text = match read_article(&entry.path) {
         Ok(decoded) => decoded.text,
         Err(err) => {
@@ -125,6 +135,7 @@ pub fn summarize(entry: &DocEntry) -> (DocSummary, Vec<Problem>) {
                 annotator: Some(s.info.annotator),
                 modified: Some(s.info.modified),
                 health: if changed { Health::Changed } else { Health::Ok },
+                journal: JournalRead::None,
             };
             (summary, Vec::new())
         }
@@ -134,6 +145,27 @@ pub fn summarize(entry: &DocEntry) -> (DocSummary, Vec<Problem>) {
             (DocSummary::empty(entry.rel.clone(), Health::Broken), problems)
         }
     }
+}
+
+/// [`summarize`] of a document with a journal: opened to read, through the editor. A document
+/// saved by nobody yet is counted under the annotator a save would name.
+fn summarize_with_journal(entry: &DocEntry) -> (DocSummary, Vec<Problem>) {
+    let reading = match read_entry(&entry.path) {
+        Ok(reading) => reading,
+        Err(problem) => {
+            let health =
+                if problem.kind == ProblemKind::Article { Health::Unreadable } else { Health::Broken };
+            return (DocSummary::empty(entry.rel.clone(), health), vec![problem]);
+        }
+    };
+    let mut summary = DocSummary::of_article(entry.rel.clone(), &reading.article);
+    if reading.reanchor.is_some() {
+        summary.health = Health::Changed;
+    }
+    if summary.annotator.is_none() && reading.is_annotated() {
+        summary.annotator = Some(super::annotator_for(&entry.path));
+    }
+    (summary, Vec::new())
 }
 
 /// True if the annotation file does not exist (the document is simply new).

@@ -40,13 +40,16 @@ pub struct Dictionary {
     pub by_spelling: HashMap<(usize, String), f32>,
     /// Annotated documents it was made from.
     pub documents: usize,
+    /// One line per document read with its journal (edits not yet saved, included; or a
+    /// journal not applied).
+    pub journal: Vec<String>,
 }
 
 impl Dictionary {
     /// A gazetteer file's names, trusted as given.
     pub fn from_gazetteer(gazetteer: Gazetteer) -> Self {
         let precision = vec![[1.0; 2]; gazetteer.len()];
-        Self { gazetteer, precision, by_spelling: HashMap::new(), documents: 0 }
+        Self { gazetteer, precision, by_spelling: HashMap::new(), documents: 0, journal: Vec::new() }
     }
 }
 
@@ -64,9 +67,12 @@ pub fn corpus_dictionary(
 ) -> Result<Dictionary, SearchError> {
     let mut done = Vec::new();
     let mut with_entities = Vec::new();
+    let mut journal = Vec::new();
     for (i, entry) in docs.iter().enumerate() {
         progress(i + 1, docs.len());
-        let Ok((article, _)) = Article::open(&entry.path) else { continue };
+        let Ok(reading) = Article::open_to_read(&entry.path) else { continue };
+        journal.extend(reading.journal.message(&entry.path));
+        let article = reading.article;
         if article.store_is_broken() || article.ann().entities().is_empty() {
             continue;
         }
@@ -90,7 +96,7 @@ pub fn corpus_dictionary(
     }
     let gazetteer = builder.build()?;
     let (precision, by_spelling) = measure(&gazetteer, &annotated);
-    Ok(Dictionary { gazetteer, precision, by_spelling, documents: annotated.len() })
+    Ok(Dictionary { gazetteer, precision, by_spelling, documents: annotated.len(), journal })
 }
 
 /// Rates per entry (word, glued) and per entry and spelling.
@@ -184,6 +190,8 @@ pub struct SuggestSummary {
     pub unknown_labels: BTreeSet<String>,
     /// Documents that could not be changed, with why.
     pub failed: Vec<(PathBuf, String)>,
+    /// Documents saved with edits from their journal (unsaved after a crash), one line each.
+    pub journal: Vec<String>,
 }
 
 /// What a source proposes for one text, with label ids of the given label set: the
@@ -240,7 +248,14 @@ fn fill_one(
     if article.store_is_broken() {
         return Err("its annotation file cannot be read; left untouched".into());
     }
-    let reconciled = reconcile(corpus, article.ann().labels());
+    article.check_journal_folded().map_err(|e| e.to_string())?;
+    // A document with no annotation file yet has the default labels, which are no one's
+    // choice: it takes the corpus's as they are (as the window does).
+    let fresh = !corpus.is_empty()
+        && !crate::formats::store::annotation_path(&entry.path).exists()
+        && article.ann().entities().is_empty();
+    let own = if fresh { LabelSet::empty() } else { article.ann().labels().clone() };
+    let reconciled = reconcile(corpus, &own);
     if !reconciled.changes.is_empty() {
         article.apply(EditCommand::SetLabels(reconciled.document)).map_err(|e| e.to_string())?;
     }
@@ -252,6 +267,9 @@ fn fill_one(
         summary.suggestions += article.ann().suggestions().iter().filter(|s| s.source == source).count();
         article.set_annotator(annotator);
         article.save(false).map_err(|e| e.to_string())?;
+        if let Some(m) = article.journal_folded_message() {
+            summary.journal.push(format!("{}: {m}", article.path.display()));
+        }
     }
     Ok(())
 }

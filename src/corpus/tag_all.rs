@@ -80,6 +80,7 @@ fn tag_one(
     if article.store_is_broken() {
         return Err("its annotation file cannot be read; left untouched".into());
     }
+    article.check_journal_folded().map_err(|e| e.to_string())?;
     let reconciled = reconcile(corpus, article.ann().labels());
     if !reconciled.changes.is_empty() {
         article.apply(EditCommand::SetLabels(reconciled.document)).map_err(|e| e.to_string())?;

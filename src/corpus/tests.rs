@@ -7,7 +7,7 @@ use std::path::Path;
 use super::*;
 use crate::editor::{Article, EditCommand};
 use crate::formats::exchange::Format;
-use crate::formats::store::DocStatus;
+use crate::formats::store::{self, DocStatus};
 use crate::model::LabelId;
 
 const TEXT: &str = "التقى الوزير في باكو.\n";
@@ -123,4 +123,55 @@ fn exports_refuse_to_write_into_the_corpus() {
     assert_eq!((summary.documents, summary.entities), (1, 1));
     let line = fs::read_to_string(&out).expect("read");
     assert!(line.starts_with("{\"name\":\"a.txt\",\"text\":"), "{line}");
+}
+
+/// Corpus-wide changes (tag all, a label renamed) write a document only with the edits of its
+/// journal folded in: a crashed document's journal is saved with the change, and a document
+/// open in a running Hashiya (its journal locked) is left untouched and reported.
+#[test]
+fn corpus_wide_changes_fold_a_crashed_journal_and_leave_a_live_one() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let text = "قال إن إيران وإيران في باكو.\n";
+    let path = dir.path().join("b.txt");
+    fs::write(&path, text).expect("write");
+    let word = |w: &str| text.find(w).map(|i| i..i + w.len()).expect("word");
+    let (mut crashed, _) = Article::open(&path).expect("opens");
+    crashed.apply(EditCommand::TagRange(word("باكو"), LabelId(3))).expect("tags");
+    crashed.save(false).expect("saves");
+    crashed.apply(EditCommand::TagRange(word("قال"), LabelId(1))).expect("tags");
+    drop(crashed); // killed: the tag is only in the journal
+    let (mut live, _) = Article::open(&path).expect("a window opens it");
+    live.apply(EditCommand::TagRange(word("إن"), LabelId(7))).expect("tags");
+    let docs = [DocEntry { path: path.clone(), rel: "b.txt".into() }];
+    let skip = dir.path().join("a.txt");
+    let query = crate::search::Query::new("ايران", crate::search::Options::default()).expect("query");
+    let corpus = LabelSet::default();
+    let mut renamed = corpus.clone();
+    renamed.labels_mut()[2].name = "PLACE".into();
+    let saved = fs::read(store::annotation_path(&path)).expect("ron");
+    let tagged = tag_all::tag_all_documents(&docs, &skip, &query, (&corpus, "GPE"), "rana");
+    let relabeled = relabel::relabel_documents(&docs, &skip, (&corpus, &renamed), "rana", |_, _| {});
+    for (_, why) in tagged.failed.iter().chain(&relabeled.failed) {
+        assert!(why.contains("in use by a running Hashiya"), "{why}");
+    }
+    assert_eq!((tagged.failed.len(), relabeled.failed.len()), (1, 1));
+    assert_eq!(fs::read(store::annotation_path(&path)).expect("ron"), saved, "left untouched");
+    drop(live); // the window is killed too: its journal holds both sessions' edits
+    let tagged = tag_all::tag_all_documents(&docs, &skip, &query, (&corpus, "GPE"), "rana");
+    let relabeled = relabel::relabel_documents(&docs, &skip, (&corpus, &renamed), "rana", |_, _| {});
+    assert_eq!((tagged.documents, relabeled.changed), (1, 1), "{tagged:?} {relabeled:?}");
+    assert!(!crate::editor::has_journal(&path), "the journal was folded");
+    let file = store::load(&store::annotation_path(&path), &crate::model::Document::new(text.into()))
+        .expect("loads");
+    let ann = &file.annotations;
+    let mut got: Vec<(&str, &str)> = ann
+        .entities()
+        .iter()
+        .map(|e| (&text[e.range()], ann.labels().get(e.label).map_or("?", |l| l.name.as_str())))
+        .collect();
+    got.sort();
+    let mut want =
+        vec![("قال", "PER"), ("إن", "MISC"), ("إيران", "GPE"), ("إيران", "GPE"), ("باكو", "PLACE")];
+    want.sort();
+    assert_eq!(got, want);
 }

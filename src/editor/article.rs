@@ -4,8 +4,10 @@ use std::ops::Range;
 use std::path::{Path, PathBuf};
 
 use super::journal::Journal;
-use super::{EditorError, Notice};
+use super::{EditorError, JournalRead, Notice};
+use crate::formats::FormatError;
 use crate::formats::decode::{self, Encoding};
+use crate::formats::reanchor::ReanchorReport;
 use crate::formats::store::{self, DocStatus, SaveInfo};
 use crate::model::{Annotations, Document, EntityId, History, LabelSet, SuggestionKey};
 
@@ -19,6 +21,16 @@ pub enum StoreStatus {
     /// The file changed on disk after it was last loaded or saved (another program, another
     /// Hashiya, a `git pull`): never written over until the user chooses.
     ChangedOnDisk(String),
+}
+
+/// What reading the annotation file found besides the annotations.
+#[derive(Debug, Default)]
+pub(super) struct Loaded {
+    /// The article changed since the file was saved: how its entities were re-anchored.
+    pub(super) reanchor: Option<ReanchorReport>,
+    /// The file could not be read (the article then has no annotations, and
+    /// [`StoreStatus::Broken`]).
+    pub(super) error: Option<FormatError>,
 }
 
 /// A text selection: `anchor` where it started, `caret` where it ends (document bytes).
@@ -73,14 +85,31 @@ pub struct Article {
     saved_state: Option<u64>,
     /// Edits since the last save, on disk beside the annotation file.
     pub(super) journal: Journal,
+    /// What opening found in the journal.
+    pub(super) from_journal: JournalRead,
     /// Size and time of the annotation file as last loaded or saved (`None`: no file).
     pub(super) disk_stamp: Option<super::disk::Stamp>,
 }
 
 impl Article {
-    /// Opens an article and its annotation file (if any). Problems with the annotation file
-    /// are returned as notices, never lose the article, and block overwriting the file.
+    /// Opens an article and its annotation file (if any) to edit it, replaying its edit
+    /// journal. Problems with the annotation file are returned as notices, never lose the
+    /// article, and block overwriting the file.
     pub fn open(path: &Path) -> Result<(Self, Vec<Notice>), EditorError> {
+        let (mut article, loaded, mut notices) = Self::load(path)?;
+        if let Some(report) = &loaded.reanchor {
+            notices.push(Notice::warn(report.to_string()));
+        }
+        if let StoreStatus::Broken(text) = &article.store {
+            notices.push(Notice::error(text.clone()));
+        }
+        article.recover_journal(&mut notices);
+        Ok((article, notices))
+    }
+
+    /// Reads the article and its annotation file, without the journal; notices only about the
+    /// article's encoding.
+    pub(super) fn load(path: &Path) -> Result<(Self, Loaded, Vec<Notice>), EditorError> {
         let decoded = decode::read_article(path).map_err(EditorError::Open)?;
         let mut notices = Vec::new();
         if decoded.encoding.is_legacy() {
@@ -104,22 +133,22 @@ impl Article {
             annotator: store::annotator_from_env(),
             saved_state: Some(0),
             journal: Journal::new(&store::annotation_path(path)),
+            from_journal: JournalRead::None,
             disk_stamp: None,
         };
-        let reanchored = article.load_store(&mut notices);
+        let loaded = article.load_store();
         article.status = article.info.status;
         article.saved_status = article.status();
         // Re-anchored entities differ from the file: unsaved until written (the old file is kept
         // as the .bak by the atomic save).
-        article.saved_state = (!reanchored).then_some(0);
-        article.recover_journal(&mut notices);
-        Ok((article, notices))
+        article.saved_state = loaded.reanchor.is_none().then_some(0);
+        Ok((article, loaded, notices))
     }
 
-    /// Reads the annotation file if there is one; returns whether entities were re-anchored.
-    fn load_store(&mut self, notices: &mut Vec<Notice>) -> bool {
+    /// Reads the annotation file if there is one.
+    fn load_store(&mut self) -> Loaded {
         if !self.store_path.exists() {
-            return false;
+            return Loaded::default();
         }
         self.disk_stamp = super::disk::stamp(&self.store_path);
         let loaded = store::read_text(&self.store_path).and_then(|text| {
@@ -128,18 +157,14 @@ impl Article {
         });
         match loaded {
             Ok(loaded) => {
-                if let Some(report) = &loaded.reanchor {
-                    notices.push(Notice::warn(report.to_string()));
-                }
                 self.ann = loaded.annotations;
                 self.info = loaded.info;
-                loaded.reanchor.is_some()
+                Loaded { reanchor: loaded.reanchor, error: None }
             }
             Err(err) => {
                 let text = format!("{err}. The file is left untouched; Save As… or choose to overwrite.");
-                notices.push(Notice::error(text.clone()));
                 self.store = StoreStatus::Broken(text);
-                false
+                Loaded { reanchor: None, error: Some(err) }
             }
         }
     }
@@ -243,10 +268,25 @@ impl Article {
         self.save_to(&self.store_path.clone())
     }
 
-    /// Saves to another path, which becomes the annotation file.
-    pub fn save_to(&mut self, path: &Path) -> Result<Notice, EditorError> {
+    /// The annotation file a save would write now, as text; nothing is written (for commands
+    /// that read annotation files as files, such as `hashiya merge`).
+    pub fn annotation_text(&self) -> Result<String, EditorError> {
+        self.render_store(&self.store_path).map(|(text, _)| text)
+    }
+
+    /// The text of the annotation file for `path` and the header it holds.
+    fn render_store(&self, path: &Path) -> Result<(String, SaveInfo), EditorError> {
         let info = SaveInfo { annotator: self.annotator.clone(), status: self.status(), ..self.info.clone() };
         let text = store::render(path, &self.doc, &self.ann, &info).map_err(EditorError::Save)?;
+        Ok((text, info))
+    }
+
+    /// Saves to another path, which becomes the annotation file.
+    pub fn save_to(&mut self, path: &Path) -> Result<Notice, EditorError> {
+        if self.is_read_only() {
+            return Err(EditorError::ReadOnly(self.path.clone()));
+        }
+        let (text, info) = self.render_store(path)?;
         let journal_note = self.write_store(path, &text)?;
         self.info = info;
         self.store_path = path.to_path_buf();

@@ -39,6 +39,13 @@ pub enum EditorError {
         "Not saved — your work is kept in memory and in the edit journal; the next save tries again. {0}"
     )]
     SaveJournaled(FormatError),
+    /// The article was opened only to be read ([`Article::open_to_read`](super::Article::open_to_read)).
+    #[error("{}: opened only to be read; nothing is written", .0.display())]
+    ReadOnly(PathBuf),
+    /// A journal on disk holds edits that were not folded in, so the annotation file is not
+    /// written (the second field says why, for the user).
+    #[error("{why}; {} is not written so that they are not lost", .0.display(), why = .1)]
+    JournalNotFolded(PathBuf, String),
     /// The model refused the change (stale entity, bad range, label in use).
     #[error("Edit refused: {0}")]
     Edit(#[from] EditError),

@@ -48,6 +48,16 @@ pub(super) enum Todo {
     /// Leave the file alone and journal nothing: another Hashiya holds it (the article is open
     /// twice); retried after a save once the file is gone.
     Elsewhere,
+    /// Leave the file alone and journal nothing, ever: the article was opened only to be read
+    /// (saving it is refused).
+    Reader,
+}
+
+impl Todo {
+    /// True when the file on disk is not this editor's to write, cut or remove.
+    fn leaves_file_alone(self) -> bool {
+        matches!(self, Todo::Hold | Todo::Elsewhere | Todo::Reader)
+    }
 }
 
 /// An open journal file, shared with the flushing thread.
@@ -95,12 +105,12 @@ impl Journal {
 
     /// True when the journal holds every edit since the last save (nothing failed or held).
     pub(super) fn is_healthy(&self) -> bool {
-        !self.failed && !matches!(self.todo, Todo::Hold | Todo::Elsewhere)
+        !self.failed && !self.todo.leaves_file_alone()
     }
 
     /// Appends a record; `Err` (with the reason, once) when it could not be written.
     pub(super) fn append(&mut self, record: &Record, doc: &Document) -> Result<(), String> {
-        if self.paused || self.failed || matches!(self.todo, Todo::Hold | Todo::Elsewhere) {
+        if self.paused || self.failed || self.todo.leaves_file_alone() {
             return Ok(());
         }
         let bytes = format::encode_record(record);
@@ -225,8 +235,7 @@ impl Journal {
     /// The unsaved edits were thrown away on purpose: the journal goes too.
     pub(super) fn discard(&mut self) {
         let held = self.file.take();
-        if !matches!(self.todo, Todo::Hold | Todo::Elsewhere) && (held.is_some() || self.owns_file_on_disk())
-        {
+        if !self.todo.leaves_file_alone() && (held.is_some() || self.owns_file_on_disk()) {
             let _ = fs::remove_file(&self.path);
             self.todo = Todo::Fresh;
             self.known_len = None;
@@ -253,9 +262,19 @@ fn release(shared: &Shared) {
     let _ = shared.file.unlock();
 }
 
+/// How often taking the journal's lock is tried before it counts as held by another session:
+/// a command reading the journal holds a shared lock for a moment (see [`in_use_elsewhere`]).
+const LOCK_TRIES: u32 = 25;
+
 /// Takes the journal's advisory lock; `Err` when another process holds it. File systems
 /// without locks journal unlocked, as before.
 fn lock(file: &File) -> io::Result<()> {
+    for _ in 1..LOCK_TRIES {
+        match file.try_lock() {
+            Err(fs::TryLockError::WouldBlock) => std::thread::sleep(Duration::from_millis(2)),
+            Ok(()) | Err(fs::TryLockError::Error(_)) => return Ok(()),
+        }
+    }
     match file.try_lock() {
         Err(fs::TryLockError::WouldBlock) => {
             Err(io::Error::other("it is in use by another Hashiya that has this article open"))
@@ -264,12 +283,14 @@ fn lock(file: &File) -> io::Result<()> {
     }
 }
 
-/// True if another process holds the journal at `path` locked (a live session is writing it).
+/// True if another process holds the journal at `path` locked for writing (a live session is
+/// writing it). Asks with a shared lock, held only for the question, so readers never stand
+/// in each other's way and a writer's own [`lock`] waits out the moment.
 pub(super) fn in_use_elsewhere(path: &Path) -> bool {
     OpenOptions::new()
         .read(true)
         .open(path)
-        .is_ok_and(|file| matches!(file.try_lock(), Err(fs::TryLockError::WouldBlock)))
+        .is_ok_and(|file| matches!(file.try_lock_shared(), Err(fs::TryLockError::WouldBlock)))
 }
 
 /// Renames a journal that must not be applied to `<journal>.<why>-<unix seconds>[-n]`.

@@ -11,7 +11,9 @@
 //!
 //! Between saves every applied transaction is also appended to the article's edit journal
 //! (`journal.rs`, format in [`crate::formats::journal`]), replayed on open after a crash
-//! (`replay.rs`) and folded into the annotation file at each save.
+//! (`replay.rs`) and folded into the annotation file at each save. Commands without a window
+//! read articles with [`Article::open_to_read`] (the journal replayed in memory, nothing
+//! written) and fold journals with [`Article::fold_journal`] (`read.rs`).
 //!
 //! Errors are one [`EditorError`] enum; front ends map them to what they show (the window's
 //! status bar, the command line's stderr) once.
@@ -26,6 +28,7 @@ pub mod drive;
 mod error;
 mod journal;
 mod notice;
+mod read;
 mod replay;
 mod suggest;
 mod workspace;
@@ -36,9 +39,12 @@ pub use disk::DiskChange;
 pub use error::EditorError;
 pub use journal::{SYNC_BATCH, journal_flushes};
 pub use notice::{Level, Notice};
+pub use read::{JournalRead, Reading, has_journal, read_document};
 pub use workspace::{ArticleId, Opened, Workspace};
 
 #[cfg(test)]
 mod journal_tests;
+#[cfg(test)]
+mod read_tests;
 #[cfg(test)]
 mod tests;

@@ -7,7 +7,7 @@
 use std::path::Path;
 
 use super::journal::{Todo, in_use_elsewhere, set_aside};
-use super::{Article, EditCommand, EditorError, Notice, Outcome};
+use super::{Article, EditCommand, EditorError, JournalRead, Notice, Outcome};
 use crate::formats::atomic::{same_file, write_atomic};
 use crate::formats::journal::{self as format, End, Parsed, Record, Step};
 use crate::formats::store::DocStatus;
@@ -15,6 +15,39 @@ use crate::model::Transaction;
 
 /// Journals larger than this are not read (set aside instead).
 const MAX_JOURNAL_BYTES: u64 = 512 * 1024 * 1024;
+
+/// What [`Article::read_journal`] found on disk.
+pub(super) enum Found {
+    /// No journal.
+    Absent,
+    /// Another Hashiya holds it locked: it is writing it.
+    InUse,
+    /// The annotation file cannot be read, so the journal cannot be checked against it.
+    Held,
+    /// Not applied; `kind` names the reason in the name it is set aside under.
+    Refused {
+        /// `unreadable` or `unmatched`.
+        kind: &'static str,
+        /// Why, for the user.
+        why: String,
+    },
+    /// Replayed into the article.
+    Replayed(Replay),
+}
+
+/// A journal replayed into the article.
+pub(super) struct Replay {
+    /// Records applied.
+    pub(super) replayed: usize,
+    /// Length of the file's readable prefix.
+    valid_len: usize,
+    /// Length of the prefix holding the records applied (`None`: not even the header).
+    kept: Option<usize>,
+    /// Where replay stopped at damage (record number counting the header as 0) and why.
+    pub(super) damage: Option<(usize, String)>,
+    /// The file as read.
+    bytes: Vec<u8>,
+}
 
 /// How a command changes the history, for its journal record.
 pub(super) fn step_of(cmd: &EditCommand) -> Step {
@@ -87,74 +120,96 @@ impl Article {
         Ok(self.journal.saved(path, sha))
     }
 
-    /// After opening: replays a journal left by a crash, or sets aside one that does not
-    /// belong to this article and annotation file.
+    /// After opening to edit: replays a journal left by a crash, or sets aside one that does
+    /// not belong to this article and annotation file.
     pub(super) fn recover_journal(&mut self, notices: &mut Vec<Notice>) {
         let path = self.journal.path.clone();
-        if !path.exists() || self.journal_left_alone(notices) {
-            return;
-        }
         let shown = path.display().to_string();
+        self.from_journal = match self.read_journal() {
+            Found::Absent => JournalRead::None,
+            Found::InUse => {
+                self.journal.todo = Todo::Elsewhere;
+                notices.push(Notice::warn(format!(
+                    "{shown} is in use: another Hashiya has this article open. Its unsaved edits are not \
+                     shown here and edits made here are not journaled; saving asks before writing over \
+                     its saves"
+                )));
+                JournalRead::InUse
+            }
+            Found::Held => {
+                self.journal.todo = Todo::Hold;
+                notices.push(Notice::warn(format!(
+                    "{shown}: edits made after the last save are not applied while the annotation file \
+                     cannot be read; the journal is kept"
+                )));
+                JournalRead::Held
+            }
+            Found::Refused { kind, why } => {
+                self.set_journal_aside(&path, kind, &why, notices);
+                JournalRead::NotApplied(why)
+            }
+            Found::Replayed(replay) => self.after_replay(&path, replay, notices),
+        };
+    }
+
+    /// What the editor does with a journal replayed on open: goes on appending to it, or keeps
+    /// a damaged one aside and starts again from the records replayed.
+    fn after_replay(&mut self, path: &Path, r: Replay, notices: &mut Vec<Notice>) -> JournalRead {
+        let restored = super::read::edits(r.replayed);
+        match r.damage {
+            None => {
+                self.journal.todo =
+                    if r.replayed > 0 { Todo::Continue(r.valid_len as u64) } else { Todo::Fresh };
+                if r.replayed > 0 {
+                    notices.push(Notice::info(format!("Restored {restored} made after the last save")));
+                }
+                JournalRead::Replayed(r.replayed)
+            }
+            Some((record, why)) => {
+                let aside = self.keep_damaged(path, &r.bytes, r.kept);
+                notices.push(Notice::warn(format!(
+                    "{} is damaged at record {record} ({why}): restored the {restored} before it; {aside}",
+                    path.display()
+                )));
+                JournalRead::Damaged { replayed: r.replayed, record, why }
+            }
+        }
+    }
+
+    /// Reads the journal on disk and replays what belongs to this article and annotation file
+    /// (in memory: nothing is written, the file is neither locked nor moved); says what it
+    /// found, for the caller to act on.
+    pub(super) fn read_journal(&mut self) -> Found {
+        let path = self.journal.path.clone();
+        if !path.exists() {
+            return Found::Absent;
+        }
+        if in_use_elsewhere(&path) {
+            return Found::InUse;
+        }
+        if self.store_is_broken() {
+            return Found::Held;
+        }
         let bytes = match read_limited(&path) {
             Ok(bytes) => bytes,
-            Err(why) => return self.set_journal_aside(&path, "unreadable", &why, notices),
+            Err(why) => return Found::Refused { kind: "unreadable", why },
         };
         self.journal.known_len = Some(bytes.len() as u64);
         let parsed = format::parse(&bytes);
         let start = match self.journal_start(&parsed) {
             Ok(start) => start,
-            Err(why) => return self.set_journal_aside(&path, "unmatched", &why, notices),
+            Err(why) => return Found::Refused { kind: "unmatched", why },
         };
-        self.journal.paused = true;
+        let paused = std::mem::replace(&mut self.journal.paused, true);
         let (replayed, failure) = self.replay(&parsed.records[start..]);
-        self.journal.paused = false;
+        self.journal.paused = paused;
         let kept = (start + replayed).checked_sub(1).and_then(|i| parsed.ends.get(i)).copied();
         let damage = match (failure, &parsed.end) {
             (Some((i, why)), _) => Some((start + i + 1, why)),
             (None, End::Corrupt { record, why }) => Some((*record, why.clone())),
             _ => None,
         };
-        let restored = restored_text(replayed);
-        match damage {
-            None => {
-                self.journal.todo =
-                    if replayed > 0 { Todo::Continue(parsed.valid_len as u64) } else { Todo::Fresh };
-                if replayed > 0 {
-                    notices.push(Notice::info(format!("Restored {restored} made after the last save")));
-                }
-            }
-            Some((record, why)) => {
-                let aside = self.keep_damaged(&path, &bytes, kept);
-                notices.push(Notice::warn(format!(
-                    "{shown} is damaged at record {record} ({why}): restored the {restored} before it; {aside}"
-                )));
-            }
-        }
-    }
-
-    /// True (with a notice) when the journal on disk must be left as it is: another Hashiya is
-    /// writing it, or the annotation file it builds on cannot be read.
-    fn journal_left_alone(&mut self, notices: &mut Vec<Notice>) -> bool {
-        let shown = self.journal.path.display().to_string();
-        let (todo, text) = if in_use_elsewhere(&self.journal.path) {
-            let text = format!(
-                "{shown} is in use: another Hashiya has this article open. Its unsaved edits are not \
-                 shown here and edits made here are not journaled; saving asks before writing over \
-                 its saves"
-            );
-            (Todo::Elsewhere, text)
-        } else if self.store_is_broken() {
-            let text = format!(
-                "{shown}: edits made after the last save are not applied while the annotation file \
-                 cannot be read; the journal is kept"
-            );
-            (Todo::Hold, text)
-        } else {
-            return false;
-        };
-        self.journal.todo = todo;
-        notices.push(Notice::warn(text));
-        true
+        Found::Replayed(Replay { replayed, valid_len: parsed.valid_len, kept, damage, bytes })
     }
 
     /// Where replay starts: after the last save marker of the current annotation file, or at
@@ -268,10 +323,6 @@ impl Article {
         }
         format!("the damaged journal is kept as {}", aside.display())
     }
-}
-
-fn restored_text(n: usize) -> String {
-    if n == 1 { "1 edit".into() } else { format!("{n} edits") }
 }
 
 /// Reads a journal: a regular file of at most [`MAX_JOURNAL_BYTES`] (a device or a file that

@@ -6,9 +6,9 @@ use std::path::{Path, PathBuf};
 
 use super::{LearnError, Model, Options, TrainDoc, file, fingerprint, train};
 use crate::corpus::{Corpus, CorpusError, DocEntry};
+use crate::editor::read_document;
 use crate::formats::FormatError;
-use crate::formats::decode::read_article;
-use crate::formats::store::{self, DocStatus, annotation_path};
+use crate::formats::store::DocStatus;
 use crate::model::{Annotations, Document};
 
 /// One document of a corpus, read.
@@ -22,6 +22,9 @@ pub struct CorpusDoc {
     pub annotations: Annotations,
     /// Its status.
     pub status: DocStatus,
+    /// What its edit journal added (edits not yet saved, included above) or why it was not
+    /// applied, said once.
+    pub journal: Option<String>,
 }
 
 impl CorpusDoc {
@@ -37,21 +40,14 @@ impl CorpusDoc {
     }
 }
 
-/// Reads one document of a corpus.
+/// Reads one document of a corpus as the window would open it: with the edits of its journal
+/// not yet saved (nothing is written).
 pub fn read_doc(entry: &DocEntry) -> Result<CorpusDoc, FormatError> {
-    let text = read_article(&entry.path)?;
-    let document = Document::new(text.text);
-    let (annotations, status) = match store::load(&annotation_path(&entry.path), &document) {
-        Ok(l) => {
-            let status = l.info.status.with_entities(l.annotations.entities().len());
-            (l.annotations, status)
-        }
-        Err(FormatError::Io { source, .. }) if source.kind() == std::io::ErrorKind::NotFound => {
-            (Annotations::default(), DocStatus::New)
-        }
-        Err(e) => return Err(e),
-    };
-    Ok(CorpusDoc { path: entry.path.clone(), document, annotations, status })
+    let reading = read_document(&entry.path)?;
+    let journal = reading.journal.message(&entry.path);
+    let article = reading.article;
+    let (annotations, status) = (article.ann().clone(), article.status());
+    Ok(CorpusDoc { path: entry.path.clone(), document: article.doc, annotations, status, journal })
 }
 
 /// Every readable document of the corpus at `dir`, in listing order, and the problems

@@ -37,6 +37,7 @@ mod tests;
 
 pub use clitics::{Proclitics, Reading, readings, split_proclitics};
 pub use error::SearchError;
+pub(crate) use fold::is_tashkeel;
 pub use gazetteer::{Gazetteer, GazetteerBuilder, GazetteerEntry, GazetteerMatch, LineProblem};
 pub use matches::Matches;
 pub use normalize::NormalizedText;

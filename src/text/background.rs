@@ -10,7 +10,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{Receiver, Sender, channel};
 
 use super::fonts::font_system;
-use super::para::{LayoutParams, ParaKind, layout_line, new_line, para_height};
+use super::para::{LayoutParams, ParaKind, layout_line, new_line, para_height, shown_text};
 
 /// Heights per batch sent back to the UI thread.
 const BATCH: usize = 64;
@@ -63,7 +63,8 @@ fn run(
         if stop.load(Ordering::Relaxed) {
             return;
         }
-        let mut line = new_line(text.get(range.clone()).unwrap_or(""), *kind);
+        let shown = shown_text(text.get(range.clone()).unwrap_or(""), params.style);
+        let mut line = new_line(&shown, *kind, params.style);
         let lines = layout_line(&mut fs, &mut line, *kind, params).len();
         batch.push((i, para_height(lines, *kind, params)));
         if batch.len() == BATCH && tx.send(std::mem::take(&mut batch)).is_err() {

@@ -1,5 +1,7 @@
 //! Geometry queries on an [`ArticleLayout`]: the rectangles covering a byte range, the caret
-//! offset or code point under a point, and the caret rectangle of an offset.
+//! offset or code point under a point, and the caret rectangle of an offset. Queries take and
+//! return document bytes; inside, lines and cells are in the paragraph's shown text (without
+//! tashkeel when it is hidden), converted at this boundary.
 //!
 //! cosmic-text's own `highlight`/`hit` are mirrored inside multi-character RTL clusters such as
 //! lam-alef; here a cluster's width is split evenly among its code points, starting from the
@@ -46,11 +48,12 @@ impl ArticleLayout {
             if pr.start >= range.end {
                 break;
             }
-            let text = self.para_text(i);
+            // Paragraph-relative offsets in the shown text from here on.
+            let shown = self.to_shown(i, range.start)..self.to_shown(i, range.end);
+            let text = self.shown_text(i);
             for line in self.para_lines(i) {
-                let (a, b) = (pr.start + line.bytes.0, pr.start + line.bytes.1);
-                if a < range.end && b > range.start {
-                    line_rects(text, &line, range.clone(), &mut out);
+                if line.bytes.0 < shown.end && line.bytes.1 > shown.start {
+                    line_rects(text, &line, shown.clone(), &mut out);
                 }
             }
         }
@@ -60,7 +63,7 @@ impl ArticleLayout {
     /// The caret offset (document byte on a code-point boundary) nearest to point `(x, y)`.
     pub fn caret_at(&self, x: f32, y: f32) -> Option<usize> {
         let (line, text) = self.line_at(y)?;
-        let Some(g) = nearest_cell(line.cells, x) else { return Some(line.para_start) };
+        let Some(g) = nearest_cell(line.cells, x) else { return Some(self.to_doc(line.para, 0)) };
         let bounds = cell_bounds(text, g);
         let n = bounds.len() - 1;
         let mut f = ((x - g.x) / g.w.max(f32::EPSILON)).clamp(0.0, 1.0);
@@ -68,11 +71,11 @@ impl ArticleLayout {
             f = 1.0 - f;
         }
         let k = ((f * n as f32).round() as usize).min(n);
-        Some(line.para_start + bounds[k])
+        Some(self.to_doc(line.para, bounds[k]))
     }
 
-    /// The code point under point `(x, y)` as the document byte range of that code point;
-    /// `None` when the point is not over a glyph.
+    /// The code point under point `(x, y)` as the document byte range of that code point (with
+    /// the hidden tashkeel written on it); `None` when the point is not over a glyph.
     pub fn char_at(&self, x: f32, y: f32) -> Option<Range<usize>> {
         let (line, text) = self.line_at(y)?;
         let cells = line.cells;
@@ -84,15 +87,14 @@ impl ArticleLayout {
             f = 1.0 - f;
         }
         let k = ((f * n as f32) as usize).min(n.saturating_sub(1));
-        Some(line.para_start + bounds[k]..line.para_start + bounds[k + 1])
+        Some(self.to_doc(line.para, bounds[k])..self.to_doc(line.para, bounds[k + 1]))
     }
 
     /// A thin rectangle where the caret at document byte `offset` is drawn.
     pub fn caret_rect(&self, offset: usize) -> Option<Rect> {
         let i = self.para_of_byte(offset)?;
-        let (pr, _) = self.para(i)?;
-        let text = self.para_text(i);
-        let rel = offset.checked_sub(pr.start)?.min(text.len());
+        let rel = self.to_shown(i, offset);
+        let text = self.shown_text(i);
         let mut last = None;
         for line in self.para_lines(i) {
             for g in line.cells {
@@ -113,12 +115,11 @@ impl ArticleLayout {
     /// an entity's end handle goes, on the same line as its last code point).
     pub fn caret_rect_before(&self, offset: usize) -> Option<Rect> {
         let i = self.para_of_byte(offset.saturating_sub(1))?;
-        let (pr, _) = self.para(i)?;
-        let rel = offset.checked_sub(pr.start)?;
+        let rel = self.to_shown(i, offset);
+        let text = self.shown_text(i);
         for line in self.para_lines(i) {
             for g in line.cells {
                 if g.start < rel && rel <= g.end {
-                    let text = self.para_text(i);
                     let (x0, x1) = cell_span(text, g, rel, rel);
                     let x = if g.rtl { x0.min(x1) } else { x0.max(x1) };
                     return Some(Rect { x0: x - 1.0, y0: line.top, x1: x + 1.0, y1: line.top + line.height });
@@ -128,7 +129,7 @@ impl ArticleLayout {
         None
     }
 
-    /// The visual line at height `y` (clamped inside its paragraph) and its paragraph text.
+    /// The visual line at height `y` (clamped inside its paragraph) and its shown text.
     fn line_at(&self, y: f32) -> Option<(VisualLine<'_>, &str)> {
         let i = self.para_at_y(y)?;
         let mut chosen = None;
@@ -138,7 +139,7 @@ impl ArticleLayout {
                 chosen = Some(line);
             }
         }
-        chosen.map(|l| (l, self.para_text(i)))
+        chosen.map(|l| (l, self.shown_text(i)))
     }
 }
 
@@ -154,14 +155,14 @@ fn nearest_cell(cells: &[Cell], x: f32) -> Option<&Cell> {
     })
 }
 
+/// Rectangles of `range` (offsets in the paragraph's shown text) on one visual line.
 fn line_rects(text: &str, line: &VisualLine<'_>, range: Range<usize>, out: &mut Vec<Rect>) {
     let (y0, y1) = (line.top, line.top + line.height);
     let mut pieces: Vec<(f32, f32)> = Vec::new();
     for c in line.cells {
-        let (cs, ce) = (line.para_start + c.start, line.para_start + c.end);
-        let (a, b) = (cs.max(range.start), ce.min(range.end));
+        let (a, b) = (c.start.max(range.start), c.end.min(range.end));
         if a < b {
-            pieces.push(cell_span(text, c, a - line.para_start, b - line.para_start));
+            pieces.push(cell_span(text, c, a, b));
         }
     }
     // Glyph order is logical inside right-to-left runs: merge touching pieces in x order.

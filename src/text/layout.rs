@@ -11,6 +11,7 @@ use cosmic_text::{BufferLine, FontSystem, LayoutGlyph, LayoutLine};
 
 use super::background::HeightJob;
 use super::cells::{Cell, LineCells};
+use super::marks::{MarkMap, strip_marks};
 use super::para::{LayoutParams, ParaKind, estimate_height, layout_line, line_height, new_line, para_height};
 
 /// Text (bytes) whose shaping and geometry is kept; farther paragraphs keep only their height.
@@ -33,6 +34,9 @@ struct Para {
     exact_height: bool,
     /// Cells of each visual line, built with the layout (empty when not laid out).
     cells: Vec<LineCells>,
+    /// With tashkeel hidden: the shown text and its offset map (held with `line`; `None` when
+    /// the paragraph is shaped from its own text).
+    marks: Option<Box<(String, MarkMap)>>,
 }
 
 impl Para {
@@ -57,12 +61,24 @@ pub struct VisualLine<'a> {
     pub baseline: f32,
     /// Paragraph direction is right-to-left.
     pub rtl: bool,
-    /// Glyphs in visual (left-to-right) order; `start`/`end` relative to `para_start`.
+    /// Glyphs in visual (left-to-right) order; `start`/`end` are offsets in the paragraph's
+    /// shown text (its own text unless tashkeel is hidden).
     pub glyphs: &'a [LayoutGlyph],
     /// The glyphs grouped into cells (see [`super::cells`]).
     pub(super) cells: &'a [Cell],
     /// Paragraph-relative bytes the line covers (first..last cell byte).
     pub(super) bytes: (usize, usize),
+}
+
+/// How [`ArticleLayout::build`] makes paragraphs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Split {
+    /// Lines with text; the first is the headline.
+    Article,
+    /// Lines with text, all body.
+    Plain,
+    /// The whole text as one body paragraph.
+    Single,
 }
 
 /// The laid-out article.
@@ -90,21 +106,29 @@ impl ArticleLayout {
     /// Prepares an article: paragraphs of `text` split at `\n` (empty lines are skipped), the
     /// first one as the headline. Shapes nothing yet.
     pub fn new(text: &str, params: LayoutParams) -> Self {
-        Self::build(text, params, true)
+        Self::build(text, params, Split::Article)
     }
 
     /// Like [`Self::new`] but every paragraph is body text (for short snippets).
     pub fn plain(text: &str, params: LayoutParams) -> Self {
-        Self::build(text, params, false)
+        Self::build(text, params, Split::Plain)
     }
 
-    fn build(text: &str, params: LayoutParams, headline: bool) -> Self {
+    /// One body paragraph holding all of `text`, even when it is empty or only spaces (a
+    /// text field's line: every caret position has a place).
+    pub fn single(text: &str, params: LayoutParams) -> Self {
+        Self::build(text, params, Split::Single)
+    }
+
+    fn build(text: &str, params: LayoutParams, split: Split) -> Self {
         let mut paras = Vec::new();
         let mut start = 0;
-        for line in text.split('\n') {
+        let lines: Vec<&str> = if split == Split::Single { vec![text] } else { text.split('\n').collect() };
+        let headline = split == Split::Article;
+        for line in lines {
             let range = start..start + line.len();
             start = range.end + 1;
-            if line.trim().is_empty() {
+            if line.trim().is_empty() && split != Split::Single {
                 continue;
             }
             let kind = if headline && paras.is_empty() { ParaKind::Headline } else { ParaKind::Body };
@@ -116,6 +140,7 @@ impl ArticleLayout {
                 height: 0.0,
                 exact_height: false,
                 cells: Vec::new(),
+                marks: None,
             });
         }
         let mut layout = Self {
@@ -146,14 +171,23 @@ impl ArticleLayout {
             return;
         }
         let ratio = params.font_px / self.params.font_px.max(1.0);
+        let reshape = params.style.reshapes(&self.params.style);
         self.params = params;
         self.px_per_byte *= ratio;
         for p in &mut self.paras {
             if let Some(line) = &mut p.line {
                 line.reset_layout();
             }
+            if reshape {
+                p.line = None;
+                p.marks = None;
+            }
             p.exact_height = false;
             p.cells.clear();
+        }
+        if reshape {
+            self.live.clear();
+            self.live_bytes = 0;
         }
         self.exact = 0;
         self.job = None;
@@ -191,6 +225,28 @@ impl ArticleLayout {
     /// Text of paragraph `i`.
     pub fn para_text(&self, i: usize) -> &str {
         self.paras.get(i).and_then(|p| self.text.get(p.range.clone())).unwrap_or("")
+    }
+
+    /// The text paragraph `i` is shaped from: its own, or without tashkeel when hidden.
+    pub(super) fn shown_text(&self, i: usize) -> &str {
+        match self.paras.get(i).and_then(|p| p.marks.as_ref()) {
+            Some(m) => &m.0,
+            None => self.para_text(i),
+        }
+    }
+
+    /// The document byte of offset `shown` in paragraph `i`'s shown text (after any hidden
+    /// marks there).
+    pub(super) fn to_doc(&self, i: usize, shown: usize) -> usize {
+        let Some(p) = self.paras.get(i) else { return shown };
+        p.range.start + p.marks.as_ref().map_or(shown, |m| m.1.to_doc(shown))
+    }
+
+    /// The offset in paragraph `i`'s shown text of document byte `doc` (clamped to it).
+    pub(super) fn to_shown(&self, i: usize, doc: usize) -> usize {
+        let Some(p) = self.paras.get(i) else { return 0 };
+        let rel = doc.clamp(p.range.start, p.range.end) - p.range.start;
+        p.marks.as_ref().map_or(rel, |m| m.1.to_shown(rel))
     }
 
     /// True if paragraph `i` has its wrapped lines and cells in memory for the current
@@ -251,8 +307,13 @@ impl ArticleLayout {
         if p.is_laid_out() {
             return;
         }
-        let text = &self.text[p.range.clone()];
-        let line = p.line.get_or_insert_with(|| new_line(text, p.kind));
+        if p.line.is_none() {
+            let text = &self.text[p.range.clone()];
+            p.marks = strip_marks(text).filter(|_| !params.style.tashkeel).map(Box::new);
+            let shown = p.marks.as_ref().map_or(text, |m| m.0.as_str());
+            p.line = Some(new_line(shown, p.kind, params.style));
+        }
+        let Some(line) = p.line.as_mut() else { return };
         let lines = layout_line(fs, line, p.kind, params);
         let height = para_height(lines.len(), p.kind, params);
         p.cells = lines.iter().map(|l| LineCells::new(&l.glyphs)).collect();
@@ -322,6 +383,7 @@ impl ArticleLayout {
             let p = &mut self.paras[victim];
             self.live_bytes -= p.range.len();
             p.line = None;
+            p.marks = None;
             p.cells = Vec::new();
         }
     }
@@ -398,7 +460,7 @@ mod tests {
     fn far_paragraphs_keep_heights_but_not_geometry() {
         let text = article(400);
         let mut fs = font_system();
-        let mut layout = ArticleLayout::new(&text, LayoutParams { width_px: 900.0, font_px: 22.0 });
+        let mut layout = ArticleLayout::new(&text, LayoutParams::new(900.0, 22.0));
         layout.layout_all(&mut fs);
         assert!(layout.is_complete());
         assert!(layout.live_bytes <= LIVE_BYTES, "live text {} bytes", layout.live_bytes);
@@ -415,7 +477,7 @@ mod tests {
     #[test]
     fn worker_heights_equal_the_ui_threads() {
         let text = article(80);
-        let params = LayoutParams { width_px: 640.0, font_px: 21.0 };
+        let params = LayoutParams::new(640.0, 21.0);
         let mut fs = font_system();
         let mut exact = ArticleLayout::new(&text, params);
         exact.layout_all(&mut fs);
@@ -445,7 +507,7 @@ mod tests {
         // Every paragraph stays live; a resize resets their wrapping, the worker makes their
         // heights exact again, and showing one must still wrap it anew (not draw nothing).
         let text = article(40);
-        let params = LayoutParams { width_px: 900.0, font_px: 22.0 };
+        let params = LayoutParams::new(900.0, 22.0);
         let mut fs = font_system();
         let mut layout = ArticleLayout::new(&text, params);
         layout.layout_all(&mut fs);

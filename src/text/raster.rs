@@ -8,7 +8,7 @@ use cosmic_text::FontSystem;
 use super::atlas::{AtlasEntry, GlyphAtlas};
 use super::geometry::Rect;
 use super::layout::{ArticleLayout, VisualLine};
-use super::para::LayoutParams;
+use super::para::{LayoutParams, TextStyle};
 
 /// One glyph image to draw: where (layout pixels) and from which atlas entry.
 #[derive(Debug, Clone, Copy)]
@@ -44,15 +44,17 @@ impl ArticleLayout {
 }
 
 /// Renders the whole article on white: `(width, height, rgba)`. `width_px` is the page width;
-/// the text column is inset by a margin.
+/// the text column is inset by a margin. `style`: the reader's font, line height and tashkeel.
 pub fn render_png_rgba(
     text: &str,
     width_px: u32,
     font_px: f32,
+    style: TextStyle,
     highlights: &[(Range<usize>, [u8; 3])],
 ) -> (u32, u32, Vec<u8>) {
     let margin = (font_px * 1.5).round();
-    let params = LayoutParams { width_px: (width_px as f32 - 2.0 * margin).max(50.0), font_px };
+    let params =
+        LayoutParams { style, ..LayoutParams::new((width_px as f32 - 2.0 * margin).max(50.0), font_px) };
     let mut fs = super::fonts::font_system();
     let mut layout = ArticleLayout::new(text, params);
     layout.layout_all(&mut fs);

@@ -47,3 +47,27 @@ pub fn text_from(pool: &[char], max: usize) -> impl Strategy<Value = String> + u
     proptest::collection::vec(proptest::sample::select(pool.to_vec()), 1..max)
         .prop_map(|c| c.into_iter().collect())
 }
+
+/// Every file directly in `dir` with its bytes: to check that a command wrote, renamed and
+/// removed nothing.
+pub fn files_in(dir: &Path) -> std::collections::BTreeMap<String, Vec<u8>> {
+    std::fs::read_dir(dir)
+        .expect("list the folder")
+        .filter_map(Result::ok)
+        .filter(|e| e.file_type().is_ok_and(|t| t.is_file()))
+        .map(|e| (e.file_name().to_string_lossy().into_owned(), std::fs::read(e.path()).unwrap_or_default()))
+        .collect()
+}
+
+/// Starts `hashiya drive-edits` (the crash tests' child) on `article`: a seeded stream of
+/// edits, one every 300 µs, saved every `save_every` edits (0: never); stdout piped.
+pub fn drive_edits(article: &Path, seed: u64, save_every: u64) -> std::process::Child {
+    Command::new(env!("CARGO_BIN_EXE_hashiya"))
+        .arg("drive-edits")
+        .arg(article)
+        .args(["--seed", &seed.to_string(), "--pace-us", "300", "--save-every", &save_every.to_string()])
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .expect("spawn hashiya drive-edits")
+}

@@ -58,7 +58,8 @@ fn render_draws_all_of_an_article_larger_than_the_kept_geometry() {
     let para = sentence.repeat(20);
     let text = vec![para; 120].join("\n");
     assert!(text.len() > 200 * 1024);
-    let (w, h, px) = hashiya::text::render_png_rgba(&text, 2400, 8.0, &[]);
+    let (w, h, px) =
+        hashiya::text::render_png_rgba(&text, 2400, 8.0, hashiya::text::TextStyle::default(), &[]);
     let row_dark = |y: u32| (0..w).filter(|&x| px[((y * w + x) * 4) as usize] < 100).count();
     let last_text_row = (0..h).rev().find(|&y| row_dark(y) > 0).expect("some text");
     assert!(last_text_row > h - 40, "text stops at row {last_text_row} of {h}");

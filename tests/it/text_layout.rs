@@ -5,7 +5,7 @@ use proptest::prelude::*;
 
 fn laid_out(text: &str, width: f32) -> ArticleLayout {
     let mut fs = font_system();
-    let mut layout = ArticleLayout::plain(text, LayoutParams { width_px: width, font_px: 24.0 });
+    let mut layout = ArticleLayout::plain(text, LayoutParams::new(width, 24.0));
     layout.layout_all(&mut fs);
     layout
 }

@@ -157,6 +157,7 @@ const NOT_WINDOW_TEXT: &[&str] = &[
 fn no_window_text_is_written_outside_the_catalogues() {
     let literal = regex::Regex::new(r#""((?:[^"\\]|\\.)*)""#).expect("regex");
     let placeholder = regex::Regex::new(r"\{[^}]*\}").expect("regex");
+    let escape = regex::Regex::new(r"\\(u\{[0-9a-fA-F]+\}|.)").expect("regex");
     let catalogue = keys("en.ftl", EN_FTL);
     let mut found = Vec::new();
     for file in sources(&app_dir()).into_iter().filter(|f| !f.starts_with(app_dir().join("i18n"))) {
@@ -174,6 +175,7 @@ fn no_window_text_is_written_outside_the_catalogues() {
                     continue; // a catalogue key
                 }
                 let words = placeholder.replace_all(&cap[1], "");
+                let words = escape.replace_all(&words, "");
                 if words.chars().any(char::is_alphabetic) && !catalogue.contains(&cap[1]) {
                     found.push(format!("{}:{}: {}", file.display(), n + 1, line.trim()));
                 }

@@ -32,9 +32,10 @@ pub fn overview_ui(ctx: &egui::Context, state: &mut CorpusState) {
     state.overview_open = open;
 }
 
-/// A bar chart with named bars along x (names on hover and under the bars). In the Arabic
-/// interface the bars read from the right and their names are shaped under them.
-fn chart_ui(ui: &mut egui::Ui, id: &str, mut bars: Vec<Bar>) {
+/// A bar chart with named bars along x (names on hover and under the bars), with room above
+/// the tallest bar for its value shown on hover. Returns the range of values it shows. In the
+/// Arabic interface the bars read from the right and their names are shaped under them.
+fn chart_ui(ui: &mut egui::Ui, id: &str, mut bars: Vec<Bar>) -> egui_plot::PlotBounds {
     let n = bars.len();
     let rtl = is_rtl();
     if rtl {
@@ -47,8 +48,11 @@ fn chart_ui(ui: &mut egui::Ui, id: &str, mut bars: Vec<Bar>) {
         }
     }
     let axis_names = if rtl { Vec::new() } else { names.clone() };
+    let tallest = bars.iter().map(|b| b.value).fold(0.0, f64::max);
     let shown = Plot::new(id)
         .height(150.0)
+        .include_y(0.0)
+        .include_y(headroom(tallest))
         .allow_zoom(false)
         .allow_drag(false)
         .allow_scroll(false)
@@ -63,15 +67,27 @@ fn chart_ui(ui: &mut egui::Ui, id: &str, mut bars: Vec<Bar>) {
         })
         .show(ui, |plot| plot.bar_chart(BarChart::new(id, bars).width(0.7)));
     if rtl {
-        let frame = *shown.transform.frame();
-        let color = ui.visuals().text_color();
-        for (i, name) in names.iter().enumerate() {
-            let x = shown.transform.position_from_point(&PlotPoint::new(i as f64, 0.0)).x;
-            let size = shaped_size(ui.ctx(), name, AXIS_PT, None);
-            let pos = egui::pos2(x - size.x / 2.0, frame.bottom() + 2.0);
-            paint_shaped(ui, pos, name, (AXIS_PT, None), color);
-        }
+        shaped_names_ui(ui, &shown.transform, &names);
     }
+    shown.transform.bounds().to_owned()
+}
+
+/// The bars' names under a chart, shaped (egui_plot's own axis text has no bidi).
+fn shaped_names_ui(ui: &egui::Ui, transform: &egui_plot::PlotTransform, names: &[String]) {
+    let frame = *transform.frame();
+    let color = ui.visuals().text_color();
+    for (i, name) in names.iter().enumerate() {
+        let x = transform.position_from_point(&PlotPoint::new(i as f64, 0.0)).x;
+        let size = shaped_size(ui.ctx(), name, AXIS_PT, None);
+        let pos = egui::pos2(x - size.x / 2.0, frame.bottom() + 2.0);
+        paint_shaped(ui, pos, name, (AXIS_PT, None), color);
+    }
+}
+
+/// The top of a chart whose tallest bar is `tallest`: a quarter more (at least one more), so
+/// that the bar and the value egui_plot writes above it on hover are never cut.
+fn headroom(tallest: f64) -> f64 {
+    (tallest * 1.25).max(tallest + 1.0)
 }
 
 /// Size of the shaped bar names, in points.
@@ -121,4 +137,28 @@ fn entity_histogram(state: &CorpusState) -> Vec<Bar> {
             Bar::new(i as f64, n as f64).name(name).fill(Color32::from_rgb(0x00, 0x72, 0xb2))
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The tallest bar ends well below the top of its chart, leaving a line's room for the value
+    /// egui_plot writes above it on hover (the chart used to end just above it, cutting both).
+    #[test]
+    fn the_tallest_bar_and_its_value_fit_in_the_chart() {
+        let ctx = egui::Context::default();
+        for tallest in [1.0, 3.0, 48.0, 1200.0] {
+            let mut shown = None;
+            let mut out = ctx.run_ui(egui::RawInput::default(), |ui| {
+                let bars = vec![Bar::new(0.0, tallest), Bar::new(1.0, tallest / 2.0), Bar::new(2.0, 0.0)];
+                shown = Some(chart_ui(ui, "test", bars));
+            });
+            out.textures_delta.clear();
+            let bounds = shown.expect("drawn");
+            // 150 points high: a text line of ~14 points is under a tenth of it.
+            assert!(bounds.max()[1] >= tallest * 1.2, "{tallest}: {bounds:?}");
+            assert!(bounds.min()[1] <= 0.0, "{tallest}: bars start at the axis: {bounds:?}");
+        }
+    }
 }

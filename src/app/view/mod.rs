@@ -47,6 +47,11 @@ pub struct ArticleView {
     reveal: Option<(EntityId, f64)>,
     /// Document byte to scroll to in the next frame (set by [`Self::reveal`]).
     pending_scroll: Option<usize>,
+    /// Where the next document opens ([`Self::open_at`]).
+    open_at: Option<usize>,
+    /// The byte whose paragraph goes to the top of the view in the next frame: a document just
+    /// opened, at its top (0) or its own last reading position, never another's.
+    pending_top: Option<usize>,
     /// First visible paragraph and its offset from the viewport top, to keep the view steady
     /// when estimated heights above it become exact.
     anchor: Option<(usize, f32)>,
@@ -72,6 +77,8 @@ impl Default for ArticleView {
             drag: None,
             reveal: None,
             pending_scroll: None,
+            open_at: None,
+            pending_top: None,
             anchor: None,
             last_view: None,
             last_height: 0.0,
@@ -117,6 +124,19 @@ impl ArticleView {
         self.pending_scroll = Some(start);
     }
 
+    /// Makes the next document shown open with the paragraph holding byte `at` at the top of
+    /// the view (its last reading position); `None`: at its top.
+    pub fn open_at(&mut self, at: Option<usize>) {
+        self.open_at = at;
+    }
+
+    /// Where the document shown is being read: the first byte of the paragraph at the top of
+    /// the view (`None` before it was drawn).
+    pub fn reading_position(&self) -> Option<usize> {
+        let (para, _) = self.anchor?;
+        Some(self.layout.as_ref()?.para(para)?.0.start)
+    }
+
     /// Shows the article. `doc_id` changes when another document is opened.
     pub fn article_view_ui(
         &mut self,
@@ -130,7 +150,7 @@ impl ArticleView {
         let ppp = ui.ctx().pixels_per_point();
         let avail_w = ui.available_width();
         let col_w = (avail_w - 2.0 * MARGIN).clamp(120.0, MAX_COLUMN);
-        let params = LayoutParams { width_px: (col_w * ppp).floor(), font_px: (font_pt * ppp).round() };
+        let params = LayoutParams::new((col_w * ppp).floor(), (font_pt * ppp).round());
         let mut layout = self.take_layout(article.doc.text(), doc_id, params, ppp);
         let area = self.scroll_area(&mut layout, ppp);
         let hover = area.show_viewport(ui, |ui, viewport| {
@@ -164,6 +184,7 @@ impl ArticleView {
             _ => {
                 self.doc_id = doc_id;
                 self.anchor = None;
+                self.pending_top = Some(self.open_at.take().unwrap_or(0));
                 ArticleLayout::new(text, params)
             }
         }
@@ -173,6 +194,7 @@ impl ArticleView {
     /// caused by exact heights, or to keep the top paragraph in place after a resize.
     fn scroll_area(&mut self, layout: &mut ArticleLayout, ppp: f32) -> ScrollArea {
         let mut area = ScrollArea::vertical().auto_shrink(false).id_salt("article");
+        let top = self.pending_top.take();
         if let Some(start) = self.pending_scroll.take() {
             if let Some(i) = layout.para_of_byte(start) {
                 let top = layout.para_top(i).unwrap_or(0.0);
@@ -180,6 +202,13 @@ impl ArticleView {
                 let y = layout.caret_rect(start).map_or(top, |r| r.y0);
                 area = area.vertical_scroll_offset((y / ppp - 120.0).max(0.0));
             }
+        } else if let Some(at) = top {
+            // The paragraph of `at` flush with the top of the view (the top margin above the
+            // first one).
+            let i = layout.para_of_byte(at).filter(|&i| i > 0);
+            let y = i.and_then(|i| layout.para_top(i)).unwrap_or(0.0);
+            layout.ensure_visible(&mut self.fs, y, y + 1.0);
+            area = area.vertical_scroll_offset(if i.is_some() { y / ppp + MARGIN } else { 0.0 });
         } else if let Some(offset) = self.scroll_fix.take() {
             area = area.vertical_scroll_offset(offset);
         }

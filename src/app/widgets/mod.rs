@@ -1,11 +1,18 @@
 //! Reusable widgets and what they share: text shaped by cosmic-text for short UI texts
-//! (`shaped.rs`), the bridge from the text layer's glyph atlas to egui (`painter.rs`), label
-//! colours, and the UI fonts.
+//! (`shaped.rs`), the app's text field (`text_field.rs`, its keys in `field_keys.rs`, its
+//! shaping and painting in `shaper.rs`), the bridge from the text layer's glyph atlas to egui
+//! (`painter.rs`), label colours, and the UI fonts.
 
+mod field_keys;
 mod layout;
 mod painter;
 mod shaped;
+pub mod shaper;
 mod text;
+mod text_field;
+
+pub use field_keys::{FieldInput, field_input};
+pub use text_field::{TextField, text_field_ui, text_offset};
 
 pub use layout::{column_ui, is_rtl, row_layout, row_ui, row_wrapped_ui};
 pub use painter::{AtlasTexture, glyph_mesh, to_screen};

@@ -113,7 +113,7 @@ fn key(px: f32, wrap: Option<f32>) -> (u32, u32) {
 /// Shapes `text` at `px`, on one line or wrapped at `wrap` pixels.
 fn shape(fs: &mut FontSystem, text: &str, px: f32, wrap: Option<f32>) -> Shaped {
     let width_px = wrap.unwrap_or(1.0e6);
-    let mut layout = ArticleLayout::plain(text, LayoutParams { width_px, font_px: px });
+    let mut layout = ArticleLayout::plain(text, LayoutParams::new(width_px, px));
     layout.layout_all(fs);
     let lines: Vec<_> = layout.lines_in(0.0, f32::MAX).collect();
     let ink = |l: &crate::text::VisualLine<'_>| {

@@ -133,10 +133,11 @@ impl Import {
     }
 }
 
-/// Writes imported documents into `dir` as `<name>.txt` plus its annotation file, returning
-/// the article paths. Checks every document first and writes nothing if any would overwrite an
-/// annotation file or an article with other text, or would not read back unchanged.
-pub fn write_documents(dir: &Path, import: &Import) -> Result<Vec<PathBuf>, FormatError> {
+/// Writes imported documents into `dir` as `<name>.txt` plus its annotation file (naming
+/// `annotator`), returning the article paths. Checks every document first and writes nothing
+/// if any would overwrite an annotation file (or one with an edit journal of unsaved edits
+/// beside it) or an article with other text, or would not read back unchanged.
+pub fn write_documents(dir: &Path, import: &Import, annotator: &str) -> Result<Vec<PathBuf>, FormatError> {
     std::fs::create_dir_all(dir).map_err(|e| FormatError::io(dir, e))?;
     let plans = import.documents.iter().map(|doc| plan(dir, doc)).collect::<Result<Vec<_>, _>>()?;
     let mut written = Vec::with_capacity(plans.len());
@@ -145,7 +146,8 @@ pub fn write_documents(dir: &Path, import: &Import) -> Result<Vec<PathBuf>, Form
             atomic::write_atomic(&txt_path, doc.document.text().as_bytes())?;
         }
         let status = store::DocStatus::implied(doc.annotations.entities().len());
-        let info = store::SaveInfo { status, ..store::SaveInfo::new(&txt_path) };
+        let info =
+            store::SaveInfo { status, annotator: annotator.to_string(), ..store::SaveInfo::new(&txt_path) };
         store::save(&store::annotation_path(&txt_path), &doc.document, &doc.annotations, &info)?;
         written.push(txt_path);
     }
@@ -166,6 +168,12 @@ fn plan(dir: &Path, doc: &ImportedDoc) -> Result<(PathBuf, bool), FormatError> {
     if ann_path.exists() {
         let msg = "already exists; not overwriting annotations (move it away or import into another folder)";
         return Err(FormatError::file(&ann_path, msg));
+    }
+    let journal = crate::formats::journal::journal_path(&ann_path);
+    if journal.exists() {
+        let msg = "holds edits not yet saved; not importing over them (run hashiya recover, or import into \
+                   another folder)";
+        return Err(FormatError::file(&journal, msg));
     }
     match std::fs::read(&txt_path) {
         Ok(bytes) if bytes == text.as_bytes() => Ok((txt_path, false)),
@@ -226,8 +234,11 @@ mod tests {
         assert_eq!(std::fs::read_to_string(&out).expect("ann"), "T1\tLOC 16 20\tباكو\n");
         let import = read_import(Format::Brat, &out).expect("reads");
         assert_eq!(import.entity_count(), 1);
-        let written = write_documents(&dir.path().join("back"), &import).expect("writes");
+        let written = write_documents(&dir.path().join("back"), &import, "rana").expect("writes");
         assert_eq!(written.len(), 1);
-        assert!(write_documents(&dir.path().join("back"), &import).is_err(), "never overwrites annotations");
+        assert!(
+            write_documents(&dir.path().join("back"), &import, "rana").is_err(),
+            "never overwrites annotations"
+        );
     }
 }
