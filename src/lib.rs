@@ -1,5 +1,7 @@
 //! Hashiya: reader and named-entity annotator for Arabic news articles.
+pub mod about;
 pub mod agree;
+#[cfg(feature = "gui")]
 pub mod app;
 pub mod cli;
 pub mod corpus;

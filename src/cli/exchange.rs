@@ -13,6 +13,7 @@ use super::{ExportArgs, ImportArgs, check};
 use crate::corpus::import::import_into;
 use crate::editor::{Article, read_document};
 use crate::formats::exchange::{self, ExportReport, Format};
+use crate::formats::jsonl;
 
 /// Exports an article's annotations to stdout or `-o`.
 pub fn export(args: &ExportArgs) -> anyhow::Result<ExitCode> {
@@ -26,13 +27,20 @@ pub fn export(args: &ExportArgs) -> anyhow::Result<ExitCode> {
     let article = open_annotated(&args.article)?;
     let with = args.include_suggestions.then(|| exchange::with_suggestions(&article.doc, article.ann()));
     let (doc, ann) = (&article.doc, with.as_ref().unwrap_or(article.ann()));
+    let info = article.saved_info();
+    let meta = jsonl::Meta { name: None, status: article.status().as_str(), annotator: &info.annotator };
     let report = match args.out.as_deref() {
-        Some(out) => exchange::export_to(format, &article.path, doc, ann, out)?,
+        Some(out) if format == Format::Brat => exchange::export_to(format, &article.path, doc, ann, out)?,
+        Some(out) => {
+            let (text, report) = exchange::export_text_with(format, doc, ann, Some(meta));
+            exchange::write_export(out, &article.path, &text)?;
+            report
+        }
         None => {
             if format == Format::Brat {
                 note_brat_offsets(&article.path, doc.text());
             }
-            let (text, report) = exchange::export_text(format, doc, ann);
+            let (text, report) = exchange::export_text_with(format, doc, ann, Some(meta));
             write_stdout(&text)?;
             report
         }

@@ -26,7 +26,7 @@ use crate::formats::store::DocStatus;
 
 /// Command-line arguments.
 #[derive(Debug, Parser)]
-#[command(name = "hashiya", version, about = "Reader and named-entity annotator for Arabic news articles")]
+#[command(name = "hashiya", version = crate::about::LONG_VERSION, about = "Reader and named-entity annotator for Arabic news articles")]
 pub struct Cli {
     /// Article to open in the window (the bundled sample when omitted).
     pub file: Option<PathBuf>,

@@ -18,7 +18,7 @@ use super::walk::DocEntry;
 use super::{Corpus, walk};
 use crate::formats::exchange::{self, ExportReport, Format};
 use crate::formats::store::{DocStatus, SUFFIX};
-use crate::formats::{FormatError, atomic};
+use crate::formats::{FormatError, atomic, jsonl};
 use crate::model::{Annotations, Document};
 
 /// What to export and how.
@@ -95,7 +95,7 @@ pub fn export(
     for (i, entry) in corpus.docs().iter().enumerate() {
         let loaded = load(entry, &mut tally, &mut summary.journal);
         progress(i + 1, total);
-        let (doc, ann, status) = match loaded {
+        let (doc, ann, status, annotator) = match loaded {
             Ok(loaded) => loaded,
             Err(problem) => {
                 summary.problems.push(problem);
@@ -114,7 +114,8 @@ pub fn export(
         let name = entry.name();
         let k = opts.split.as_ref().map_or(0, |(spec, seed)| spec.assign(&name, *seed));
         let Some((_, sink)) = sinks.get_mut(k) else { continue };
-        let report = write_doc(sink, opts.format, entry, &name, &doc, &ann)?;
+        let meta = jsonl::Meta { name: Some(&name), status: status.as_str(), annotator: &annotator };
+        let report = write_doc(sink, opts.format, entry, meta, &doc, &ann)?;
         tally.add(&report, ann.orphans().len());
         summary.documents += 1;
         summary.entities += report.entities;
@@ -168,20 +169,20 @@ fn sinks(opts: &ExportOptions, out: &Path) -> Vec<(String, Sink)> {
     }
 }
 
+/// A document as exported: text, annotations, status and annotator.
+type Loaded = (Document, Annotations, DocStatus, String);
+
 /// Reads a document as the window would open it: its annotations (re-anchored if the article
 /// changed) and the edits of its journal not yet saved, said once in `journal`.
-fn load(
-    entry: &DocEntry,
-    tally: &mut Tally,
-    journal: &mut Vec<String>,
-) -> Result<(Document, Annotations, DocStatus), Problem> {
+fn load(entry: &DocEntry, tally: &mut Tally, journal: &mut Vec<String>) -> Result<Loaded, Problem> {
     let reading = read_entry(&entry.path)?;
     tally.reanchored += usize::from(reading.reanchor.is_some());
     journal.extend(reading.journal.message(&entry.path));
     let article = reading.article;
     let status = article.status();
     let ann = article.ann().clone();
-    Ok((article.doc, ann, status))
+    let annotator = article.saved_info().annotator.clone();
+    Ok((article.doc, ann, status, annotator))
 }
 
 /// Adds one document to its output.
@@ -189,23 +190,17 @@ fn write_doc(
     sink: &mut Sink,
     format: Format,
     entry: &DocEntry,
-    name: &str,
+    meta: jsonl::Meta<'_>,
     doc: &Document,
     ann: &Annotations,
 ) -> Result<ExportReport, FormatError> {
     match sink {
         Sink::Text { text, .. } => {
-            let (body, report) = exchange::export_text(format, doc, ann);
+            let (body, report) = exchange::export_text_with(format, doc, ann, Some(meta));
             if format == Format::Conll {
                 text.push_str("-DOCSTART- -X- -X- O\n\n");
-                text.push_str(&body);
-            } else {
-                let quoted = serde_json::to_string(name).unwrap_or_else(|_| "\"\"".to_string());
-                text.push_str("{\"name\":");
-                text.push_str(&quoted);
-                text.push(',');
-                text.push_str(body.strip_prefix('{').unwrap_or(&body));
             }
+            text.push_str(&body);
             Ok(report)
         }
         Sink::Brat { dir } => {

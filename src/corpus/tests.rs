@@ -122,7 +122,8 @@ fn exports_refuse_to_write_into_the_corpus() {
     let summary = export::export(&corpus, &opts(Format::Jsonl), &out, |_, _| {}).expect("exports");
     assert_eq!((summary.documents, summary.entities), (1, 1));
     let line = fs::read_to_string(&out).expect("read");
-    assert!(line.starts_with("{\"name\":\"a.txt\",\"text\":"), "{line}");
+    assert!(line.starts_with("{\"name\":\"a.txt\",\"status\":\"done\",\"annotator\":"), "{line}");
+    assert!(line.contains(",\"labels\":[\"PER\",") && line.contains(",\"text\":"), "{line}");
 }
 
 /// Corpus-wide changes (tag all, a label renamed) write a document only with the edits of its

@@ -1,5 +1,8 @@
 //! doccano JSONL (sequence labelling): one object per document and line,
 //! `{"text": ..., "label": [[start, end, "LABEL"], ...]}`, offsets in code points, end exclusive.
+//! The command line's export puts the document's `"name"` (in a corpus), `"status"`,
+//! `"annotator"` and `"labels"` (its label set, in order) before them ([`Meta`]); the
+//! `hashiya` Python module reads those.
 //!
 //! Import accepts `"entities"` as an alias of `"label"`, entity objects
 //! `{"start_offset": s, "end_offset": e, "label": "X"}` as well as triples, and ignores extra
@@ -16,14 +19,38 @@ use super::exchange::{self, ExportReport, Import, Normalized, Span, Warning};
 use super::{FormatError, Location};
 use crate::model::{Annotations, Document};
 
+/// What the command line writes about a document besides its text and entities.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Meta<'a> {
+    /// Its path relative to the corpus root (corpus exports).
+    pub name: Option<&'a str>,
+    /// Its status (`new`, `in-progress`, `done`, `skipped`).
+    pub status: &'a str,
+    /// Who annotated it, as its annotation file says (empty if nobody yet).
+    pub annotator: &'a str,
+}
+
 #[derive(Serialize)]
 struct LineOut<'a> {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    name: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    status: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    annotator: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    labels: Option<Vec<&'a str>>,
     text: &'a str,
     label: Vec<(usize, usize, &'a str)>,
 }
 
 /// Exports the document as one JSONL line (ending in `\n`) with every entity.
 pub fn export(doc: &Document, ann: &Annotations) -> (String, ExportReport) {
+    export_with(doc, ann, None)
+}
+
+/// [`export`] with the document's [`Meta`] and label set first, when given.
+pub fn export_with(doc: &Document, ann: &Annotations, meta: Option<Meta<'_>>) -> (String, ExportReport) {
     let mut report = ExportReport::default();
     let entities: Vec<_> = ann.entities().iter().collect();
     let bounds: Vec<usize> = entities.iter().flat_map(|e| [e.start, e.end]).collect();
@@ -37,7 +64,16 @@ pub fn export(doc: &Document, ann: &Annotations) -> (String, ExportReport) {
         })
         .collect();
     report.entities = label.len();
-    let line = serde_json::to_string(&LineOut { text: doc.text(), label }).unwrap_or_default();
+    let labels = meta.map(|_| ann.labels().iter().map(|l| l.name.as_str()).collect());
+    let out = LineOut {
+        name: meta.and_then(|m| m.name),
+        status: meta.map(|m| m.status),
+        annotator: meta.map(|m| m.annotator),
+        labels,
+        text: doc.text(),
+        label,
+    };
+    let line = serde_json::to_string(&out).unwrap_or_default();
     (line + "\n", report)
 }
 

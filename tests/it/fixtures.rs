@@ -71,3 +71,12 @@ pub fn drive_edits(article: &Path, seed: u64, save_every: u64) -> std::process::
         .spawn()
         .expect("spawn hashiya drive-edits")
 }
+
+/// The JSONL line `hashiya export` writes for `article` as the editor core reopens it (the
+/// journal replayed), with its status, annotator and labels; `name` as a folder export gives it.
+pub fn cli_jsonl(article: &Path, name: Option<&str>) -> String {
+    use hashiya::formats::{exchange, jsonl};
+    let (a, _) = hashiya::editor::Article::open(article).expect("reopens");
+    let meta = jsonl::Meta { name, status: a.status().as_str(), annotator: &a.saved_info().annotator };
+    exchange::export_text_with(exchange::Format::Jsonl, &a.doc, a.ann(), Some(meta)).0
+}

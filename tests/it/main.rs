@@ -27,6 +27,7 @@ mod learn;
 mod merge;
 mod newsfane;
 mod ocr;
+mod packaging;
 mod reading_window;
 mod render;
 mod rooms;

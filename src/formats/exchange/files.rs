@@ -50,6 +50,16 @@ impl Format {
 
 /// The exported text of one document (for brat: the `.ann`; its offsets refer to `doc`'s text).
 pub fn export_text(format: Format, doc: &Document, ann: &Annotations) -> (String, ExportReport) {
+    export_text_with(format, doc, ann, None)
+}
+
+/// [`export_text`] with what the command line adds to a JSONL line (other formats ignore it).
+pub fn export_text_with(
+    format: Format,
+    doc: &Document,
+    ann: &Annotations,
+    meta: Option<jsonl::Meta<'_>>,
+) -> (String, ExportReport) {
     let unwritten = |(text, mut report): (String, ExportReport)| {
         let n = ann.brat_lines().len();
         if n > 0 {
@@ -63,7 +73,7 @@ pub fn export_text(format: Format, doc: &Document, ann: &Annotations) -> (String
     };
     match format {
         Format::Conll => unwritten(conll::export(doc, ann)),
-        Format::Jsonl => unwritten(jsonl::export(doc, ann)),
+        Format::Jsonl => unwritten(jsonl::export_with(doc, ann, meta)),
         Format::Brat => {
             let (files, report) = brat::export(doc, ann);
             (files.ann, report)
@@ -80,12 +90,12 @@ pub fn export_to(
     ann: &Annotations,
     out: &Path,
 ) -> Result<ExportReport, FormatError> {
-    guard(out, article)?;
     if format != Format::Brat {
         let (text, report) = export_text(format, doc, ann);
-        atomic::write_atomic(out, text.as_bytes())?;
+        write_export(out, article, &text)?;
         return Ok(report);
     }
+    guard(out, article)?;
     if out.extension().is_some_and(|e| e == "txt") {
         return Err(FormatError::file(
             out,
@@ -101,6 +111,13 @@ pub fn export_to(
     }
     atomic::write_atomic(out, files.ann.as_bytes())?;
     Ok(report)
+}
+
+/// Writes an exported text to `out` atomically, refusing to write over `article` or its
+/// annotation file.
+pub fn write_export(out: &Path, article: &Path, text: &str) -> Result<(), FormatError> {
+    guard(out, article)?;
+    atomic::write_atomic(out, text.as_bytes())
 }
 
 /// Refuses an output path that is the article or its annotation file.

@@ -8,7 +8,9 @@
 
 mod files;
 
-pub use files::{Format, export_text, export_to, read_import, write_documents};
+pub use files::{
+    Format, export_text, export_text_with, export_to, read_import, write_documents, write_export,
+};
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::ops::Range;

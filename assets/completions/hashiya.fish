@@ -1,0 +1,121 @@
+# Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
+function __fish_hashiya_global_optspecs
+    string join \n h/help V/version
+end
+
+function __fish_hashiya_needs_command
+    # Figure out if the current invocation already has a command.
+    set -l cmd (commandline -opc)
+    set -e cmd[1]
+    argparse -s (__fish_hashiya_global_optspecs) -- $cmd 2>/dev/null
+    or return
+    if set -q argv[1]
+        # Also print the command, so this can be used to figure out what it is.
+        echo $argv[1]
+        return 1
+    end
+    return 0
+end
+
+function __fish_hashiya_using_subcommand
+    set -l cmd (__fish_hashiya_needs_command)
+    test -z "$cmd"
+    and return 1
+    contains -- $cmd[1] $argv
+end
+
+complete -c hashiya -n "__fish_hashiya_needs_command" -s h -l help -d 'Print help'
+complete -c hashiya -n "__fish_hashiya_needs_command" -s V -l version -d 'Print version'
+complete -c hashiya -n "__fish_hashiya_needs_command" -a "render" -d 'Render the article view (with entity highlights) to a PNG'
+complete -c hashiya -n "__fish_hashiya_needs_command" -a "validate" -d 'Check an article, an annotation file or every file of a folder; lists every problem and exits non-zero on any'
+complete -c hashiya -n "__fish_hashiya_needs_command" -a "stats" -d 'Print entity counts per label; for a folder also documents by status and per annotator'
+complete -c hashiya -n "__fish_hashiya_needs_command" -a "export" -d 'Export an article\'s or a whole folder\'s annotations'
+complete -c hashiya -n "__fish_hashiya_needs_command" -a "import" -d 'Import annotated documents as articles plus annotation files (several documents make the folder a corpus with one label set)'
+complete -c hashiya -n "__fish_hashiya_needs_command" -a "init" -d 'Make a folder a corpus with a label set (`--labels PER,ORG,LOC`), or say what would change in an existing one (changed only with `--force`)'
+complete -c hashiya -n "__fish_hashiya_needs_command" -a "mark" -d 'Set documents\' status, as the window does'
+complete -c hashiya -n "__fish_hashiya_needs_command" -a "recover" -d 'Fold the edit journals a crash left (edits not yet saved) into their annotation files, as opening the article in the window and saving it would'
+complete -c hashiya -n "__fish_hashiya_needs_command" -a "suggest" -d 'Pre-annotate: fill the suggestions layer of the documents not marked done'
+complete -c hashiya -n "__fish_hashiya_needs_command" -a "agree" -d 'Inter-annotator agreement: exact and partial span P/R/F1, Cohen\'s and Fleiss\' kappa, Krippendorff\'s alpha, label confusion'
+complete -c hashiya -n "__fish_hashiya_needs_command" -a "merge" -d 'Three-way merge of annotation files (git merge driver: `hashiya merge %O %A %B -o %A`); exits 1 when conflicts were kept as suggestions, 2 when nothing was written'
+complete -c hashiya -n "__fish_hashiya_needs_command" -a "drive-edits" -d 'Crash tests only: applies a seeded stream of edits to an article forever, printing each applied edit\'s number and the annotations\' digest (tests/it/kill_edits.rs)'
+complete -c hashiya -n "__fish_hashiya_needs_command" -a "train" -d 'Train the corpus\'s suggestion model on its done documents (`--eval`: held-out scores)'
+complete -c hashiya -n "__fish_hashiya_needs_command" -a "clusters" -d 'Learn word clusters from unlabelled text for the suggestion model\'s features (makes `data/clusters.tsv`; see `scripts/clusters.sh`)'
+complete -c hashiya -n "__fish_hashiya_needs_command" -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c hashiya -n "__fish_hashiya_using_subcommand render" -l out -d 'Output PNG' -r -F
+complete -c hashiya -n "__fish_hashiya_using_subcommand render" -l width -d 'Page width in pixels' -r
+complete -c hashiya -n "__fish_hashiya_using_subcommand render" -l font-size -d 'Body font size in pixels' -r
+complete -c hashiya -n "__fish_hashiya_using_subcommand render" -l font -d 'Reading font (the window\'s View > Reading font)' -r -f -a "naskh\t'Noto Naskh Arabic (the default)'
+amiri\t'Amiri, a book Naskh'
+sans\t'Noto Sans Arabic, a sans for screens'"
+complete -c hashiya -n "__fish_hashiya_using_subcommand render" -l line-height -d 'Line height as a multiple of the font size (1.2 to 3)' -r
+complete -c hashiya -n "__fish_hashiya_using_subcommand render" -l hide-tashkeel -d 'Draw the text without tashkeel (the text and its offsets are unchanged)'
+complete -c hashiya -n "__fish_hashiya_using_subcommand render" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c hashiya -n "__fish_hashiya_using_subcommand validate" -s h -l help -d 'Print help'
+complete -c hashiya -n "__fish_hashiya_using_subcommand stats" -s h -l help -d 'Print help'
+complete -c hashiya -n "__fish_hashiya_using_subcommand export" -l format -d 'Output format' -r -f -a "conll\t'CoNLL IOB2: `token<TAB>tag`, blank line between sentences'
+brat\t'brat standoff: `.txt` plus `.ann`'
+jsonl\t'doccano JSONL: `{"text": ..., "label": [[start, end, "LABEL"], ...]}` per line'"
+complete -c hashiya -n "__fish_hashiya_using_subcommand export" -s o -l out -d 'Output file (for brat: the `.ann`, with the `.txt` written beside it); stdout if absent. For a folder (required): one CoNLL or JSONL file, or a brat folder; with --split, a folder with one file or folder per split' -r -F
+complete -c hashiya -n "__fish_hashiya_using_subcommand export" -l split -d 'Folders only: split by document, e.g. train=0.8,dev=0.1,test=0.1 (stable: a document\'s split depends only on its path and the seed)' -r
+complete -c hashiya -n "__fish_hashiya_using_subcommand export" -l seed -d 'Seed of the split' -r
+complete -c hashiya -n "__fish_hashiya_using_subcommand export" -l only-done -d 'Folders only: export only documents marked done (skipped ones are never exported)'
+complete -c hashiya -n "__fish_hashiya_using_subcommand export" -l include-suggestions -d 'Export suggestions too, as entities (where they overlap no entity)'
+complete -c hashiya -n "__fish_hashiya_using_subcommand export" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c hashiya -n "__fish_hashiya_using_subcommand import" -l format -d 'Input format' -r -f -a "conll\t'CoNLL IOB2: `token<TAB>tag`, blank line between sentences'
+brat\t'brat standoff: `.txt` plus `.ann`'
+jsonl\t'doccano JSONL: `{"text": ..., "label": [[start, end, "LABEL"], ...]}` per line'"
+complete -c hashiya -n "__fish_hashiya_using_subcommand import" -s o -l out -d 'Output folder for `<name>.txt` and `<name>.txt.hashiya.ron` (current folder if absent); with several documents it becomes a corpus (`hashiya-corpus.ron`, one label set)' -r -F
+complete -c hashiya -n "__fish_hashiya_using_subcommand import" -l annotator -d 'The annotator name written (default: $HASHIYA_ANNOTATOR, else the corpus\'s default annotator, else the OS user name)' -r
+complete -c hashiya -n "__fish_hashiya_using_subcommand import" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c hashiya -n "__fish_hashiya_using_subcommand init" -l labels -d 'The labels in order, comma-separated: colours from the default palette in order, keys 1–9. Without it a new corpus gets the default set and an existing one keeps its own' -r
+complete -c hashiya -n "__fish_hashiya_using_subcommand init" -l rename -d 'Rename a label (its entities keep it): the new name must be in --labels when given' -r
+complete -c hashiya -n "__fish_hashiya_using_subcommand init" -l clitics -d 'Whether entities cover an attached و ف ب ك ل (include) or start after it (exclude)' -r -f -a "include\t'«وإيران» is tagged whole'
+exclude\t'«إيران» is tagged without the attached conjunction or preposition'"
+complete -c hashiya -n "__fish_hashiya_using_subcommand init" -l force -d 'Change an existing corpus (without it: say what would change, change nothing, exit 1)'
+complete -c hashiya -n "__fish_hashiya_using_subcommand init" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c hashiya -n "__fish_hashiya_using_subcommand mark" -l status -d 'The status to set' -r -f -a "new\t'Not started'
+in-progress\t'Started'
+done\t'Finished'
+skipped\t'Left out (never exported)'"
+complete -c hashiya -n "__fish_hashiya_using_subcommand mark" -l annotator -d 'The annotator name written (default: $HASHIYA_ANNOTATOR, else the corpus\'s default annotator, else the OS user name)' -r
+complete -c hashiya -n "__fish_hashiya_using_subcommand mark" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c hashiya -n "__fish_hashiya_using_subcommand recover" -l annotator -d 'The annotator name written into the files saved (default: $HASHIYA_ANNOTATOR, else the corpus\'s default annotator, else the OS user name)' -r
+complete -c hashiya -n "__fish_hashiya_using_subcommand recover" -s h -l help -d 'Print help'
+complete -c hashiya -n "__fish_hashiya_using_subcommand suggest" -l gazetteer -d 'Names from a gazetteer file: `name<TAB>LABEL` or `name,LABEL` per line' -r -F
+complete -c hashiya -n "__fish_hashiya_using_subcommand suggest" -l min-confidence -d 'Leave out suggestions less sure than this (0 to 1). A corpus form\'s confidence is the share of its occurrences in annotated documents that are tagged, times its label\'s share; a gazetteer name\'s is its label\'s share; a model suggestion\'s is its smallest per-token marginal probability. Default 0.25, with --model 0.95' -r
+complete -c hashiya -n "__fish_hashiya_using_subcommand suggest" -l annotator -d 'The annotator name written (default: $HASHIYA_ANNOTATOR, else the corpus\'s default annotator, else the OS user name)' -r
+complete -c hashiya -n "__fish_hashiya_using_subcommand suggest" -l from-corpus -d 'Every form tagged in the corpus\'s annotated documents, with its most frequent label'
+complete -c hashiya -n "__fish_hashiya_using_subcommand suggest" -l model -d 'The corpus\'s learned model (`hashiya-model.bin`, trained on the done documents; trained first if missing, stale or unreadable)'
+complete -c hashiya -n "__fish_hashiya_using_subcommand suggest" -s h -l help -d 'Print help'
+complete -c hashiya -n "__fish_hashiya_using_subcommand agree" -l json -d 'Print JSON instead of a table'
+complete -c hashiya -n "__fish_hashiya_using_subcommand agree" -s h -l help -d 'Print help'
+complete -c hashiya -n "__fish_hashiya_using_subcommand merge" -s o -l out -d 'Where the merged file is written' -r -F
+complete -c hashiya -n "__fish_hashiya_using_subcommand merge" -s h -l help -d 'Print help'
+complete -c hashiya -n "__fish_hashiya_using_subcommand drive-edits" -l seed -d 'Seed of the edit stream' -r
+complete -c hashiya -n "__fish_hashiya_using_subcommand drive-edits" -l pace-us -d 'Pause between edits, in microseconds' -r
+complete -c hashiya -n "__fish_hashiya_using_subcommand drive-edits" -l save-every -d 'Save after every this many edits (0: never)' -r
+complete -c hashiya -n "__fish_hashiya_using_subcommand drive-edits" -s h -l help -d 'Print help'
+complete -c hashiya -n "__fish_hashiya_using_subcommand train" -l fraction -d 'Share of the done documents trained on in `--eval` (a single document is split by lines)' -r
+complete -c hashiya -n "__fish_hashiya_using_subcommand train" -l epochs -d 'Passes over the training data' -r
+complete -c hashiya -n "__fish_hashiya_using_subcommand train" -l min-count -d 'Features seen fewer times in training are dropped' -r
+complete -c hashiya -n "__fish_hashiya_using_subcommand train" -l eval -d 'Print held-out scores first: train on the first part of the done documents, score the rest (exact spans), per label, and the learning curve'
+complete -c hashiya -n "__fish_hashiya_using_subcommand train" -l no-clusters -d 'Train without the word clusters (for comparisons)'
+complete -c hashiya -n "__fish_hashiya_using_subcommand train" -l no-dictionary -d 'Train without the dictionary of tagged names (for comparisons)'
+complete -c hashiya -n "__fish_hashiya_using_subcommand train" -s h -l help -d 'Print help'
+complete -c hashiya -n "__fish_hashiya_using_subcommand clusters" -s o -l out -d 'Output file (`BITS<TAB>WORD` lines)' -r -F
+complete -c hashiya -n "__fish_hashiya_using_subcommand clusters" -s h -l help -d 'Print help'
+complete -c hashiya -n "__fish_hashiya_using_subcommand help; and not __fish_seen_subcommand_from render validate stats export import init mark recover suggest agree merge drive-edits train clusters help" -f -a "render" -d 'Render the article view (with entity highlights) to a PNG'
+complete -c hashiya -n "__fish_hashiya_using_subcommand help; and not __fish_seen_subcommand_from render validate stats export import init mark recover suggest agree merge drive-edits train clusters help" -f -a "validate" -d 'Check an article, an annotation file or every file of a folder; lists every problem and exits non-zero on any'
+complete -c hashiya -n "__fish_hashiya_using_subcommand help; and not __fish_seen_subcommand_from render validate stats export import init mark recover suggest agree merge drive-edits train clusters help" -f -a "stats" -d 'Print entity counts per label; for a folder also documents by status and per annotator'
+complete -c hashiya -n "__fish_hashiya_using_subcommand help; and not __fish_seen_subcommand_from render validate stats export import init mark recover suggest agree merge drive-edits train clusters help" -f -a "export" -d 'Export an article\'s or a whole folder\'s annotations'
+complete -c hashiya -n "__fish_hashiya_using_subcommand help; and not __fish_seen_subcommand_from render validate stats export import init mark recover suggest agree merge drive-edits train clusters help" -f -a "import" -d 'Import annotated documents as articles plus annotation files (several documents make the folder a corpus with one label set)'
+complete -c hashiya -n "__fish_hashiya_using_subcommand help; and not __fish_seen_subcommand_from render validate stats export import init mark recover suggest agree merge drive-edits train clusters help" -f -a "init" -d 'Make a folder a corpus with a label set (`--labels PER,ORG,LOC`), or say what would change in an existing one (changed only with `--force`)'
+complete -c hashiya -n "__fish_hashiya_using_subcommand help; and not __fish_seen_subcommand_from render validate stats export import init mark recover suggest agree merge drive-edits train clusters help" -f -a "mark" -d 'Set documents\' status, as the window does'
+complete -c hashiya -n "__fish_hashiya_using_subcommand help; and not __fish_seen_subcommand_from render validate stats export import init mark recover suggest agree merge drive-edits train clusters help" -f -a "recover" -d 'Fold the edit journals a crash left (edits not yet saved) into their annotation files, as opening the article in the window and saving it would'
+complete -c hashiya -n "__fish_hashiya_using_subcommand help; and not __fish_seen_subcommand_from render validate stats export import init mark recover suggest agree merge drive-edits train clusters help" -f -a "suggest" -d 'Pre-annotate: fill the suggestions layer of the documents not marked done'
+complete -c hashiya -n "__fish_hashiya_using_subcommand help; and not __fish_seen_subcommand_from render validate stats export import init mark recover suggest agree merge drive-edits train clusters help" -f -a "agree" -d 'Inter-annotator agreement: exact and partial span P/R/F1, Cohen\'s and Fleiss\' kappa, Krippendorff\'s alpha, label confusion'
+complete -c hashiya -n "__fish_hashiya_using_subcommand help; and not __fish_seen_subcommand_from render validate stats export import init mark recover suggest agree merge drive-edits train clusters help" -f -a "merge" -d 'Three-way merge of annotation files (git merge driver: `hashiya merge %O %A %B -o %A`); exits 1 when conflicts were kept as suggestions, 2 when nothing was written'
+complete -c hashiya -n "__fish_hashiya_using_subcommand help; and not __fish_seen_subcommand_from render validate stats export import init mark recover suggest agree merge drive-edits train clusters help" -f -a "drive-edits" -d 'Crash tests only: applies a seeded stream of edits to an article forever, printing each applied edit\'s number and the annotations\' digest (tests/it/kill_edits.rs)'
+complete -c hashiya -n "__fish_hashiya_using_subcommand help; and not __fish_seen_subcommand_from render validate stats export import init mark recover suggest agree merge drive-edits train clusters help" -f -a "train" -d 'Train the corpus\'s suggestion model on its done documents (`--eval`: held-out scores)'
+complete -c hashiya -n "__fish_hashiya_using_subcommand help; and not __fish_seen_subcommand_from render validate stats export import init mark recover suggest agree merge drive-edits train clusters help" -f -a "clusters" -d 'Learn word clusters from unlabelled text for the suggestion model\'s features (makes `data/clusters.tsv`; see `scripts/clusters.sh`)'
+complete -c hashiya -n "__fish_hashiya_using_subcommand help; and not __fish_seen_subcommand_from render validate stats export import init mark recover suggest agree merge drive-edits train clusters help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'

@@ -1,0 +1,142 @@
+//! What Hashiya is and where its things are: the version and commit, the application id
+//! desktops know it by, where settings and files live, and the licences of the code and of
+//! everything bundled with it (fonts, data, model) with their attributions. `hashiya --version`,
+//! Help > About and the packaging tests all read them here, so they never disagree.
+
+use std::path::PathBuf;
+
+/// Reverse-DNS application id: the desktop entry's and the AppStream file's name, the window's
+/// app id on Wayland and its WM_CLASS on X11, so that desktops show the right name and icon.
+pub const APP_ID: &str = "io.github.hashiya.Hashiya";
+
+/// The version, from `Cargo.toml`; the Debian package, the Python wheel and `CHANGELOG.md`
+/// carry the same.
+pub const VERSION: &str = env!("CARGO_PKG_VERSION");
+
+/// The commit the binary was built from: short hash and commit date, or `unknown` when it was
+/// built outside a git checkout (see `build.rs`).
+pub const COMMIT: &str = env!("HASHIYA_COMMIT");
+
+/// What `hashiya --version` prints after the program's name: `0.1.0 (1a2b3c4d5e 2026-12-05)`.
+pub const LONG_VERSION: &str = concat!(env!("CARGO_PKG_VERSION"), " (", env!("HASHIYA_COMMIT"), ")");
+
+/// The licence of Hashiya's own code (SPDX).
+pub const CODE_LICENCE: &str = "MIT OR Apache-2.0";
+
+/// The licences of the Rust crates compiled into the program, in a sentence.
+pub const CRATES_NOTE: &str = "Built with Rust crates under their own permissive licences \
+     (MIT, Apache-2.0, BSD, Zlib, Unicode-3.0 and similar); the Debian package's copyright \
+     file lists them.";
+
+/// Something bundled with the program and whom to thank for it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Credit {
+    /// What it is (a font's family, a data file).
+    pub name: String,
+    /// Who made it: the copyright notice or the attribution the licence asks for.
+    pub notice: String,
+    /// Its licence, as short as the source says it.
+    pub licence: String,
+}
+
+/// The fonts built into the program (from `fonts/`), credited as their own files name them.
+pub fn fonts() -> Vec<Credit> {
+    crate::text::font_bytes().iter().filter_map(|bytes| font_credit(bytes)).collect()
+}
+
+/// A font's family, copyright notice and licence, read from its `name` table; `None` when the
+/// bytes are not a font.
+pub fn font_credit(bytes: &[u8]) -> Option<Credit> {
+    let face = ttf_parser::Face::parse(bytes, 0).ok()?;
+    let name_of = |id: u16| {
+        face.names()
+            .into_iter()
+            .filter(|n| n.name_id == id)
+            .find_map(|n| n.to_string())
+            .map(|s| s.split_whitespace().collect::<Vec<_>>().join(" "))
+            .filter(|s| !s.is_empty())
+    };
+    let family = name_of(ttf_parser::name_id::FULL_NAME).or_else(|| name_of(ttf_parser::name_id::FAMILY))?;
+    let licence = match (name_of(ttf_parser::name_id::LICENSE), name_of(ttf_parser::name_id::LICENSE_URL)) {
+        (Some(text), _) if text.len() <= 160 => text,
+        (Some(text), Some(url)) => format!("{} … ({url})", first_sentence(&text)),
+        (Some(text), None) => first_sentence(&text).to_string(),
+        (None, Some(url)) => url,
+        (None, None) => "see the font's own notice".to_string(),
+    };
+    let notice = name_of(ttf_parser::name_id::COPYRIGHT_NOTICE).unwrap_or_default();
+    Some(Credit { name: family, notice, licence })
+}
+
+fn first_sentence(text: &str) -> &str {
+    text.split_inclusive(". ").next().unwrap_or(text).trim_end()
+}
+
+/// The data and models built into the program or shipped with it.
+pub fn data() -> Vec<Credit> {
+    let newsfane = "NewsFANE (Newswire-based Fine-grained Arabic Named Entity corpus) by Fahd \
+                    Alotaibi and Mark Lee, University of Birmingham";
+    vec![
+        Credit {
+            name: "Word clusters (data/clusters.tsv)".to_string(),
+            notice: format!("Learned by Hashiya from the newswire text of {newsfane}"),
+            licence: "CC BY-SA 3.0".to_string(),
+        },
+        Credit {
+            name: "Starter entity model (data/starter/)".to_string(),
+            notice: format!("Trained by Hashiya's own trainer on the NewsFANE Gold corpus: {newsfane}"),
+            licence: "CC BY-SA 3.0".to_string(),
+        },
+    ]
+}
+
+/// Where Hashiya keeps its own files: `$XDG_DATA_HOME/hashiya` (by default
+/// `~/.local/share/hashiya`), the temporary folder when no home is known.
+pub fn data_dir() -> PathBuf {
+    std::env::var_os("XDG_DATA_HOME")
+        .map(PathBuf::from)
+        .filter(|p| p.is_absolute())
+        .or_else(|| std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".local/share")))
+        .unwrap_or_else(std::env::temp_dir)
+        .join("hashiya")
+}
+
+/// Where the window's settings are saved (recent files, zoom, theme, annotator).
+pub fn settings_file() -> PathBuf {
+    data_dir().join("app.ron")
+}
+
+/// Where files live, as (what, where) lines for Help > About.
+pub fn places() -> Vec<(&'static str, String)> {
+    let data = data_dir();
+    vec![
+        ("Settings", settings_file().display().to_string()),
+        ("Sample article", data.join("sample-article.txt").display().to_string()),
+        ("Annotations", "beside each article: ARTICLE.hashiya.ron (previous save: .bak)".to_string()),
+        ("Edit journal", "beside each article between saves: ARTICLE.hashiya.journal".to_string()),
+        ("Corpus", "in the folder: hashiya-corpus.ron, hashiya-model.bin".to_string()),
+    ]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_bundled_font_names_itself_and_its_licence() {
+        let fonts = fonts();
+        assert_eq!(fonts.len(), crate::text::font_bytes().len());
+        for font in &fonts {
+            assert!(!font.notice.is_empty(), "{} has no copyright notice", font.name);
+            assert!(font.licence.contains("Open Font License"), "{}: {}", font.name, font.licence);
+        }
+        assert!(fonts.iter().any(|f| f.name.contains("Naskh")));
+    }
+
+    #[test]
+    fn the_long_version_starts_with_the_version() {
+        assert!(LONG_VERSION.starts_with(&format!("{VERSION} (")), "{LONG_VERSION}");
+        assert!(!COMMIT.is_empty());
+        assert_eq!(font_credit(b"not a font"), None);
+    }
+}
