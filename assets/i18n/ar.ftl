@@ -157,6 +157,7 @@ suggestions-also = { " · " }وأيضًا { $labels }
 source-gazetteer = قائمة أسماء
 source-corpus = المدوّنة
 source-model = النموذج
+source-external = نموذج خارجي
 source-merge = الدمج
 
 ## Find bar

@@ -137,6 +137,7 @@ suggestions-also = { " · " }also { $labels }
 source-gazetteer = gazetteer
 source-corpus = corpus
 source-model = model
+source-external = external
 source-merge = merge
 
 ## Find bar

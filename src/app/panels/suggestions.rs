@@ -108,5 +108,6 @@ pub fn source_name(source: SuggestionSource) -> String {
         SuggestionSource::Corpus => t!("source-corpus"),
         SuggestionSource::Model => t!("source-model"),
         SuggestionSource::Merge => t!("source-merge"),
+        SuggestionSource::External => t!("source-external"),
     }
 }
