@@ -11,6 +11,7 @@ use crate::app::command::{Command, DialogPurpose};
 use crate::app::jobs::{Job, Polled};
 use crate::app::settings::Settings;
 use crate::editor::Notice;
+use crate::t;
 
 use super::picker::{PickMode, Picker};
 use super::picker_ui::{PickerAnswer, picker_ui};
@@ -50,7 +51,7 @@ impl Dialogs {
         force_builtin: bool,
     ) -> Option<Notice> {
         if self.is_open() {
-            return Some(Notice::info("A file dialog is open already"));
+            return Some(Notice::info(t!("dialog-open-already")));
         }
         let why_not_native = if force_builtin { Err(None) } else { native_available().map_err(Some) };
         match why_not_native {
@@ -59,12 +60,12 @@ impl Dialogs {
                     self.native = Some((purpose, job));
                     None
                 }
-                Err(e) => Some(Notice::error(format!("Could not open the file dialog: {e}"))),
+                Err(e) => Some(Notice::error(t!("dialog-could-not-open", detail = e.to_string()))),
             },
             Err(reason) => {
                 self.builtin = Some((purpose, builtin(purpose, start)));
                 let tell = reason.filter(|_| !std::mem::replace(&mut self.told, true));
-                tell.map(|r| Notice::warn(format!("{r}; using Hashiya's built-in file picker")))
+                tell.map(|r| Notice::warn(t!("dialog-using-builtin", reason = r)))
             }
         }
     }
@@ -103,6 +104,9 @@ fn spawn_native(
     purpose: DialogPurpose,
     start: DialogStart,
 ) -> std::io::Result<Job<Option<PathBuf>>> {
+    // The filter names are the window's words, looked up here (the thread has no language).
+    let (articles, all, gazetteer, annotations) =
+        (t!("filter-articles"), t!("filter-all"), t!("filter-gazetteer"), t!("filter-annotations"));
     Job::spawn_waking("hashiya-file-dialog", ctx, move || {
         let mut dialog = rfd::FileDialog::new();
         if let Some(dir) = start.dir {
@@ -112,18 +116,16 @@ fn spawn_native(
             dialog = dialog.set_file_name(name);
         }
         match purpose {
-            DialogPurpose::Open => {
-                dialog.add_filter("Articles", &["txt"]).add_filter("All files", &["*"]).pick_file()
-            }
-            DialogPurpose::Gazetteer => dialog.add_filter("Gazetteer", &["tsv", "txt", "csv"]).pick_file(),
+            DialogPurpose::Open => dialog.add_filter(articles, &["txt"]).add_filter(all, &["*"]).pick_file(),
+            DialogPurpose::Gazetteer => dialog.add_filter(gazetteer, &["tsv", "txt", "csv"]).pick_file(),
             DialogPurpose::Import(format) => {
                 let ext = format.extension();
-                dialog.add_filter(ext, &[ext, "txt", "tsv"]).add_filter("All files", &["*"]).pick_file()
+                dialog.add_filter(ext, &[ext, "txt", "tsv"]).add_filter(all, &["*"]).pick_file()
             }
             DialogPurpose::SaveAs | DialogPurpose::Export(_) => dialog.save_file(),
             DialogPurpose::OpenFolder | DialogPurpose::CompareFolder => dialog.pick_folder(),
             DialogPurpose::CompareFile => {
-                dialog.add_filter("Annotations", &["ron", "txt"]).add_filter("All files", &["*"]).pick_file()
+                dialog.add_filter(annotations, &["ron", "txt"]).add_filter(all, &["*"]).pick_file()
             }
         }
     })
@@ -132,14 +134,14 @@ fn spawn_native(
 /// The built-in picker for `purpose`, starting where `start` says.
 fn builtin(purpose: DialogPurpose, start: DialogStart) -> Picker {
     let (mode, title) = match purpose {
-        DialogPurpose::Open => (PickMode::Open, "Open article".to_string()),
-        DialogPurpose::OpenFolder => (PickMode::Folder, "Open folder as a corpus".to_string()),
-        DialogPurpose::Import(f) => (PickMode::Open, format!("Import {}", f.name())),
-        DialogPurpose::Gazetteer => (PickMode::Open, "Suggest from a gazetteer".to_string()),
-        DialogPurpose::SaveAs => (PickMode::Save, "Save annotations as".to_string()),
-        DialogPurpose::Export(f) => (PickMode::Save, format!("Export {}", f.name())),
-        DialogPurpose::CompareFile => (PickMode::Open, "Compare with an annotation file".to_string()),
-        DialogPurpose::CompareFolder => (PickMode::Folder, "Compare with a corpus folder".to_string()),
+        DialogPurpose::Open => (PickMode::Open, t!("picker-open")),
+        DialogPurpose::OpenFolder => (PickMode::Folder, t!("picker-open-folder")),
+        DialogPurpose::Import(f) => (PickMode::Open, t!("picker-import", format = f.name())),
+        DialogPurpose::Gazetteer => (PickMode::Open, t!("picker-gazetteer")),
+        DialogPurpose::SaveAs => (PickMode::Save, t!("picker-save-as")),
+        DialogPurpose::Export(f) => (PickMode::Save, t!("picker-export", format = f.name())),
+        DialogPurpose::CompareFile => (PickMode::Open, t!("picker-compare-file")),
+        DialogPurpose::CompareFolder => (PickMode::Folder, t!("picker-compare-folder")),
     };
     Picker::new(mode, title, start.dir, start.name)
 }
@@ -150,14 +152,12 @@ fn native_available() -> Result<(), String> {
         return Ok(());
     }
     if std::env::var_os("HASHIYA_FILE_DIALOG").is_some_and(|v| v == "builtin") {
-        return Err("HASHIYA_FILE_DIALOG=builtin".to_string());
+        return Err(t!("dialog-env-builtin"));
     }
     if on_path("zenity") || (session_bus() && portal_file_chooser()) {
         return Ok(());
     }
-    Err("Native file dialogs need the xdg desktop portal with a file chooser \
-         (e.g. apt install xdg-desktop-portal-gtk) or zenity, and neither was found"
-        .to_string())
+    Err(t!("dialog-no-native"))
 }
 
 fn on_path(program: &str) -> bool {

@@ -18,6 +18,21 @@ pub enum PickMode {
     Folder,
 }
 
+/// Why the picker cannot do what was asked (shown in the window, from the catalogues).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum PickError {
+    /// The folder could not be listed.
+    CannotList(PathBuf, String),
+    /// A typed path names no folder.
+    NoSuchFolder(PathBuf),
+    /// A folder was asked for.
+    NotAFolder(PathBuf),
+    /// An existing file was asked for.
+    NotAFile(PathBuf),
+    /// Save needs a file name.
+    NeedsName,
+}
+
 /// One row of the listing.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Entry {
@@ -42,7 +57,7 @@ pub struct Picker {
     pub name: String,
     entries: Vec<Entry>,
     /// Why the folder could not be listed, or why a choice was refused.
-    pub error: Option<String>,
+    pub error: Option<PickError>,
 }
 
 impl Picker {
@@ -81,7 +96,7 @@ impl Picker {
                 self.entries = entries;
                 self.error = None;
             }
-            Err(e) => self.error = Some(format!("{}: {e}", dir.display())),
+            Err(e) => self.error = Some(PickError::CannotList(dir.to_path_buf(), e.to_string())),
         }
         self.path_text = self.dir.display().to_string();
     }
@@ -103,7 +118,7 @@ impl Picker {
             self.name = name.to_string_lossy().into_owned();
             self.go(parent);
         } else {
-            self.error = Some(format!("{}: no such folder", typed.display()));
+            self.error = Some(PickError::NoSuchFolder(typed));
         }
     }
 
@@ -133,18 +148,13 @@ impl Picker {
         let name = self.name.trim();
         let path = if name.is_empty() { self.dir.clone() } else { self.dir.join(name) };
         let refusal = match self.mode {
-            PickMode::Folder if !path.is_dir() => Some("is not a folder"),
-            PickMode::Open if !path.is_file() => Some("is not a file"),
-            PickMode::Save if name.is_empty() || path.is_dir() => Some("needs a file name"),
+            PickMode::Folder if !path.is_dir() => Some(PickError::NotAFolder(path.clone())),
+            PickMode::Open if !path.is_file() => Some(PickError::NotAFile(path.clone())),
+            PickMode::Save if name.is_empty() || path.is_dir() => Some(PickError::NeedsName),
             _ => None,
         };
-        match refusal {
-            Some(why) => {
-                self.error = Some(format!("{} {why}", path.display()));
-                None
-            }
-            None => Some(path),
-        }
+        self.error = refusal;
+        self.error.is_none().then_some(path)
     }
 }
 
@@ -208,7 +218,7 @@ mod tests {
         let dir = tree();
         let mut open = Picker::new(PickMode::Open, "Open".into(), Some(dir.path().into()), None);
         assert_eq!(open.choose(), None, "no file named");
-        assert!(open.error.is_some());
+        assert_eq!(open.error, Some(PickError::NotAFile(dir.path().to_path_buf())));
         open.select(1);
         assert_eq!(open.choose(), Some(dir.path().join("A.txt")));
         let mut save =
@@ -230,7 +240,7 @@ mod tests {
         assert_eq!(p.name, "سانا.txt");
         p.path_text = "/no/such/place/x".into();
         p.go_to_typed();
-        assert!(p.error.is_some());
+        assert!(matches!(p.error, Some(PickError::CannotList(..))));
         assert_eq!(p.dir(), dir.path().join("مقالات"), "stays where it was");
     }
 }

@@ -5,16 +5,14 @@
 
 use std::path::PathBuf;
 
-use egui::{Align2, RichText, ScrollArea, Sense, Ui};
+use egui::{Align2, ScrollArea, Sense, Ui};
 
-use crate::app::widgets::{TextField, shaped_label_ui};
-use crate::text::is_rtl_char;
+use crate::app::widgets::{TextField, Txt, button_ui, label_ui, row_ui, tip, window_ui};
+use crate::t;
 
-use super::picker::{PickMode, Picker};
+use super::picker::{PickError, PickMode, Picker};
 
-/// The picker's icons: folder, file, parent folder, home, recent (all in egui's icon font).
-#[cfg(test)]
-const ICONS: [char; 5] = [FOLDER, FILE, UP, HOME, RECENT];
+/// The picker's icons: folder, file, parent folder, home, recent (in egui's emoji fonts).
 const FOLDER: char = '\u{1F5C0}';
 const FILE: char = '\u{1F5CB}';
 const UP: char = '\u{2B06}';
@@ -36,51 +34,51 @@ pub enum PickerAnswer {
 pub fn picker_ui(ctx: &egui::Context, picker: &mut Picker, recent: &[PathBuf]) -> PickerAnswer {
     let mut answer = PickerAnswer::Open;
     let mut open = true;
-    egui::Window::new(picker.title.clone())
-        .id(egui::Id::unique("hashiya-file-picker"))
-        .open(&mut open)
-        .anchor(Align2::CENTER_CENTER, [0.0, 0.0])
-        .fixed_size([680.0, 420.0])
-        .collapsible(false)
-        .show(ctx, |ui| {
-            path_row_ui(ui, picker);
+    let title = ("hashiya-file-picker", Txt::new(picker.title.clone()));
+    let place = |w: egui::Window<'static>| {
+        w.anchor(Align2::CENTER_CENTER, [0.0, 0.0]).fixed_size([680.0, 420.0]).collapsible(false)
+    };
+    window_ui(ctx, title, Some(&mut open), place, |ui| {
+        path_row_ui(ui, picker);
+        ui.separator();
+        ui.horizontal_top(|ui| {
+            recent_ui(ui, picker, recent);
             ui.separator();
-            ui.horizontal_top(|ui| {
-                recent_ui(ui, picker, recent);
-                ui.separator();
-                if let Some(path) = listing_ui(ui, picker) {
-                    answer = PickerAnswer::Chosen(path);
-                }
-            });
-            ui.separator();
-            if let Some(a) = bottom_ui(ui, picker) {
-                answer = a;
+            if let Some(path) = listing_ui(ui, picker) {
+                answer = PickerAnswer::Chosen(path);
             }
         });
+        ui.separator();
+        if let Some(a) = bottom_ui(ui, picker) {
+            answer = a;
+        }
+    });
     let escape = ctx.input(|i| i.key_pressed(egui::Key::Escape));
     if !open || escape { PickerAnswer::Cancelled } else { answer }
 }
 
 /// Parent and home buttons, and the path field (Enter goes there).
 fn path_row_ui(ui: &mut Ui, picker: &mut Picker) {
-    ui.horizontal(|ui| {
-        if ui.button(UP.to_string()).on_hover_text("Parent folder").clicked() {
+    row_ui(ui, |ui| {
+        if tip(button_ui(ui, UP.to_string()), t!("picker-parent-tip")).clicked() {
             picker.up();
         }
-        if ui.button(HOME.to_string()).on_hover_text("Home folder").clicked()
+        let home = tip(button_ui(ui, HOME.to_string()), t!("picker-home-tip"));
+        if home.clicked()
             && let Some(home) = std::env::var_os("HOME")
         {
             picker.go(&PathBuf::from(home));
         }
+        let name = t!("picker-path");
         let field =
-            TextField::new(&mut picker.path_text).width(f32::INFINITY).id_salt("picker-path").name("Path");
+            TextField::new(&mut picker.path_text).width(f32::INFINITY).id_salt("picker-path").name(&name);
         let response = ui.add(field);
         if response.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter)) {
             picker.go_to_typed();
         }
     });
     if let Some(err) = &picker.error {
-        ui.colored_label(ui.visuals().error_fg_color, err);
+        label_ui(ui, Txt::new(error_text(err)).color(ui.visuals().error_fg_color));
     }
 }
 
@@ -88,12 +86,12 @@ fn path_row_ui(ui: &mut Ui, picker: &mut Picker) {
 fn recent_ui(ui: &mut Ui, picker: &mut Picker, recent: &[PathBuf]) {
     ui.vertical(|ui| {
         ui.set_width(170.0);
-        ui.label(RichText::new(format!("{RECENT} Recent folders")).weak());
+        label_ui(ui, Txt::new(format!("{RECENT} {}", t!("picker-recent-folders"))).weak());
         for dir in recent.iter().filter(|d| d.is_dir()) {
             let name =
                 dir.file_name().map_or_else(|| dir.display().to_string(), |n| n.to_string_lossy().into());
             let row = entry_row_ui(ui, FOLDER, &name, *dir == picker.dir());
-            if row.on_hover_text(dir.display().to_string()).clicked() {
+            if tip(row, dir.display().to_string()).clicked() {
                 picker.go(dir);
             }
         }
@@ -132,12 +130,8 @@ fn entry_row_ui(ui: &mut Ui, icon: char, name: &str, selected: bool) -> egui::Re
     let background = ui.painter().add(egui::Shape::Noop);
     let width = ui.available_width();
     let inner = ui.horizontal(|ui| {
-        ui.label(RichText::new(icon.to_string()).size(15.0));
-        if name.chars().any(is_rtl_char) {
-            shaped_label_ui(ui, name);
-        } else {
-            ui.label(name);
-        }
+        ui.label(egui::RichText::new(icon.to_string()).size(15.0));
+        label_ui(ui, name);
     });
     let rect =
         egui::Rect::from_min_size(inner.response.rect.min, egui::vec2(width, inner.response.rect.height()));
@@ -153,23 +147,36 @@ fn entry_row_ui(ui: &mut Ui, icon: char, name: &str, selected: bool) -> egui::Re
     response
 }
 
+/// What went wrong, in the window's language.
+fn error_text(err: &PickError) -> String {
+    match err {
+        PickError::CannotList(path, detail) => {
+            t!("picker-cannot-list", path = path.display(), detail = detail)
+        }
+        PickError::NoSuchFolder(path) => t!("picker-no-such-folder", path = path.display()),
+        PickError::NotAFolder(path) => t!("picker-not-a-folder", path = path.display()),
+        PickError::NotAFile(path) => t!("picker-not-a-file", path = path.display()),
+        PickError::NeedsName => t!("picker-needs-name"),
+    }
+}
+
 /// The file-name field and the buttons.
 fn bottom_ui(ui: &mut Ui, picker: &mut Picker) -> Option<PickerAnswer> {
     let mut answer = None;
-    ui.horizontal(|ui| {
+    row_ui(ui, |ui| {
         let (label, action) = match picker.mode {
-            PickMode::Open => ("File name", "Open"),
-            PickMode::Save => ("File name", "Save"),
-            PickMode::Folder => ("Folder", "Choose folder"),
+            PickMode::Open => (t!("picker-file-name"), t!("picker-action-open")),
+            PickMode::Save => (t!("picker-file-name"), t!("picker-action-save")),
+            PickMode::Folder => (t!("picker-folder"), t!("picker-action-folder")),
         };
-        ui.label(label);
-        let field = TextField::new(&mut picker.name).width(300.0).id_salt("picker-name").name(label);
+        label_ui(ui, label.as_str());
+        let field = TextField::new(&mut picker.name).width(300.0).id_salt("picker-name").name(&label);
         let response = ui.add(field);
         let enter = response.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
-        if ui.button(action).clicked() || enter {
+        if button_ui(ui, action).clicked() || enter {
             answer = picker.choose().map(PickerAnswer::Chosen);
         }
-        if ui.button("Cancel").clicked() {
+        if button_ui(ui, t!("picker-cancel")).clicked() {
             answer = Some(PickerAnswer::Cancelled);
         }
     });
@@ -178,7 +185,9 @@ fn bottom_ui(ui: &mut Ui, picker: &mut Picker) -> Option<PickerAnswer> {
 
 #[cfg(test)]
 mod tests {
-    use super::ICONS;
+    use super::{FILE, FOLDER, HOME, RECENT, UP};
+
+    const ICONS: [char; 5] = [FOLDER, FILE, UP, HOME, RECENT];
 
     #[test]
     fn every_icon_is_a_glyph_of_the_window_fonts() {

@@ -77,3 +77,59 @@ fn element_columns_skip_strings_and_nesting() {
     let at = |k| element_byte(line, k).map(|b| &line[b..b + 1]);
     assert_eq!((at(0), at(1), at(2), at(3)), (Some("["), Some("{"), Some("5"), None));
 }
+
+mod prop {
+    use proptest::prelude::*;
+
+    use super::*;
+
+    const POOL: &[char] = &['ق', 'َ', 'ا', 'ل', 'ّ', ' ', '\n', 'a', 'é', '😀', '"', '\\'];
+
+    fn text() -> impl Strategy<Value = String> {
+        proptest::collection::vec(proptest::sample::select(POOL.to_vec()), 0..40)
+            .prop_map(|c| c.into_iter().collect())
+    }
+
+    proptest! {
+        /// Whatever the spans, a checked answer holds only ranges that cut no character, in
+        /// the text, with a label the corpus has; anything else is a located error.
+        #[test]
+        fn checked_spans_cut_no_character(
+            text in text(),
+            spans in proptest::collection::vec((0usize..45, 0usize..45, 0usize..3, proptest::option::of(-0.5f64..1.5)), 0..6),
+        ) {
+            let names = ["PER", "LOC", "X"];
+            let items: Vec<serde_json::Value> = spans
+                .iter()
+                .map(|(s, e, l, c)| match c {
+                    Some(c) => serde_json::json!([s, e, names[*l], c]),
+                    None => serde_json::json!([s, e, names[*l]]),
+                })
+                .collect();
+            let line = serde_json::json!({"name": "a", "spans": items}).to_string();
+            let lines = parse(Path::new("p"), &line).expect("well-formed");
+            match lines[0].check_spans(&text, &labels()) {
+                Ok(out) => {
+                    prop_assert_eq!(out.len(), spans.len());
+                    for s in out {
+                        prop_assert!(s.bytes.start < s.bytes.end && s.bytes.end <= text.len());
+                        prop_assert!(is_boundary(&text, s.bytes.start) && is_boundary(&text, s.bytes.end));
+                        prop_assert!(s.label != "X" && s.confidence <= 1000);
+                    }
+                }
+                Err(e) => prop_assert!(e.to_string().starts_with("p:1:"), "{}", e),
+            }
+        }
+
+        /// Any text parses or fails with a located error, never a panic.
+        #[test]
+        fn any_text_parses_or_is_located(s in "[{}\\[\\]\",:a-z0-9 \\\\\n]{0,60}") {
+            if let Err(e) = parse(Path::new("p"), &s) {
+                prop_assert!(e.to_string().starts_with("p:"), "{}", e);
+            }
+            for k in 0..4 {
+                let _ = element_byte(&s, k);
+            }
+        }
+    }
+}
