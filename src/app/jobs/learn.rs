@@ -18,6 +18,7 @@ use crate::learn::setup::Setup;
 use crate::learn::suggest::layer_suggestions;
 use crate::learn::{Options, TrainDoc};
 use crate::model::{LabelSet, Suggestion};
+use crate::t;
 
 /// Edits of the open document after which the model is retrained.
 pub const EDITS_BEFORE_RETRAIN: u64 = 25;
@@ -37,7 +38,7 @@ pub struct Learned {
 /// A running training, and the open document's revision when the last one started.
 #[derive(Default)]
 pub struct Learner {
-    job: Option<Job<Result<Learned, Notice>>>,
+    job: Option<Job<Result<Option<Learned>, String>>>,
     revision_at_start: u64,
     /// A document was marked done or opened: retrain at the next frame.
     pub pending: bool,
@@ -48,10 +49,11 @@ pub struct Learner {
 impl Learner {
     /// What the status bar says: "learning…" while a training runs, else what the model
     /// learned from.
-    pub fn status(&self) -> Option<String> {
+    /// True while it runs.
+    pub fn status(&self) -> Option<(String, bool)> {
         match (&self.job, self.learned) {
-            (Some(_), _) => Some("model: learning…".to_string()),
-            (None, Some((docs, tokens))) => Some(format!("model: {docs} documents, {tokens} tokens")),
+            (Some(_), _) => Some((t!("status-model-learning"), true)),
+            (None, Some((docs, tokens))) => Some((t!("status-model", docs = docs, tokens = tokens), false)),
             (None, None) => None,
         }
     }
@@ -83,7 +85,7 @@ impl Learner {
         self.revision_at_start = article.revision();
         self.pending = false;
         let job = Job::spawn("hashiya-learn", move || learn(&root, open, path, &labels, min));
-        self.job = Some(job.map_err(|e| Notice::error(format!("Could not start learning: {e}")))?);
+        self.job = Some(job.map_err(|e| Notice::error(t!("learn-could-not-start", detail = e.to_string())))?);
         Ok(())
     }
 
@@ -91,8 +93,10 @@ impl Learner {
     pub fn poll(&mut self) -> Option<Result<Learned, Notice>> {
         let result = match self.job.as_ref()?.poll() {
             Polled::Running => return None,
-            Polled::Done(result) => result,
-            Polled::Stopped => Err(Notice::error("Learning stopped unexpectedly")),
+            Polled::Done(Ok(Some(learned))) => Ok(learned),
+            Polled::Done(Ok(None)) => Err(Notice::info(t!("learn-nothing-yet"))),
+            Polled::Done(Err(detail)) => Err(Notice::error(detail)),
+            Polled::Stopped => Err(Notice::error(t!("learn-stopped"))),
         };
         self.job = None;
         if let Ok(learned) = &result {
@@ -111,15 +115,15 @@ impl Learner {
 /// documents and the open one (with the priors; the saved model is used as it is when it was
 /// trained on exactly these, so opening a document with no entities yet, or reopening one,
 /// costs no training), the corpus's tagged forms and gazetteer — and proposes for the open
-/// document.
+/// document. `None`: nothing to suggest from yet; an error is the lower layer's message.
 fn learn(
     root: &Path,
     open: TrainDoc,
     article: PathBuf,
     labels: &LabelSet,
     min: u16,
-) -> Result<Learned, Notice> {
-    let corpus = Corpus::open(root).map_err(|e| Notice::error(e.to_string()))?;
+) -> Result<Option<Learned>, String> {
+    let corpus = Corpus::open(root).map_err(|e| e.to_string())?;
     let (docs, warnings) = read_docs(&corpus);
     let others: Vec<_> = docs.into_iter().filter(|d| d.path != article).collect();
     let mut setup = Setup::from_docs(&corpus, &others, warnings);
@@ -130,7 +134,7 @@ fn learn(
         setup.train_docs.push(open);
     }
     if setup.starter.is_none() && setup.train_docs.iter().all(|d| d.entities.is_empty()) {
-        return Err(Notice::info("Nothing to learn from yet: tag some names and mark documents done"));
+        return Ok(None);
     }
     let built = match CorpusLayer::build(setup.clone(), &others, None) {
         Ok(built) => built,
@@ -147,5 +151,5 @@ fn learn(
     };
     let (suggestions, _) = layer_suggestions(&built.layer(), &text, labels, min);
     let (docs, tokens) = built.model.as_ref().map_or((0, 0), |(m, _)| (m.info.docs, m.info.tokens));
-    Ok(Learned { article, suggestions, docs, tokens })
+    Ok(Some(Learned { article, suggestions, docs, tokens }))
 }
