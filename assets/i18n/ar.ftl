@@ -163,7 +163,6 @@ source-merge = الدمج
 ## Find bar
 find-label = بحث
 find-hint = الاسم
-find-echo-tip = ما كتبته، معروضًا بحروف متصلة
 find-prev = السابق
 find-prev-tip = النتيجة السابقة (Shift+Enter)
 find-next = التالي
@@ -286,6 +285,20 @@ picker-save-as = حفظ الوسوم باسم
 picker-export = تصدير { $format }
 picker-compare-file = مقارنة مع ملف وسوم
 picker-compare-folder = مقارنة مع مجلد مدوّنة
+picker-parent-tip = المجلد الأعلى
+picker-home-tip = المجلد الرئيسي
+picker-path = المسار
+picker-file-name = اسم الملف
+picker-folder = المجلد
+picker-action-open = فتح
+picker-action-save = حفظ
+picker-action-folder = اختيار المجلد
+picker-cancel = إلغاء
+picker-cannot-list = تعذّر عرض محتوى { $path }: { $detail }
+picker-no-such-folder = لا يوجد مجلد بهذا المسار: { $path }
+picker-not-a-folder = ليس مجلدًا: { $path }
+picker-not-a-file = ليس ملفًا: { $path }
+picker-needs-name = اكتب اسم الملف
 picker-recent-folders = المجلدات الأخيرة
 
 ## Label editor

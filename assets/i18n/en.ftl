@@ -144,7 +144,6 @@ source-merge = merge
 
 find-label = Find
 find-hint = name
-find-echo-tip = What you typed, shaped
 find-prev = Prev
 find-prev-tip = Previous match (Shift+Enter)
 find-next = Next
@@ -249,6 +248,20 @@ picker-save-as = Save annotations as
 picker-export = Export { $format }
 picker-compare-file = Compare with an annotation file
 picker-compare-folder = Compare with a corpus folder
+picker-parent-tip = Parent folder
+picker-home-tip = Home folder
+picker-path = Path
+picker-file-name = File name
+picker-folder = Folder
+picker-action-open = Open
+picker-action-save = Save
+picker-action-folder = Choose folder
+picker-cancel = Cancel
+picker-cannot-list = Cannot list { $path }: { $detail }
+picker-no-such-folder = No such folder: { $path }
+picker-not-a-folder = Not a folder: { $path }
+picker-not-a-file = Not a file: { $path }
+picker-needs-name = Type a file name
 picker-recent-folders = Recent folders
 
 ## Label editor

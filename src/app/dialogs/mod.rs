@@ -1,9 +1,11 @@
 //! Dialogs: file dialogs (native on a thread, the built-in picker where native ones cannot
-//! work, `files.rs`), the label-set editor (`labels.rs`) and the unsaved-changes question
+//! work, `files.rs`; the picker itself in `picker.rs` and `picker_ui.rs`), the label-set editor (`labels.rs`) and the unsaved-changes question
 //! (`unsaved.rs`). Each returns [`crate::app::Command`]s or an answer; none changes state.
 
 mod files;
 mod labels;
+mod picker;
+mod picker_ui;
 mod unsaved;
 
 pub use files::{DialogStart, Dialogs};

@@ -6,8 +6,8 @@ use egui::Ui;
 use crate::app::command::{Command, DialogPurpose};
 use crate::app::i18n::Lang;
 use crate::app::settings::Settings;
+use crate::app::widgets::{TextField, column_ui, is_rtl, row_layout, row_ui};
 use crate::app::widgets::{Txt, button_enabled_ui, checkbox_ui, label_ui, menu_ui, slider_ui, tip};
-use crate::app::widgets::{column_ui, is_rtl, row_layout, row_ui};
 use crate::editor::{Article, EditCommand};
 use crate::formats::exchange::Format;
 use crate::t;
@@ -108,7 +108,7 @@ fn file_menu_ui(ui: &mut Ui, article: Option<&Article>, settings: &Settings, cmd
         label_ui(ui, t!("menu-annotator"));
         let mut name = settings.annotator.clone();
         let hint = t!("menu-annotator-hint");
-        let field = egui::TextEdit::singleline(&mut name).hint_text(hint).desired_width(120.0);
+        let field = TextField::new(&mut name).hint(&hint).width(120.0).id_salt("annotator");
         if tip(ui.add(field), t!("menu-annotator-tip")).changed() {
             cmds.push(Command::SetAnnotator(name));
         }
