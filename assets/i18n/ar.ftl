@@ -42,6 +42,12 @@ menu-zoom-out = تصغير  (Ctrl −)
 menu-zoom-reset = الحجم الفعلي  (Ctrl 0)
 menu-theme-light = مظهر فاتح
 menu-theme-dark = مظهر داكن
+menu-reading-font = خط القراءة
+menu-font-naskh = نوتو نسخ (نسخ للنصوص)
+menu-font-amiri = أميري (نسخ الكتب)
+menu-font-sans = نوتو سانس (خط بلا زوائد للشاشات)
+menu-line-height = تباعد الأسطر
+menu-tashkeel = إظهار التشكيل
 menu-language = اللغة
 menu-language-system = لغة النظام ({ $language })
 

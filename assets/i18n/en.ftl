@@ -42,6 +42,12 @@ menu-zoom-out = Zoom out  (Ctrl −)
 menu-zoom-reset = Actual size  (Ctrl 0)
 menu-theme-light = Light theme
 menu-theme-dark = Dark theme
+menu-reading-font = Reading font
+menu-font-naskh = Noto Naskh Arabic (Naskh for text)
+menu-font-amiri = Amiri (book Naskh)
+menu-font-sans = Noto Sans Arabic (sans for screens)
+menu-line-height = Line height
+menu-tashkeel = Show tashkeel
 menu-language = Language
 menu-language-system = System ({ $language })
 
