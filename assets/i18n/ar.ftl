@@ -42,6 +42,12 @@ menu-zoom-out = تصغير  (Ctrl −)
 menu-zoom-reset = الحجم الفعلي  (Ctrl 0)
 menu-theme-light = مظهر فاتح
 menu-theme-dark = مظهر داكن
+menu-reading-font = خط القراءة
+menu-font-naskh = نوتو نسخ (نسخ للنصوص)
+menu-font-amiri = أميري (نسخ الكتب)
+menu-font-sans = نوتو سانس (خط بلا زوائد للشاشات)
+menu-line-height = تباعد الأسطر
+menu-tashkeel = إظهار التشكيل
 menu-language = اللغة
 menu-language-system = لغة النظام ({ $language })
 
@@ -432,3 +438,34 @@ error-not-batchable = لا يمكن أن يكون { $what } جزءًا من دف
 error-not-open = لم يعد المقال مفتوحًا
 error-read-only = { $path }: فُتح للقراءة فقط؛ لا يُكتب شيء
 error-journal-not-folded = { $why }؛ لا يُكتب { $path } حتى لا تضيع
+
+## إشعارات المحرر (بمفاتيح يضعها المحرر، وتقولها النافذة بكلماتها)
+
+notice-saved = حُفظ { $path }
+notice-saved-note = حُفظ { $path }؛ { $note }
+notice-decoded-as = { $path }: فُكّ ترميزه على أنه { $encoding }
+notice-reloaded = تغيّر { $path } على القرص بعد فتحه أو آخر حفظ له: أُعيد تحميله
+notice-accepted = { $n ->
+    [zero] لم يُقبل أي اقتراح
+    [one] قُبل اقتراح واحد
+    [two] قُبل اقتراحان
+    [few] قُبلت { $n } اقتراحات
+    [many] قُبل { $n } اقتراحًا
+   *[other] قُبل { $n } اقتراح
+} ({ $label })
+notice-rejected = { $n ->
+    [zero] لم يُرفض أي اقتراح
+    [one] رُفض اقتراح واحد
+    [two] رُفض اقتراحان
+    [few] رُفضت { $n } اقتراحات
+    [many] رُفض { $n } اقتراحًا
+   *[other] رُفض { $n } اقتراح
+} ({ $label })
+notice-restored = استُعيد { $n ->
+    [zero] لا تعديلات
+    [one] تعديل واحد
+    [two] تعديلان
+    [few] { $n } تعديلات
+    [many] { $n } تعديلًا
+   *[other] { $n } تعديل
+} أُجري بعد آخر حفظ

@@ -42,6 +42,12 @@ menu-zoom-out = Zoom out  (Ctrl −)
 menu-zoom-reset = Actual size  (Ctrl 0)
 menu-theme-light = Light theme
 menu-theme-dark = Dark theme
+menu-reading-font = Reading font
+menu-font-naskh = Noto Naskh Arabic (Naskh for text)
+menu-font-amiri = Amiri (book Naskh)
+menu-font-sans = Noto Sans Arabic (sans for screens)
+menu-line-height = Line height
+menu-tashkeel = Show tashkeel
 menu-language = Language
 menu-language-system = System ({ $language })
 
@@ -356,3 +362,16 @@ error-not-batchable = { $what } cannot be part of a batch of edits
 error-not-open = The article is not open any more
 error-read-only = { $path }: opened only to be read; nothing is written
 error-journal-not-folded = { $why }; { $path } is not written so that they are not lost
+
+## Notices of the editor (keyed by the editor, said here in the window's words)
+
+notice-saved = Saved { $path }
+notice-saved-note = Saved { $path }; { $note }
+notice-decoded-as = { $path }: decoded as { $encoding }
+notice-reloaded = { $path } changed on disk after it was opened or last saved: reloaded
+notice-accepted = accepted { $n } { $label }
+notice-rejected = rejected { $n } { $label }
+notice-restored = Restored { $n ->
+    [one] { $n } edit
+   *[other] { $n } edits
+} made after the last save

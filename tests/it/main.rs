@@ -40,3 +40,4 @@ mod suggest_window;
 mod text_field_window;
 mod text_layout;
 mod typography;
+mod typography_window;

@@ -11,6 +11,7 @@ use crate::app::widgets::{Txt, button_enabled_ui, checkbox_ui, label_ui, menu_ui
 use crate::editor::{Article, EditCommand};
 use crate::formats::exchange::Format;
 use crate::t;
+use crate::text::ReadingFont;
 
 /// File / Edit / Suggest / View menus.
 pub fn menu_bar_ui(ui: &mut Ui, article: Option<&Article>, settings: &Settings, cmds: &mut Vec<Command>) {
@@ -41,6 +42,7 @@ fn view_menu_ui(ui: &mut Ui, settings: &Settings, cmds: &mut Vec<Command>) {
     item(ui, true, t!("menu-zoom-in"), Command::ZoomIn, cmds);
     item(ui, true, t!("menu-zoom-out"), Command::ZoomOut, cmds);
     item(ui, true, t!("menu-zoom-reset"), Command::ZoomReset, cmds);
+    reading_menu_ui(ui, settings, cmds);
     let theme = if settings.dark { t!("menu-theme-light") } else { t!("menu-theme-dark") };
     item(ui, true, theme, Command::ToggleTheme, cmds);
     menu_ui(ui, t!("menu-language"), |ui| {
@@ -56,6 +58,35 @@ fn view_menu_ui(ui: &mut Ui, settings: &Settings, cmds: &mut Vec<Command>) {
         }
     });
 }
+
+/// The reader's typography: font, line height, tashkeel.
+fn reading_menu_ui(ui: &mut Ui, settings: &Settings, cmds: &mut Vec<Command>) {
+    menu_ui(ui, t!("menu-reading-font"), |ui| {
+        for font in ReadingFont::ALL {
+            let name = match font {
+                ReadingFont::NotoNaskh => t!("menu-font-naskh"),
+                ReadingFont::Amiri => t!("menu-font-amiri"),
+                ReadingFont::NotoSans => t!("menu-font-sans"),
+            };
+            let mut on = settings.reading_font == font;
+            if checkbox_ui(ui, &mut on, name).clicked() {
+                cmds.push(Command::SetReadingFont(font));
+            }
+        }
+    });
+    menu_ui(ui, t!("menu-line-height"), |ui| {
+        for h in LINE_HEIGHTS {
+            let mut on = (settings.line_height - h).abs() < 0.01;
+            if checkbox_ui(ui, &mut on, format!("{h:.2}")).clicked() {
+                cmds.push(Command::SetLineHeight(h));
+            }
+        }
+    });
+    toggle(ui, settings.tashkeel, t!("menu-tashkeel"), Command::ToggleTashkeel, cmds);
+}
+
+/// The line heights the View menu offers.
+const LINE_HEIGHTS: [f32; 5] = [1.5, 1.75, 2.0, 2.25, 2.5];
 
 /// A menu entry that emits `cmd` when clicked.
 fn item(ui: &mut Ui, enabled: bool, text: impl Into<Txt>, cmd: Command, cmds: &mut Vec<Command>) {
@@ -130,8 +161,8 @@ fn edit_menu_ui(ui: &mut Ui, article: Option<&Article>, cmds: &mut Vec<Command>)
 fn suggest_menu_ui(ui: &mut Ui, article: Option<&Article>, settings: &Settings, cmds: &mut Vec<Command>) {
     let has = article.is_some();
     let mut threshold = settings.learn_threshold;
-    let slider = egui::Slider::new(&mut threshold, 0.0..=1.0);
-    if tip(slider_ui(ui, slider, t!("menu-threshold")), t!("menu-threshold-tip")).changed() {
+    if tip(slider_ui(ui, &mut threshold, 0.0..=1.0, t!("menu-threshold")), t!("menu-threshold-tip")).changed()
+    {
         cmds.push(Command::SetLearnThreshold(threshold));
     }
     item(ui, has, t!("menu-suggest-gazetteer"), Command::Dialog(DialogPurpose::Gazetteer), cmds);
