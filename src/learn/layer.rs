@@ -9,6 +9,7 @@ use std::collections::BTreeSet;
 use std::ops::Range;
 
 use super::calibrate::Calibration;
+use super::combiner::{Combiner, SOURCES, group};
 use super::mapping::Mapping;
 use super::{Model, clitics};
 use crate::corpus::Clitics;
@@ -60,6 +61,9 @@ pub struct Layer<'a> {
     pub corpus: Option<&'a Dictionary>,
     /// A gazetteer file's names.
     pub gazetteer: Option<&'a Dictionary>,
+    /// How the sources are weighed (the model's, fitted with these sources); without one,
+    /// the surest source's confidence counts.
+    pub combiner: Option<&'a Combiner>,
 }
 
 fn calibrated(c: Option<&Calibration>, raw: f32) -> f32 {
@@ -102,10 +106,40 @@ impl Layer<'_> {
         out
     }
 
-    /// The layer for `text`: one suggestion per span (see [`combine`]).
+    /// The layer for `text`: one suggestion per span (see [`combine`]). With a combiner, each
+    /// span and label's confidence is the combiner's weighing of every source that proposed
+    /// it; else the surest source's.
     pub fn propose(&self, text: &str) -> Vec<Candidate> {
-        combine(self.candidates(text))
+        let cands = self.candidates(text);
+        match self.combiner {
+            Some(c) => combine(weighed(&cands, c)),
+            None => combine(cands),
+        }
     }
+}
+
+/// Each span and label proposed, once, with the combiner's confidence; the source is the
+/// surest one's.
+fn weighed(cands: &[Candidate], combiner: &Combiner) -> Vec<Candidate> {
+    group(cands)
+        .into_iter()
+        .map(|g| {
+            let best = g
+                .confs
+                .iter()
+                .zip(SOURCES)
+                .filter_map(|(c, s)| Some((c.as_ref()?, s)))
+                .max_by(|a, b| a.0.total_cmp(b.0))
+                .map_or(SuggestionSource::Model, |(_, s)| s);
+            Candidate {
+                confidence: combiner.score(&g),
+                range: g.range,
+                label: g.label,
+                source: best,
+                alternatives: g.alternatives,
+            }
+        })
+        .collect()
 }
 
 /// One suggestion per span: per span and label the surest proposal; of overlapping spans the

@@ -16,6 +16,7 @@ pub mod build;
 pub mod calibrate;
 pub mod clitics;
 pub mod clusters;
+pub mod combiner;
 pub mod corpus;
 pub mod crossval;
 pub mod dict;

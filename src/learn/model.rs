@@ -7,6 +7,7 @@ use rustc_hash::FxHashMap;
 
 use super::Clusters;
 use super::calibrate::Calibration;
+use super::combiner::Combiner;
 use super::dict::Dictionary;
 use super::features::extract_with;
 use super::perceptron::Weights;
@@ -60,6 +61,8 @@ pub struct Model {
     pub description: String,
     /// Raw confidence → measured precision on documents it did not learn from, when known.
     pub calibration: Option<Calibration>,
+    /// How its layer weighs the sources, fitted on documents it did not learn from.
+    pub combiner: Option<Combiner>,
 }
 
 /// Default confidence threshold of suggestions (chosen for precision on NewsFANE held-out

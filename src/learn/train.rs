@@ -207,6 +207,7 @@ pub fn train_with(docs: &[TrainDoc], opts: &Options, priors: &[Prior]) -> Model 
         priors: models.iter().map(|p| p.info.fingerprint).collect(),
         description: String::new(),
         calibration: None,
+        combiner: None,
     }
 }
 

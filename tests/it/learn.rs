@@ -169,7 +169,8 @@ fn the_window_learns_once_and_then_reuses_the_saved_model() {
     let c = dir.path().join("c");
     let model = file::path_in(&c);
     let open = |c: &Path| {
-        let (c, settings) = (c.to_path_buf(), Settings { learn_threshold: 0.5, ..Settings::default() });
+        let (c, settings) =
+            (c.to_path_buf(), Settings { learn_threshold: 0.5, ..crate::fixtures::settings() });
         let mut h = egui_kittest::Harness::builder()
             .with_size(egui::vec2(1300.0, 800.0))
             .build_eframe(move |cc| HashiyaApp::new(&cc.egui_ctx, settings, Some(c)));

@@ -34,6 +34,7 @@ mod picker_window;
 mod reading_window;
 mod render;
 mod rooms;
+mod starter_quality;
 mod store;
 mod suggest;
 mod suggest_window;

@@ -13,7 +13,8 @@ use crate::corpus::Corpus;
 use crate::editor::{Article, Notice};
 use crate::formats::store::DocStatus;
 use crate::learn::build::CorpusLayer;
-use crate::learn::corpus::{Freshness, read_docs, train_calibrated};
+use crate::learn::build::train_for;
+use crate::learn::corpus::{Freshness, read_docs};
 use crate::learn::setup::Setup;
 use crate::learn::suggest::layer_suggestions;
 use crate::learn::{Options, TrainDoc};
@@ -141,8 +142,7 @@ fn learn(
         // The model could not be saved (a read-only folder): suggest from a model kept in
         // memory, as before the saved model was reused.
         Err(_) => {
-            let model =
-                train_calibrated(&setup.train_docs, &Options::default(), &setup.priors(), setup.clitics.0);
+            let model = train_for(&setup, &Options::default(), None);
             CorpusLayer {
                 model: Some((model, Freshness::Trained)),
                 ..CorpusLayer::build_without_model(setup, &others)
