@@ -354,6 +354,9 @@ impl HashiyaApp {
             ctx.send_viewport_cmd(egui::ViewportCommand::Title(title.clone()));
             self.title = title;
         }
+        // Screen readers name the window (AT-SPI's frame) by its root node, which egui leaves
+        // without a name.
+        ctx.accesskit_node_builder(egui::accesskit_root_id(), |node| node.set_label(self.title.as_str()));
     }
 }
 

@@ -3,6 +3,7 @@
 //! shaping and painting in `shaper.rs`), the bridge from the text layer's glyph atlas to egui
 //! (`painter.rs`), label colours, and the UI fonts.
 
+mod field_access;
 mod field_keys;
 mod layout;
 mod painter;
