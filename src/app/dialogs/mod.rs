@@ -1,11 +1,13 @@
-//! Dialogs: file dialogs (native on a thread, the built-in picker where native ones cannot
+//! Dialogs: Help > About (`about.rs`), file dialogs (native on a thread, the built-in picker where native ones cannot
 //! work, `files.rs`), the label-set editor (`labels.rs`) and the unsaved-changes question
 //! (`unsaved.rs`). Each returns [`crate::app::Command`]s or an answer; none changes state.
 
+mod about;
 mod files;
 mod labels;
 mod unsaved;
 
+pub use about::about_ui;
 pub use files::{DialogStart, Dialogs};
 pub use labels::LabelEditor;
 pub use unsaved::{Answer, unsaved_question_ui};

@@ -1,4 +1,4 @@
-//! The menu bar: File, Edit, Suggest and View. Entries emit [`Command`]s; none touches the
+//! The menu bar: File, Edit, Suggest, View and Help. Entries emit [`Command`]s; none touches the
 //! model.
 
 use egui::Ui;
@@ -21,6 +21,7 @@ pub fn menu_bar_ui(ui: &mut Ui, article: Option<&Article>, settings: &Settings, 
             let theme = if settings.dark { "Light theme" } else { "Dark theme" };
             item(ui, true, theme, Command::ToggleTheme, cmds);
         });
+        ui.menu_button("Help", |ui| item(ui, true, "About Hashiya", Command::ToggleAbout, cmds));
     });
 }
 
