@@ -447,7 +447,7 @@ _hashiya() {
             return 0
             ;;
         hashiya__subcmd__import)
-            opts="-o -h --format --out --annotator --help"
+            opts="-o -h --format --out --as-suggestions --annotator --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -462,6 +462,10 @@ _hashiya() {
                     return 0
                     ;;
                 -o)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --as-suggestions)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -613,7 +617,7 @@ _hashiya() {
             return 0
             ;;
         hashiya__subcmd__suggest)
-            opts="-h --gazetteer --from-corpus --model --min-confidence --annotator --help"
+            opts="-h --gazetteer --from-corpus --model --min-confidence --command --batch --timeout --annotator --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -624,6 +628,18 @@ _hashiya() {
                     return 0
                     ;;
                 --min-confidence)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --command)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --batch)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

@@ -111,10 +111,13 @@ fn print_report(format: Format, report: &ExportReport, orphans: usize) {
 /// Several documents (or a folder that is a corpus already) make a corpus: one label set,
 /// written to its corpus file.
 pub fn import(args: &ImportArgs) -> anyhow::Result<ExitCode> {
-    let mut imported = exchange::read_import(args.format.into(), &args.input)?;
+    let (Some(format), Some(input)) = (args.format, &args.input) else {
+        anyhow::bail!("import needs --format and an input file (or --as-suggestions FILE)");
+    };
+    let mut imported = exchange::read_import(format.into(), input)?;
     let dir = args.out.clone().unwrap_or_else(|| PathBuf::from("."));
     let annotator = super::annotator(args.annotator.as_deref(), &dir);
-    let corpus = import_into(&dir, &mut imported, (&args.input, &annotator))?;
+    let corpus = import_into(&dir, &mut imported, (input, &annotator))?;
     for w in &imported.warnings {
         eprintln!("{w}");
     }

@@ -6,6 +6,7 @@ mod agree;
 mod check;
 mod drive;
 mod exchange;
+mod external;
 mod folder;
 mod init;
 mod merge;
@@ -134,7 +135,7 @@ pub struct DriveArgs {
 
 /// Arguments of `hashiya suggest`.
 #[derive(Debug, clap::Args)]
-#[command(group(clap::ArgGroup::new("from").required(true).args(["gazetteer", "from_corpus", "model"])))]
+#[command(group(clap::ArgGroup::new("from").required(true).args(["gazetteer", "from_corpus", "model", "command"])))]
 pub struct SuggestArgs {
     /// An article or a corpus folder.
     pub path: PathBuf,
@@ -151,9 +152,13 @@ pub struct SuggestArgs {
     /// Leave out suggestions less sure than this (0 to 1). A corpus form's confidence is the
     /// share of its occurrences in annotated documents that are tagged, times its label's
     /// share; a gazetteer name's is its label's share; a model suggestion's is its smallest
-    /// per-token marginal probability. Default 0.25, with --model 0.95.
+    /// per-token marginal probability; a command's is its own (1 when it gives none).
+    /// Default 0.25, with --model 0.95, with --command 0.
     #[arg(long)]
     pub min_confidence: Option<f32>,
+    /// Your own model (`--command`, `--batch`, `--timeout`).
+    #[command(flatten)]
+    pub external: external::ExternalArgs,
     /// The annotator name written (default: $HASHIYA_ANNOTATOR, else the corpus's default
     /// annotator, else the OS user name).
     #[arg(long)]
@@ -302,14 +307,21 @@ pub struct MarkArgs {
 #[derive(Debug, clap::Args)]
 pub struct ImportArgs {
     /// Input format.
-    #[arg(long, value_enum)]
-    pub format: FormatArg,
-    /// Input file (for brat: the `.ann`).
-    pub input: PathBuf,
+    #[arg(long, value_enum, required_unless_present = "as_suggestions")]
+    pub format: Option<FormatArg>,
+    /// Input file (for brat: the `.ann`); with --as-suggestions, the corpus folder or article
+    /// whose suggestions are filled (the current folder if absent).
+    #[arg(required_unless_present = "as_suggestions")]
+    pub input: Option<PathBuf>,
     /// Output folder for `<name>.txt` and `<name>.txt.hashiya.ron` (current folder if absent);
     /// with several documents it becomes a corpus (`hashiya-corpus.ron`, one label set).
-    #[arg(short, long)]
+    #[arg(short, long, conflicts_with = "as_suggestions")]
     pub out: Option<PathBuf>,
+    /// Read span lines (`{"name", "spans": [[start, end, "LABEL", confidence?], ...]}` per
+    /// document, as `suggest --command` reads them) from FILE (`-`: stdin) into the
+    /// suggestions layer of the documents named; any bad line changes nothing.
+    #[arg(long, value_name = "FILE", conflicts_with = "format")]
+    pub as_suggestions: Option<PathBuf>,
     /// The annotator name written (default: $HASHIYA_ANNOTATOR, else the corpus's default
     /// annotator, else the OS user name).
     #[arg(long)]
@@ -337,7 +349,10 @@ pub fn run(command: Command) -> ExitCode {
         Command::Stats { path } => check::stats(&path),
         Command::Export(args) if args.article.is_dir() => folder::export(&args),
         Command::Export(args) => exchange::export(&args),
-        Command::Import(args) => exchange::import(&args),
+        Command::Import(args) => match &args.as_suggestions {
+            Some(file) => external::import(&args, file),
+            None => exchange::import(&args),
+        },
         Command::Init(args) => init::run(&args),
         Command::Mark(args) => folder::mark(&args),
         Command::Recover(args) => recover::run(&args),

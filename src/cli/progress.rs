@@ -46,6 +46,13 @@ impl Progress {
         }
     }
 
+    /// Clears the bar without a summary line (the command failed and says why).
+    pub(super) fn clear(self) {
+        if let Some(bar) = &self.bar {
+            bar.finish_and_clear();
+        }
+    }
+
     /// Clears the bar and prints the summary line, with `tail` appended (e.g. `, 2 problems`).
     pub(super) fn finish(self, tail: &str) {
         if let Some(bar) = &self.bar {

@@ -18,12 +18,19 @@ use crate::model::{LabelSet, SuggestionSource};
 
 /// Runs `hashiya suggest`.
 pub fn run(args: &SuggestArgs) -> anyhow::Result<ExitCode> {
-    let default = if args.model { crate::learn::DEFAULT_THRESHOLD } else { 0.25 };
+    let default = match (args.model, &args.external.command) {
+        (true, _) => crate::learn::DEFAULT_THRESHOLD,
+        (false, Some(_)) => 0.0,
+        (false, None) => 0.25,
+    };
     let min_confidence = args.min_confidence.unwrap_or(default);
     if !(0.0..=1.0).contains(&min_confidence) {
         bail!("--min-confidence {min_confidence} is not from 0 to 1");
     }
     let min = (min_confidence * 1000.0).round() as u16;
+    if let Some(command) = &args.external.command {
+        return super::external::suggest(args, command, min);
+    }
     let (targets, corpus) = targets(&args.path)?;
     if args.model {
         let annotator = super::annotator(args.annotator.as_deref(), &args.path);
@@ -76,7 +83,7 @@ pub fn run(args: &SuggestArgs) -> anyhow::Result<ExitCode> {
 }
 
 /// The documents to fill and the corpus they belong to (if any).
-fn targets(path: &Path) -> anyhow::Result<(Vec<DocEntry>, Option<Corpus>)> {
+pub(super) fn targets(path: &Path) -> anyhow::Result<(Vec<DocEntry>, Option<Corpus>)> {
     if path.is_dir() {
         let corpus = Corpus::open(path)?;
         for p in corpus.problems() {
@@ -84,9 +91,12 @@ fn targets(path: &Path) -> anyhow::Result<(Vec<DocEntry>, Option<Corpus>)> {
         }
         return Ok((corpus.docs().to_vec(), Some(corpus)));
     }
-    let rel = PathBuf::from(path.file_name().unwrap_or(path.as_os_str()));
     let corpus = find_root(path).map(|root| Corpus::open(&root)).transpose()?;
-    Ok((vec![DocEntry { path: path.to_path_buf(), rel }], corpus))
+    // Named by its path from the corpus's root, as exports and model answers name it.
+    let listed = corpus.as_ref().and_then(|c| Some(c.docs()[c.position(path)?].clone()));
+    let rel = || PathBuf::from(path.file_name().unwrap_or(path.as_os_str()));
+    let entry = listed.unwrap_or_else(|| DocEntry { path: path.to_path_buf(), rel: rel() });
+    Ok((vec![entry], corpus))
 }
 
 /// The label set of a lone article (as the window would open it; read only).

@@ -19,6 +19,7 @@
 //! rest, and nothing is written over it.
 
 pub mod export;
+pub mod external;
 pub mod find;
 pub mod import;
 pub mod init;

@@ -220,6 +220,22 @@ pub fn fill_documents(
     docs: &[DocEntry],
     source: SuggestionSource,
     propose: &Propose<'_>,
+    corpus: (&LabelSet, &str),
+    progress: impl FnMut(usize, usize),
+) -> SuggestSummary {
+    fill_each(docs, source, &|_, text, labels| Ok(propose(text, labels)), corpus, progress)
+}
+
+/// What a source proposes for one document (its entry, text and label set), or why it
+/// cannot (the document is then reported as failed and left untouched).
+pub type ProposeFor<'a> =
+    dyn Fn(&DocEntry, &str, &LabelSet) -> Result<(Vec<Suggestion>, BTreeSet<String>), String> + 'a;
+
+/// [`fill_documents`] with proposals made per document (answers a model gave for it by name).
+pub fn fill_each(
+    docs: &[DocEntry],
+    source: SuggestionSource,
+    propose: &ProposeFor<'_>,
     (corpus, annotator): (&LabelSet, &str),
     mut progress: impl FnMut(usize, usize),
 ) -> SuggestSummary {
@@ -233,10 +249,25 @@ pub fn fill_documents(
     summary
 }
 
+/// The document's labels following the corpus's, and whether they differ from its own. A
+/// document with no annotation file yet has the default labels, which are no one's choice: it
+/// takes the corpus's as they are (as the window does).
+fn following(article: &Article, corpus: &LabelSet) -> (LabelSet, bool) {
+    let fresh = !corpus.is_empty()
+        && !crate::formats::store::annotation_path(&article.path).exists()
+        && article.ann().entities().is_empty();
+    let own = if fresh { LabelSet::empty() } else { article.ann().labels().clone() };
+    let reconciled = reconcile(corpus, &own);
+    match reconciled.changes.is_empty() {
+        true => (article.ann().labels().clone(), false),
+        false => (reconciled.document, true),
+    }
+}
+
 fn fill_one(
     entry: &DocEntry,
     source: SuggestionSource,
-    propose: &Propose<'_>,
+    propose: &ProposeFor<'_>,
     (corpus, annotator): (&LabelSet, &str),
     summary: &mut SuggestSummary,
 ) -> Result<(), String> {
@@ -249,22 +280,23 @@ fn fill_one(
         return Err("its annotation file cannot be read; left untouched".into());
     }
     article.check_journal_folded().map_err(|e| e.to_string())?;
-    // A document with no annotation file yet has the default labels, which are no one's
-    // choice: it takes the corpus's as they are (as the window does).
-    let fresh = !corpus.is_empty()
-        && !crate::formats::store::annotation_path(&entry.path).exists()
-        && article.ann().entities().is_empty();
-    let own = if fresh { LabelSet::empty() } else { article.ann().labels().clone() };
-    let reconciled = reconcile(corpus, &own);
-    if !reconciled.changes.is_empty() {
-        article.apply(EditCommand::SetLabels(reconciled.document)).map_err(|e| e.to_string())?;
-    }
-    let (found, unknown) = propose(article.doc.text(), article.ann().labels());
+    let (labels, relabel) = following(&article, corpus);
+    let (found, unknown) = propose(entry, article.doc.text(), &labels)?;
     summary.unknown_labels.extend(unknown);
+    // Nothing to put in and nothing to take out: the document is not touched (no annotation
+    // file is made, no journal written).
+    if found.is_empty() && !article.ann().suggestions().iter().any(|s| s.source == source) {
+        return Ok(());
+    }
+    if relabel {
+        article.apply(EditCommand::SetLabels(labels)).map_err(|e| e.to_string())?;
+    }
     let out = article.apply(EditCommand::Suggest(source, found)).map_err(|e| e.to_string())?;
-    if out.changed {
-        summary.documents += 1;
-        summary.suggestions += article.ann().suggestions().iter().filter(|s| s.source == source).count();
+    if out.changed || relabel {
+        if out.changed {
+            summary.documents += 1;
+            summary.suggestions += article.ann().suggestions().iter().filter(|s| s.source == source).count();
+        }
         article.set_annotator(annotator);
         article.save(false).map_err(|e| e.to_string())?;
         if let Some(m) = article.journal_folded_message() {

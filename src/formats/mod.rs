@@ -22,6 +22,7 @@ pub mod gazetteer;
 pub mod journal;
 pub mod jsonl;
 pub mod reanchor;
+pub mod spans;
 pub mod store;
 pub mod tokenize;
 

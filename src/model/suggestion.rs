@@ -1,6 +1,6 @@
-//! The suggestions layer: proposed entities (from a gazetteer, the corpus, a learned model or a
-//! merge conflict) kept apart from the entities until the annotator accepts or rejects them,
-//! and the rejections that keep a suggestion from coming back.
+//! The suggestions layer: proposed entities (from a gazetteer, the corpus, a learned model, a
+//! merge conflict or the user's own model) kept apart from the entities until the annotator
+//! accepts or rejects them, and the rejections that keep a suggestion from coming back.
 
 use std::ops::Range;
 
@@ -17,11 +17,15 @@ pub enum SuggestionSource {
     Model,
     /// A conflict left by a three-way merge.
     Merge,
+    /// The user's own model: a command run by `hashiya suggest --command` or a file read by
+    /// `hashiya import --as-suggestions` (its name in the suggestion's note).
+    External,
 }
 
 impl SuggestionSource {
     /// Every source, in file order.
-    pub const ALL: [SuggestionSource; 4] = [Self::Gazetteer, Self::Corpus, Self::Model, Self::Merge];
+    pub const ALL: [SuggestionSource; 5] =
+        [Self::Gazetteer, Self::Corpus, Self::Model, Self::Merge, Self::External];
 
     /// The name used in files and on the command line.
     pub fn as_str(self) -> &'static str {
@@ -30,6 +34,7 @@ impl SuggestionSource {
             Self::Corpus => "corpus",
             Self::Model => "model",
             Self::Merge => "merge",
+            Self::External => "external",
         }
     }
 

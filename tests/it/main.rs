@@ -16,6 +16,7 @@ mod compare_window;
 mod corpus;
 mod corpus_window;
 mod exchange;
+mod external;
 mod find;
 mod init;
 mod journal_cli;

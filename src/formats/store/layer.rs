@@ -41,9 +41,13 @@ fn suggestion(
 ) -> Option<Suggestion> {
     let label = label_of(names, &s.label, &mut problem)?;
     let Some(source) = SuggestionSource::parse(&s.source) else {
+        let names: Vec<String> = SuggestionSource::ALL.iter().map(|s| format!("{:?}", s.as_str())).collect();
         problem(format!(
-            "suggestion {}..{}: source {:?} is not one of \"gazetteer\", \"corpus\", \"model\", \"merge\"",
-            s.start, s.end, s.source
+            "suggestion {}..{}: source {:?} is not one of {}",
+            s.start,
+            s.end,
+            s.source,
+            names.join(", ")
         ));
         return None;
     };
