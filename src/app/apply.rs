@@ -10,10 +10,32 @@ use super::settings::DEFAULT_FONT_PT;
 use super::state::{Compare, corpus_figures};
 use super::target::{OpenTarget, open_target};
 use super::window::{HashiyaApp, Offer};
+use crate::t;
 
 impl From<EditorError> for Notice {
     fn from(err: EditorError) -> Self {
-        if err.is_hint() { Notice::info(err.to_string()) } else { Notice::error(err.to_string()) }
+        let text = editor_error_text(&err);
+        if err.is_hint() { Notice::info(text) } else { Notice::error(text) }
+    }
+}
+
+/// An editor error in the window's language: the sentence is translated, the lower layer's
+/// detail (a file's path:line:column, a format's message) is kept as it is.
+fn editor_error_text(err: &EditorError) -> String {
+    match err {
+        EditorError::Open(e) => t!("error-open", detail = e.to_string()),
+        EditorError::StoreBroken(path) => t!("error-store-broken", path = path.display()),
+        EditorError::ChangedOnDisk(path, _) => t!("error-changed-on-disk", path = path.display()),
+        EditorError::Save(e) => t!("error-not-saved", detail = e.to_string()),
+        EditorError::SaveJournaled(e) => t!("error-not-saved-journaled", detail = e.to_string()),
+        EditorError::Edit(e) => t!("error-edit-refused", detail = e.to_string()),
+        EditorError::NothingSelected => t!("hint-select-first"),
+        EditorError::NotBatchable(what) => t!("error-not-batchable", what = what),
+        EditorError::NotOpen(_) => t!("error-not-open"),
+        EditorError::ReadOnly(path) => t!("error-read-only", path = path.display()),
+        EditorError::JournalNotFolded(path, why) => {
+            t!("error-journal-not-folded", path = path.display(), why = why)
+        }
     }
 }
 
@@ -106,9 +128,9 @@ impl HashiyaApp {
         }
         let name = article.ann().labels().get(e.label).map_or("?", |l| l.name.as_str());
         let text = if ranges.is_empty() {
-            format!("«{surface}» tagged")
+            t!("offer-tagged", surface = &surface)
         } else {
-            format!("{} more «{surface}» here — press T to tag them all as {name}", ranges.len())
+            t!("offer-more", n = ranges.len(), surface = &surface, label = name)
         };
         self.notice = Some(Notice::info(text.clone()));
         // How often the name occurs in the other documents, counted in the background.
@@ -199,6 +221,10 @@ impl HashiyaApp {
                 ctx.set_theme(if self.settings.dark { egui::Theme::Dark } else { egui::Theme::Light });
             }
             Command::ToggleAutosave => self.settings.autosave = !self.settings.autosave,
+            Command::SetLanguage(lang) => {
+                self.settings.language = lang;
+                crate::app::i18n::set_language(self.settings.language());
+            }
             Command::ToggleExportSuggestions => {
                 self.settings.export_suggestions = !self.settings.export_suggestions;
             }
@@ -219,7 +245,7 @@ impl HashiyaApp {
     pub(super) fn compare_with(&mut self, source: std::path::PathBuf) -> Result<(), Notice> {
         let key = self.view_key();
         let Some(article) = self.workspace.active() else {
-            return Err(Notice::info("Open an article first, then compare it"));
+            return Err(Notice::info(t!("compare-open-first")));
         };
         let mut compare = Compare::new(source.clone());
         let corpus = self.corpus.as_ref().map(|c| &c.corpus);

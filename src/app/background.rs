@@ -19,15 +19,17 @@ use crate::corpus;
 use crate::editor::{EditCommand, Notice};
 use crate::model::{LabelId, LabelSet, SuggestionSource};
 
+use super::i18n;
 use super::jobs::suggest::{self, Names};
 use super::jobs::{CorpusJobDone, Job, Polled};
 use super::window::HashiyaApp;
+use crate::t;
 
 impl HashiyaApp {
     /// Runs `job` on a thread; `started` is shown meanwhile, the job's notice when it ends.
-    fn spawn_corpus_job(&mut self, started: &str, job: impl FnOnce() -> CorpusJobDone + Send + 'static) {
+    fn spawn_corpus_job(&mut self, started: String, job: impl FnOnce() -> CorpusJobDone + Send + 'static) {
         if self.corpus_job.is_some() {
-            self.notice = Some(Notice::warn("Another change to the corpus is still being saved"));
+            self.notice = Some(Notice::warn(t!("corpus-job-busy")));
             return;
         }
         match Job::spawn("hashiya-corpus-job", job) {
@@ -35,7 +37,7 @@ impl HashiyaApp {
                 self.corpus_job = Some(job);
                 self.notice = Some(Notice::info(started));
             }
-            Err(e) => self.notice = Some(Notice::error(format!("Could not start: {e}"))),
+            Err(e) => self.notice = Some(Notice::error(t!("could-not-start", detail = e.to_string()))),
         }
     }
 
@@ -51,9 +53,7 @@ impl HashiyaApp {
                 ctx.request_repaint_after(std::time::Duration::from_millis(100));
                 return;
             }
-            Polled::Stopped => Notice::error(
-                "A change to the corpus stopped unexpectedly; run hashiya validate on the folder",
-            ),
+            Polled::Stopped => Notice::error(t!("corpus-job-stopped")),
         };
         self.corpus_job = None;
         self.notice = Some(notice);
@@ -76,12 +76,12 @@ impl HashiyaApp {
         }
         state.corpus.settings_mut().labels = new.clone();
         if let Err(e) = state.corpus.save() {
-            self.notice = Some(Notice::error(format!("The corpus labels were not saved: {e}")));
+            self.notice = Some(Notice::error(t!("corpus-labels-not-saved", detail = e.to_string())));
             return;
         }
         let docs = state.corpus.docs().to_vec();
         let (skip, annotator) = (article.path.clone(), article.annotator().to_string());
-        self.spawn_corpus_job("Carrying the label change to the other documents…", move || {
+        self.spawn_corpus_job(t!("corpus-carrying-labels"), move || {
             let report =
                 corpus::relabel::relabel_documents(&docs, &skip, (&old, &new), &annotator, |_, _| {});
             let notice = if report.failed.is_empty() {
@@ -109,12 +109,13 @@ impl HashiyaApp {
         let docs = state.corpus.docs().to_vec();
         let (skip, annotator) = (article.path.clone(), article.annotator().to_string());
         let here = self.notice.as_ref().map(|n| n.text.clone()).unwrap_or_default();
-        self.spawn_corpus_job("Tagging the other documents of the corpus…", move || {
+        let lang = i18n::language();
+        self.spawn_corpus_job(t!("corpus-tagging"), move || {
             let r =
                 corpus::tag_all::tag_all_documents(&docs, &skip, &query, (&corpus_labels, &name), &annotator);
             let mut text = format!("{here}; {r}");
             if !r.undo.is_empty() {
-                text.push_str(" (Ctrl+Z in a document undoes it there)");
+                text.push_str(&i18n::tr_in(lang, "corpus-tag-all-undo", &[]));
             }
             (if r.failed.is_empty() { Notice::info(text) } else { Notice::warn(text) }, r.undo)
         });
@@ -133,28 +134,28 @@ impl HashiyaApp {
 
     /// Suggests names from the gazetteer file `path` in the open document.
     pub(super) fn suggest_from_gazetteer(&mut self, path: PathBuf) {
-        self.spawn_suggest_job("Reading the gazetteer…", Names::Gazetteer(path));
+        self.spawn_suggest_job(t!("suggest-reading-gazetteer"), Names::Gazetteer(path));
     }
 
     /// Suggests the forms tagged in the corpus's annotated documents in the open document.
     pub(super) fn suggest_from_corpus(&mut self) {
         let Some(state) = self.corpus.as_ref() else {
-            self.notice = Some(Notice::warn("Open a folder as a corpus first (File > Open Folder…)"));
+            self.notice = Some(Notice::warn(t!("suggest-open-folder-first")));
             return;
         };
         let docs = state.corpus.docs().to_vec();
-        self.spawn_suggest_job("Collecting the names tagged in the corpus…", Names::Corpus(docs));
+        self.spawn_suggest_job(t!("suggest-collecting"), Names::Corpus(docs));
     }
 
     /// Reads `names` and matches them in the open document on a thread.
-    fn spawn_suggest_job(&mut self, started: &str, names: Names) {
+    fn spawn_suggest_job(&mut self, started: String, names: Names) {
         let Some(article) = self.workspace.active() else { return };
         match suggest::spawn(names, article) {
             Ok(job) => {
                 self.suggest_job = Some(job);
                 self.notice = Some(Notice::info(started));
             }
-            Err(e) => self.notice = Some(Notice::error(format!("Could not start: {e}"))),
+            Err(e) => self.notice = Some(Notice::error(t!("could-not-start", detail = e.to_string()))),
         }
     }
 
@@ -166,7 +167,7 @@ impl HashiyaApp {
                 ctx.request_repaint_after(std::time::Duration::from_millis(100));
                 return;
             }
-            Polled::Stopped => Err(Notice::error("Pre-annotation stopped unexpectedly")),
+            Polled::Stopped => Err(Notice::error(t!("suggest-stopped"))),
             Polled::Done(result) => result,
         };
         self.suggest_job = None;
@@ -178,13 +179,14 @@ impl HashiyaApp {
             }
         };
         if self.workspace.active().is_none_or(|a| a.path != proposed.article) {
-            self.notice = Some(Notice::warn("Another document was opened meanwhile; suggest again"));
+            self.notice = Some(Notice::warn(t!("suggest-other-document")));
             return;
         }
         if let Err(notice) = self.edit(EditCommand::Suggest(proposed.source, proposed.suggestions)) {
             self.notice = Some(notice);
         } else if let (Some(first), Some(n)) = (proposed.warnings.first(), self.notice.as_mut()) {
-            *n = Notice::warn(format!("{}; {} warnings, first: {first}", n.text, proposed.warnings.len()));
+            let more = t!("warnings-first", n = proposed.warnings.len(), first = first);
+            *n = Notice::warn(format!("{}{more}", n.text));
         }
     }
 
@@ -218,10 +220,8 @@ impl HashiyaApp {
         }
         match self.edit(EditCommand::Suggest(SuggestionSource::Model, learned.suggestions)) {
             Ok(()) => {
-                self.notice = Some(Notice::info(format!(
-                    "Learned from {} documents, {} tokens: {n} suggestions here",
-                    learned.docs, learned.tokens
-                )));
+                let (docs, tokens) = (learned.docs, learned.tokens);
+                self.notice = Some(Notice::info(t!("learn-done", docs = docs, tokens = tokens, n = n)));
             }
             Err(notice) => self.notice = Some(notice),
         }

@@ -67,6 +67,8 @@ pub enum Command {
     ZoomReset,
     /// Switch between light and dark.
     ToggleTheme,
+    /// Use this language for the window (`None`: the system's).
+    SetLanguage(Option<crate::app::i18n::Lang>),
     /// Turn autosave on or off.
     ToggleAutosave,
     /// Export includes the suggestions (as entities) or not.

@@ -11,12 +11,13 @@ use crate::model::LabelSet;
 
 use super::state::CorpusState;
 use super::window::HashiyaApp;
+use crate::t;
 
 impl HashiyaApp {
     /// Opens `dir` as the corpus and its first document that still needs work.
     pub(super) fn open_folder(&mut self, dir: &Path) -> Result<(), Notice> {
-        let state =
-            CorpusState::open(dir).map_err(|e| Notice::error(format!("Could not open the folder: {e}")))?;
+        let state = CorpusState::open(dir)
+            .map_err(|e| Notice::error(t!("folder-could-not-open", detail = e.to_string())))?;
         self.settings.push_recent_dir(dir.to_path_buf());
         let default = state.corpus.annotator();
         let first = first_to_do(&state).or((!state.summaries.is_empty()).then_some(0));
@@ -28,12 +29,10 @@ impl HashiyaApp {
         }
         match first {
             Some(i) => self.open_doc(i)?,
-            None => self.notice = Some(Notice::warn(format!("{}: no articles found", dir.display()))),
+            None => self.notice = Some(Notice::warn(t!("folder-no-articles", folder = dir.display()))),
         }
         if problems > 0 {
-            self.notice = Some(Notice::warn(format!(
-                "{docs} documents; {problems} problems (see the documents panel)"
-            )));
+            self.notice = Some(Notice::warn(t!("folder-problems", docs = docs, problems = problems)));
         }
         Ok(())
     }
@@ -70,7 +69,7 @@ impl HashiyaApp {
         match self.corpus.as_ref().and_then(CorpusState::next_not_done) {
             Some(i) => self.open_doc(i),
             None => {
-                self.notice = Some(Notice::info("Every document is done or skipped"));
+                self.notice = Some(Notice::info(t!("corpus-all-done")));
                 Ok(())
             }
         }

@@ -11,6 +11,7 @@ use crate::formats::exchange::{self, Format};
 use super::command::DialogPurpose;
 use super::dialogs::{Answer, DialogStart, unsaved_question_ui};
 use super::window::{HashiyaApp, Pending};
+use crate::t;
 
 impl HashiyaApp {
     /// Opens an article as the active one; the previously active article is closed (its
@@ -25,7 +26,7 @@ impl HashiyaApp {
                 self.settings.push_recent(path.to_path_buf());
                 self.seen_revision = self.workspace.active().map_or(0, |a| a.revision());
                 self.open_error = None;
-                let fallback = Notice::info(format!("Opened {}", path.display()));
+                let fallback = Notice::info(t!("notice-opened", path = path.display()));
                 self.notice = Some(opened.notices.into_iter().last().unwrap_or(fallback));
                 self.corpus_opened(path);
                 self.adopt_corpus_undo(path);
@@ -43,7 +44,7 @@ impl HashiyaApp {
     /// Opens `path` after saving (autosave) or asking about unsaved changes.
     pub(super) fn request_open(&mut self, path: PathBuf) -> Result<(), Notice> {
         if self.corpus_job.is_some() {
-            return Err(Notice::warn("A change is being saved to the other documents; open it in a moment"));
+            return Err(Notice::warn(t!("open-wait-corpus-job")));
         }
         if self.workspace.active().is_some_and(|a| a.is_dirty()) {
             if !self.settings.autosave {
@@ -121,8 +122,8 @@ impl HashiyaApp {
         let Some(a) = self.workspace.active() else { return Ok(()) };
         let with = self.settings.export_suggestions.then(|| exchange::with_suggestions(&a.doc, a.ann()));
         let report = exchange::export_to(format, &a.path, &a.doc, with.as_ref().unwrap_or(a.ann()), out)
-            .map_err(|e| Notice::error(format!("Export failed: {e}")))?;
-        let mut text = format!("Exported {} entities to {}", report.entities, out.display());
+            .map_err(|e| Notice::error(t!("export-failed", detail = e.to_string())))?;
+        let mut text = t!("export-done", n = report.entities, path = out.display());
         for note in report.notes() {
             text.push_str("; ");
             text.push_str(&note);
@@ -133,15 +134,16 @@ impl HashiyaApp {
 
     /// Imports into the input's folder and opens the first imported article.
     fn import(&mut self, format: Format, input: &Path) -> Result<(), Notice> {
-        let fail = |e| Notice::error(format!("Import failed: {e}"));
+        let fail =
+            |e: crate::formats::FormatError| Notice::error(t!("import-failed", detail = e.to_string()));
         let imported = exchange::read_import(format, input).map_err(fail)?;
         let dir = input.parent().map(Path::to_path_buf).unwrap_or_default();
         let annotator =
             self.workspace.annotator().map_or_else(|| crate::corpus::annotator_for(&dir), str::to_string);
         let written = exchange::write_documents(&dir, &imported, &annotator).map_err(fail)?;
-        let mut text = format!("Imported {} documents, {} entities", written.len(), imported.entity_count());
+        let mut text = t!("import-done", docs = written.len(), n = imported.entity_count());
         if let Some(first) = imported.warnings.first() {
-            text.push_str(&format!("; {} warnings, first: {first}", imported.warnings.len()));
+            text.push_str(&t!("warnings-first", n = imported.warnings.len(), first = first.to_string()));
         }
         if let Some(first) = written.first() {
             self.request_open(first.clone())?;

@@ -14,11 +14,8 @@ use super::sample::sample_path;
 use super::settings::Settings;
 use super::target::{OpenTarget, open_target};
 use super::window::HashiyaApp;
-use crate::about::APP_ID;
+use crate::about::{APP_ID, ICON_PNG};
 use crate::editor::{Notice, Workspace};
-
-/// Hashiya's icon, shown by the window (the desktop entry's comes from the icon theme).
-const ICON_PNG: &[u8] = include_bytes!("../../assets/icons/hashiya-256.png");
 
 /// Opens `file` (or the bundled sample), then the window. The edge of the program: errors are
 /// `anyhow` for `main` to print.

@@ -23,6 +23,7 @@ mod command;
 mod corpus_cmds;
 mod dialogs;
 mod files;
+pub mod i18n;
 mod jobs;
 mod launch;
 mod panels;

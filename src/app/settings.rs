@@ -1,9 +1,11 @@
 //! Preferences persisted with eframe's storage: recent files and folders, zoom, theme,
-//! autosave, and which file dialogs to use.
+//! autosave, which file dialogs to use, and the window's language.
 
 use std::path::PathBuf;
 
 use serde::{Deserialize, Serialize};
+
+use super::i18n::{Lang, system_language};
 
 /// Default body font size in points.
 pub const DEFAULT_FONT_PT: f32 = 20.0;
@@ -35,6 +37,8 @@ pub struct Settings {
     /// Export writes the suggestions as entities too (`--include-suggestions` on the command
     /// line).
     pub export_suggestions: bool,
+    /// The window's language (`None`: the system's, from `LC_ALL` / `LC_MESSAGES` / `LANG`).
+    pub language: Option<Lang>,
     /// Where each document was last read: its path and the first byte of the paragraph at the
     /// top of the view, most recent first (documents read from their top are not listed).
     pub reading: Vec<(PathBuf, usize)>,
@@ -52,6 +56,7 @@ impl Default for Settings {
             annotator: String::new(),
             learn_threshold: crate::learn::DEFAULT_THRESHOLD,
             export_suggestions: false,
+            language: None,
             reading: Vec::new(),
         }
     }
@@ -73,6 +78,11 @@ impl Settings {
         self.recent_dirs.retain(|p| *p != dir);
         self.recent_dirs.insert(0, dir);
         self.recent_dirs.truncate(MAX_RECENT);
+    }
+
+    /// The window's language: the chosen one, or the system's.
+    pub fn language(&self) -> Lang {
+        self.language.unwrap_or_else(system_language)
     }
 
     /// Where the document at `path` was last read (`None`: at its top, or never).

@@ -26,12 +26,7 @@ pub enum OpenTarget {
 impl OpenTarget {
     /// What is said in the window when nothing could be opened.
     pub fn missing_text(annotations: &Path, article: &Path) -> String {
-        format!(
-            "The article of {} is missing: {} does not exist. An annotation file opens with its \
-             article, which must be beside it under the same name without .hashiya.ron.",
-            annotations.display(),
-            article.display()
-        )
+        crate::t!("open-missing-article", annotations = annotations.display(), article = article.display())
     }
 }
 

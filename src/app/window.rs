@@ -9,6 +9,7 @@ use crate::editor::{Article, ArticleId, Notice, Workspace};
 
 use super::command::Command;
 use super::dialogs::{Dialogs, LabelEditor, about_ui};
+use super::i18n;
 use super::jobs::learn::Learner;
 use super::jobs::suggest::SuggestJob;
 use super::jobs::{CorpusJobDone, Job};
@@ -19,7 +20,8 @@ use super::shortcuts;
 use super::state::{Compare, CorpusState};
 use super::target::{OpenTarget, open_target};
 use super::view::ArticleView;
-use super::widgets::install_ui_fonts;
+use super::widgets::{column_ui, install_ui_fonts, is_rtl};
+use crate::t;
 
 /// After tagging a name: its other untagged occurrences, tagged by `T` (one undo step), and
 /// the count in the rest of the corpus when one is open.
@@ -95,7 +97,7 @@ impl HashiyaApp {
             Ok(OpenTarget::MissingArticle { annotations, article }) => {
                 app.show_open_error(OpenTarget::missing_text(&annotations, &article));
             }
-            Err(e) => app.open_error = Some(format!("Could not write the sample article: {e}")),
+            Err(e) => app.open_error = Some(t!("sample-could-not-write", detail = e.to_string())),
         }
         app
     }
@@ -114,6 +116,7 @@ impl HashiyaApp {
         notices: Vec<Notice>,
     ) -> Self {
         install_ui_fonts(ctx);
+        i18n::set_language(settings.language());
         ctx.set_theme(if settings.dark { egui::Theme::Dark } else { egui::Theme::Light });
         let mut app = Self {
             seen_revision: workspace.active().map_or(0, |a| a.revision()),
@@ -195,6 +198,7 @@ impl HashiyaApp {
     /// One frame of UI for the whole window.
     pub fn frame_ui(&mut self, ui: &mut egui::Ui) {
         let ctx = ui.ctx().clone();
+        i18n::set_language(self.settings.language());
         self.handle_dropped_files(&ctx);
         let typing = ctx.egui_wants_keyboard_input() || self.labels.is_open() || self.dialogs.is_open();
         let offer = self.offer.is_some();
@@ -224,16 +228,22 @@ impl HashiyaApp {
         if self.find.update_corpus(self.corpus.as_ref().map(|c| &c.corpus)) {
             ui.ctx().request_repaint_after(std::time::Duration::from_millis(100));
         }
+        // The Arabic interface is mirrored: the documents start at the right, the entities at the
+        // left (`side(true)` is the documents' side).
+        let rtl = is_rtl();
+        let side = |start: bool, id: &'static str| {
+            if start != rtl { egui::Panel::left(id) } else { egui::Panel::right(id) }
+        };
         egui::Panel::top("menu").show(ui, |ui| panels::menu_bar_ui(ui, article, &self.settings, &mut cmds));
         if let Some(article) = article {
             egui::Panel::top("labels")
                 .show(ui, |ui| panels::label_bar_ui(ui, article, &mut edit_labels, &mut cmds));
         }
         if let Some(state) = self.corpus.as_mut() {
-            egui::Panel::left("documents")
+            side(true, "documents")
                 .resizable(true)
                 .default_size(300.0)
-                .show(ui, |ui| panels::documents_panel_ui(ui, state, &mut cmds));
+                .show(ui, |ui| column_ui(ui, |ui| panels::documents_panel_ui(ui, state, &mut cmds)));
         }
         if let Some(article) = article.filter(|_| self.find.is_open()) {
             let corpus = self.corpus.as_ref().map(|c| &c.corpus);
@@ -246,9 +256,11 @@ impl HashiyaApp {
             panels::status_bar_ui(ui, article, progress, self.notice.as_ref(), learner)
         });
         if let Some(article) = article {
-            egui::Panel::right("entities").resizable(true).default_size(320.0).show(ui, |ui| {
-                panels::suggestions_panel_ui(ui, article, &mut cmds);
-                self.panel.entity_panel_ui(ui, article, key, &mut cmds);
+            side(false, "entities").resizable(true).default_size(320.0).show(ui, |ui| {
+                column_ui(ui, |ui| {
+                    panels::suggestions_panel_ui(ui, article, &mut cmds);
+                    self.panel.entity_panel_ui(ui, article, key, &mut cmds);
+                })
             });
         }
         let corpus = self.corpus.as_ref().map(|c| &c.corpus);
@@ -340,8 +352,7 @@ impl HashiyaApp {
         let docs = search.hits.iter().filter(|h| Some(h.index) != current).count();
         offer.corpus = None;
         if elsewhere > 0 {
-            let text =
-                format!("{}; {elsewhere} in {docs} other documents of the corpus (Ctrl+Shift+F)", offer.text);
+            let text = t!("offer-corpus", offer = &offer.text, n = elsewhere, docs = docs);
             self.notice = Some(Notice::info(text));
         }
     }

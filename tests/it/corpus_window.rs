@@ -62,7 +62,7 @@ fn a_folder_opens_as_a_corpus_and_ctrl_enter_moves_on() {
     assert_eq!(active_name(&h), "b.txt");
     let saved = std::fs::read_to_string(dir.path().join("a.txt.hashiya.ron")).expect("a.txt was saved");
     assert!(saved.contains("status: \"done\""), "{saved}");
-    h.get_by_label("1 / 3 done · 1 entities");
+    h.get_by_label("1 / 3 done · 1 entity");
     h.key_press_modifiers(Modifiers::COMMAND, Key::PageDown);
     h.run_steps(4);
     assert_eq!(active_name(&h), "c.txt");
@@ -81,9 +81,9 @@ fn find_across_the_corpus_lists_documents_with_matches() {
     h.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::F);
     h.run_steps(2);
     h.event(egui::Event::Text("باكو".to_string()));
-    run_until(&mut h, |h| h.query_by_label("1 matches in 1 documents").is_some());
+    run_until(&mut h, |h| h.query_by_label("1 match in 1 document").is_some());
     // d.txt was written after the folder was listed: only b.txt is searched and found.
-    h.get_by_label("1 matches in 1 documents");
+    h.get_by_label("1 match in 1 document");
     h.get_by_label("b.txt · 1").click();
     h.run_steps(4);
     assert_eq!(active_name(&h), "b.txt");

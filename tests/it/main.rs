@@ -23,6 +23,7 @@ mod journal_cli;
 mod kill_edits;
 mod kill_read;
 mod kill_save;
+mod language_window;
 mod learn;
 mod merge;
 mod newsfane;

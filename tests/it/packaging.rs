@@ -204,3 +204,27 @@ fn an_annotation_file_opens_its_article_and_a_missing_article_opens_nothing() {
     let shown = h.query_all_by_label_contains("is missing").count();
     assert_eq!(shown, 2, "said where the article would be and in the status bar");
 }
+
+#[test]
+fn help_about_in_arabic_is_arabic_and_reads_from_the_right() {
+    use egui_kittest::kittest::Queryable as _;
+    use hashiya::app::i18n::Lang;
+    use hashiya::app::{Command, HashiyaApp, Settings};
+    let dir = tempfile::tempdir().expect("tempdir");
+    let article = dir.path().join("a.txt");
+    std::fs::write(&article, "نص قصير للتجربة.").expect("article");
+    let settings = Settings { autosave: false, language: Some(Lang::Arabic), ..Settings::default() };
+    let mut h = egui_kittest::Harness::builder()
+        .with_size(egui::vec2(1200.0, 800.0))
+        .build_eframe(move |cc| HashiyaApp::new(&cc.egui_ctx, settings, Some(article)));
+    h.run_steps(3);
+    h.state_mut().push_command(Command::ToggleAbout);
+    h.run_steps(3);
+    h.get_by_label("عن حاشية");
+    let (version, value) = (h.get_by_label("الإصدار").rect(), h.get_by_label_contains(VERSION).rect());
+    assert!(value.center().x < version.center().x, "the name at the right, its value to its left");
+    assert_eq!(h.query_all_by_label_contains("NewsFANE").count(), 2);
+    h.get_by_label("إغلاق").click();
+    h.run_steps(3);
+    assert!(h.query_by_label("الإصدار").is_none(), "closed");
+}

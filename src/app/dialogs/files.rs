@@ -9,7 +9,9 @@
 use crate::app::command::{Command, DialogPurpose};
 use crate::app::jobs::{Job, Polled};
 use crate::app::settings::Settings;
+use crate::app::widgets::{Txt, button_ui, window_ui};
 use crate::editor::Notice;
+use crate::t;
 use std::path::{Path, PathBuf};
 
 /// Where a dialog starts and the file name it suggests.
@@ -46,7 +48,7 @@ impl Dialogs {
         force_builtin: bool,
     ) -> Option<Notice> {
         if self.is_open() {
-            return Some(Notice::info("A file dialog is open already"));
+            return Some(Notice::info(t!("dialog-open-already")));
         }
         let why_not_native = if force_builtin { Err(None) } else { native_available().map_err(Some) };
         match why_not_native {
@@ -55,12 +57,12 @@ impl Dialogs {
                     self.native = Some((purpose, job));
                     None
                 }
-                Err(e) => Some(Notice::error(format!("Could not open the file dialog: {e}"))),
+                Err(e) => Some(Notice::error(t!("dialog-could-not-open", detail = e.to_string()))),
             },
             Err(reason) => {
                 self.builtin = Some((purpose, builtin(purpose, start)));
                 let tell = reason.filter(|_| !std::mem::replace(&mut self.told, true));
-                tell.map(|r| Notice::warn(format!("{r}; using Hashiya's built-in file picker")))
+                tell.map(|r| Notice::warn(t!("dialog-using-builtin", reason = r)))
             }
         }
     }
@@ -101,6 +103,9 @@ fn spawn_native(
     purpose: DialogPurpose,
     start: DialogStart,
 ) -> std::io::Result<Job<Option<PathBuf>>> {
+    // The filter names are the window's words, looked up here (the thread has no language).
+    let (articles, all, gazetteer, annotations) =
+        (t!("filter-articles"), t!("filter-all"), t!("filter-gazetteer"), t!("filter-annotations"));
     Job::spawn_waking("hashiya-file-dialog", ctx, move || {
         let mut dialog = rfd::FileDialog::new();
         if let Some(dir) = start.dir {
@@ -110,18 +115,16 @@ fn spawn_native(
             dialog = dialog.set_file_name(name);
         }
         match purpose {
-            DialogPurpose::Open => {
-                dialog.add_filter("Articles", &["txt"]).add_filter("All files", &["*"]).pick_file()
-            }
-            DialogPurpose::Gazetteer => dialog.add_filter("Gazetteer", &["tsv", "txt", "csv"]).pick_file(),
+            DialogPurpose::Open => dialog.add_filter(articles, &["txt"]).add_filter(all, &["*"]).pick_file(),
+            DialogPurpose::Gazetteer => dialog.add_filter(gazetteer, &["tsv", "txt", "csv"]).pick_file(),
             DialogPurpose::Import(format) => {
                 let ext = format.extension();
-                dialog.add_filter(ext, &[ext, "txt", "tsv"]).add_filter("All files", &["*"]).pick_file()
+                dialog.add_filter(ext, &[ext, "txt", "tsv"]).add_filter(all, &["*"]).pick_file()
             }
             DialogPurpose::SaveAs | DialogPurpose::Export(_) => dialog.save_file(),
             DialogPurpose::OpenFolder | DialogPurpose::CompareFolder => dialog.pick_folder(),
             DialogPurpose::CompareFile => {
-                dialog.add_filter("Annotations", &["ron", "txt"]).add_filter("All files", &["*"]).pick_file()
+                dialog.add_filter(annotations, &["ron", "txt"]).add_filter(all, &["*"]).pick_file()
             }
         }
     })
@@ -129,22 +132,18 @@ fn spawn_native(
 
 fn builtin(purpose: DialogPurpose, start: DialogStart) -> egui_file::FileDialog {
     let (mut dialog, title) = match purpose {
-        DialogPurpose::Open => (egui_file::FileDialog::open_file(), "Open article".to_string()),
-        DialogPurpose::OpenFolder => {
-            (egui_file::FileDialog::select_folder(), "Open folder as a corpus".to_string())
+        DialogPurpose::Open => (egui_file::FileDialog::open_file(), t!("picker-open")),
+        DialogPurpose::OpenFolder => (egui_file::FileDialog::select_folder(), t!("picker-open-folder")),
+        DialogPurpose::Import(f) => {
+            (egui_file::FileDialog::open_file(), t!("picker-import", format = f.name()))
         }
-        DialogPurpose::Import(f) => (egui_file::FileDialog::open_file(), format!("Import {}", f.name())),
-        DialogPurpose::Gazetteer => {
-            (egui_file::FileDialog::open_file(), "Suggest from a gazetteer".to_string())
+        DialogPurpose::Gazetteer => (egui_file::FileDialog::open_file(), t!("picker-gazetteer")),
+        DialogPurpose::SaveAs => (egui_file::FileDialog::save_file(), t!("picker-save-as")),
+        DialogPurpose::Export(f) => {
+            (egui_file::FileDialog::save_file(), t!("picker-export", format = f.name()))
         }
-        DialogPurpose::SaveAs => (egui_file::FileDialog::save_file(), "Save annotations as".to_string()),
-        DialogPurpose::Export(f) => (egui_file::FileDialog::save_file(), format!("Export {}", f.name())),
-        DialogPurpose::CompareFile => {
-            (egui_file::FileDialog::open_file(), "Compare with an annotation file".to_string())
-        }
-        DialogPurpose::CompareFolder => {
-            (egui_file::FileDialog::select_folder(), "Compare with a corpus folder".to_string())
-        }
+        DialogPurpose::CompareFile => (egui_file::FileDialog::open_file(), t!("picker-compare-file")),
+        DialogPurpose::CompareFolder => (egui_file::FileDialog::select_folder(), t!("picker-compare-folder")),
     };
     dialog = dialog.title(&title).show_rename(false).keep_on_top(true);
     if let Some(dir) = start.dir {
@@ -162,16 +161,15 @@ fn recent_dirs_ui(ctx: &egui::Context, dialog: &mut egui_file::FileDialog, dirs:
     if dirs.is_empty() {
         return;
     }
-    egui::Window::new("Recent folders").anchor(egui::Align2::LEFT_TOP, [8.0, 64.0]).resizable(false).show(
-        ctx,
-        |ui| {
-            for dir in dirs.iter().filter(|d| d.is_dir()) {
-                if ui.button(dir.display().to_string()).clicked() {
-                    dialog.set_path(dir.clone());
-                }
+    let title = ("recent-folders", Txt::new(t!("picker-recent-folders")));
+    let place = |w: egui::Window<'static>| w.anchor(egui::Align2::LEFT_TOP, [8.0, 64.0]).resizable(false);
+    window_ui(ctx, title, None, place, |ui| {
+        for dir in dirs.iter().filter(|d| d.is_dir()) {
+            if button_ui(ui, dir.display().to_string()).clicked() {
+                dialog.set_path(dir.clone());
             }
-        },
-    );
+        }
+    });
 }
 
 /// Whether rfd can show a native dialog here; the reason and the fix when it cannot.
@@ -180,14 +178,12 @@ fn native_available() -> Result<(), String> {
         return Ok(());
     }
     if std::env::var_os("HASHIYA_FILE_DIALOG").is_some_and(|v| v == "builtin") {
-        return Err("HASHIYA_FILE_DIALOG=builtin".to_string());
+        return Err(t!("dialog-env-builtin"));
     }
     if on_path("zenity") || (session_bus() && portal_file_chooser()) {
         return Ok(());
     }
-    Err("Native file dialogs need the xdg desktop portal with a file chooser \
-         (e.g. apt install xdg-desktop-portal-gtk) or zenity, and neither was found"
-        .to_string())
+    Err(t!("dialog-no-native"))
 }
 
 fn on_path(program: &str) -> bool {

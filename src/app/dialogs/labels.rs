@@ -6,7 +6,10 @@ use egui::Ui;
 use crate::model::{Label, LabelSet, PALETTE, Rgb};
 
 use crate::app::command::Command;
+use crate::app::widgets::row_ui;
+use crate::app::widgets::{Txt, button_enabled_ui, button_ui, disabled_tip, label_ui, window_ui};
 use crate::editor::EditCommand;
+use crate::t;
 
 /// A working copy of the label set while the editor is open.
 #[derive(Debug, Default)]
@@ -38,16 +41,23 @@ impl LabelEditor {
         let Some(draft) = &mut self.draft else { return };
         let error = &mut self.error;
         let mut close = false;
-        egui::Window::new("Labels").collapsible(false).resizable(false).show(ctx, |ui| {
-            labels_grid_ui(ui, draft, &in_use);
-            if ui.button("Add label").clicked() {
-                add_label(draft, current);
-            }
-            if let Some(err) = error.as_ref() {
-                ui.colored_label(ui.visuals().error_fg_color, err);
-            }
-            close = apply_cancel_ui(ui, draft, current, error, cmds);
-        });
+        let title = ("label-editor", Txt::new(t!("labels-title")));
+        window_ui(
+            ctx,
+            title,
+            None,
+            |w| w.collapsible(false).resizable(false),
+            |ui| {
+                labels_grid_ui(ui, draft, &in_use);
+                if button_ui(ui, t!("labels-add")).clicked() {
+                    add_label(draft, current);
+                }
+                if let Some(err) = error.as_ref() {
+                    label_ui(ui, Txt::new(err).color(ui.visuals().error_fg_color));
+                }
+                close = apply_cancel_ui(ui, draft, current, error, cmds);
+            },
+        );
         if close {
             self.draft = None;
         }
@@ -57,15 +67,15 @@ impl LabelEditor {
 /// One editable row per label, with a Remove button for labels no entity uses.
 fn labels_grid_ui(ui: &mut Ui, draft: &mut Vec<Label>, in_use: &impl Fn(&Label) -> bool) {
     egui::Grid::new("labels-grid").striped(true).show(ui, |ui| {
-        ui.strong("Name");
-        ui.strong("Colour");
-        ui.strong("Key");
+        label_ui(ui, Txt::new(t!("labels-name")).strong());
+        label_ui(ui, Txt::new(t!("labels-colour")).strong());
+        label_ui(ui, Txt::new(t!("labels-key")).strong());
         ui.end_row();
         let mut remove = None;
         for (i, label) in draft.iter_mut().enumerate() {
             label_row_ui(ui, label);
-            let button = ui.add_enabled(!in_use(label), egui::Button::new("Remove"));
-            if button.on_disabled_hover_text("Entities use this label").clicked() {
+            let button = button_enabled_ui(ui, !in_use(label), t!("labels-remove"));
+            if disabled_tip(button, t!("labels-in-use-tip")).clicked() {
                 remove = Some(i);
             }
             ui.end_row();
@@ -99,8 +109,8 @@ fn apply_cancel_ui(
     cmds: &mut Vec<Command>,
 ) -> bool {
     let mut close = false;
-    ui.horizontal(|ui| {
-        if ui.button("Apply").clicked() {
+    row_ui(ui, |ui| {
+        if button_ui(ui, t!("labels-apply")).clicked() {
             match validate(draft) {
                 Ok(set) => {
                     if set != *current {
@@ -111,7 +121,7 @@ fn apply_cancel_ui(
                 Err(e) => *error = Some(e),
             }
         }
-        if ui.button("Cancel").clicked() {
+        if button_ui(ui, t!("labels-cancel")).clicked() {
             close = true;
         }
     });
@@ -133,7 +143,7 @@ fn label_row_ui(ui: &mut Ui, label: &mut Label) {
 /// Checks a draft: non-empty names without whitespace, unique names and keys.
 fn validate(draft: &[Label]) -> Result<LabelSet, String> {
     if let Some(l) = draft.iter().find(|l| l.name.trim().is_empty() || l.name.contains(char::is_whitespace)) {
-        return Err(format!("Label name {:?} must be one word", l.name));
+        return Err(t!("labels-error-one-word", name = format!("{:?}", l.name)));
     }
-    LabelSet::from_labels(draft.to_vec()).map_err(|name| format!("{name}: name or key is used twice"))
+    LabelSet::from_labels(draft.to_vec()).map_err(|name| t!("labels-error-twice", name = name))
 }

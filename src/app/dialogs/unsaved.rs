@@ -1,6 +1,10 @@
 //! The "unsaved changes" question asked before quitting or opening another article with
 //! autosave off.
 
+use crate::app::widgets::row_ui;
+use crate::app::widgets::{Txt, button_ui, label_ui};
+use crate::t;
+
 /// What the "unsaved changes" question was answered.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Answer {
@@ -20,22 +24,22 @@ pub enum Answer {
 pub fn unsaved_question_ui(ctx: &egui::Context, blocked: bool, notice: Option<&str>) -> Option<Answer> {
     let mut answer = None;
     egui::Modal::new(egui::Id::unique("unsaved")).show(ctx, |ui| {
-        ui.heading("Unsaved annotations");
-        ui.label("Save your changes before continuing?");
+        label_ui(ui, Txt::new(t!("unsaved-title")).heading());
+        label_ui(ui, t!("unsaved-question"));
         if let Some(text) = notice {
-            ui.label(text);
+            label_ui(ui, text);
         }
-        ui.horizontal(|ui| {
-            if ui.button("Save").clicked() {
+        row_ui(ui, |ui| {
+            if button_ui(ui, t!("unsaved-save")).clicked() {
                 answer = Some(Answer::Save);
             }
-            if blocked && ui.button("Overwrite annotation file on disk").clicked() {
+            if blocked && button_ui(ui, t!("menu-overwrite")).clicked() {
                 answer = Some(Answer::Overwrite);
             }
-            if ui.button("Discard changes").clicked() {
+            if button_ui(ui, t!("unsaved-discard")).clicked() {
                 answer = Some(Answer::Discard);
             }
-            if ui.button("Cancel").clicked() {
+            if button_ui(ui, t!("unsaved-cancel")).clicked() {
                 answer = Some(Answer::Cancel);
             }
         });

@@ -15,6 +15,7 @@ use crate::learn::corpus::{ensure_model, read_corpus, training_set};
 use crate::learn::suggest::model_suggestions;
 use crate::learn::{Options, TrainDoc, train};
 use crate::model::{LabelSet, Suggestion};
+use crate::t;
 
 /// Edits of the open document after which the model is retrained.
 pub const EDITS_BEFORE_RETRAIN: u64 = 25;
@@ -34,7 +35,7 @@ pub struct Learned {
 /// A running training, and the open document's revision when the last one started.
 #[derive(Default)]
 pub struct Learner {
-    job: Option<Job<Result<Learned, Notice>>>,
+    job: Option<Job<Result<Option<Learned>, String>>>,
     revision_at_start: u64,
     /// A document was marked done or opened: retrain at the next frame.
     pub pending: bool,
@@ -45,10 +46,11 @@ pub struct Learner {
 impl Learner {
     /// What the status bar says: "learning…" while a training runs, else what the model
     /// learned from.
-    pub fn status(&self) -> Option<String> {
+    /// True while it runs.
+    pub fn status(&self) -> Option<(String, bool)> {
         match (&self.job, self.learned) {
-            (Some(_), _) => Some("model: learning…".to_string()),
-            (None, Some((docs, tokens))) => Some(format!("model: {docs} documents, {tokens} tokens")),
+            (Some(_), _) => Some((t!("status-model-learning"), true)),
+            (None, Some((docs, tokens))) => Some((t!("status-model", docs = docs, tokens = tokens), false)),
             (None, None) => None,
         }
     }
@@ -80,7 +82,7 @@ impl Learner {
         self.revision_at_start = article.revision();
         self.pending = false;
         let job = Job::spawn("hashiya-learn", move || learn(&root, open, path, &labels, min));
-        self.job = Some(job.map_err(|e| Notice::error(format!("Could not start learning: {e}")))?);
+        self.job = Some(job.map_err(|e| Notice::error(t!("learn-could-not-start", detail = e.to_string())))?);
         Ok(())
     }
 
@@ -88,8 +90,10 @@ impl Learner {
     pub fn poll(&mut self) -> Option<Result<Learned, Notice>> {
         let result = match self.job.as_ref()?.poll() {
             Polled::Running => return None,
-            Polled::Done(result) => result,
-            Polled::Stopped => Err(Notice::error("Learning stopped unexpectedly")),
+            Polled::Done(Ok(Some(learned))) => Ok(learned),
+            Polled::Done(Ok(None)) => Err(Notice::info(t!("learn-nothing-yet"))),
+            Polled::Done(Err(detail)) => Err(Notice::error(detail)),
+            Polled::Stopped => Err(Notice::error(t!("learn-stopped"))),
         };
         self.job = None;
         if let Ok(learned) = &result {
@@ -106,15 +110,16 @@ impl Learner {
 
 /// Trains on the corpus's done documents and the open one, saves the model, predicts. The saved
 /// model is used as it is when it was trained on exactly these documents (opening a document
-/// with no entities yet, or reopening one, costs no training).
+/// with no entities yet, or reopening one, costs no training). `None`: nothing to learn from
+/// yet; an error is the lower layer's message.
 fn learn(
     root: &std::path::Path,
     open: TrainDoc,
     article: PathBuf,
     labels: &LabelSet,
     min: u16,
-) -> Result<Learned, Notice> {
-    let (docs, _) = read_corpus(root).map_err(|e| Notice::error(e.to_string()))?;
+) -> Result<Option<Learned>, String> {
+    let (docs, _) = read_corpus(root).map_err(|e| e.to_string())?;
     let others: Vec<_> = docs.into_iter().filter(|d| d.path != article).collect();
     let mut train_docs = training_set(&others);
     let text = open.text.clone();
@@ -125,13 +130,11 @@ fn learn(
     }
     let model = match ensure_model(root, &train_docs, &Options::default()) {
         Ok(Some((model, _))) => model,
-        Ok(None) => {
-            return Err(Notice::info("Nothing to learn from yet: tag some names and mark documents done"));
-        }
+        Ok(None) => return Ok(None),
         // The model could not be saved (a read-only folder): suggest from a model kept in
         // memory, as before the saved model was reused.
         Err(_) => train(&train_docs, &Options::default()),
     };
     let (suggestions, _) = model_suggestions(&model, &text, labels, min);
-    Ok(Learned { article, suggestions, docs: model.info.docs, tokens: model.info.tokens })
+    Ok(Some(Learned { article, suggestions, docs: model.info.docs, tokens: model.info.tokens }))
 }

@@ -6,6 +6,7 @@
 use std::path::PathBuf;
 
 use super::Job;
+use crate::app::i18n::{Arg, Lang, language, tr_in};
 use crate::corpus::DocEntry;
 use crate::corpus::suggest::{DEFAULT_MIN_CONFIDENCE, Dictionary, corpus_dictionary, proposals};
 use crate::editor::{Article, Notice};
@@ -37,8 +38,8 @@ pub enum Names {
 }
 
 impl Names {
-    /// The dictionary, its source and warnings (malformed gazetteer lines).
-    fn read(self) -> Result<(Dictionary, SuggestionSource, Vec<String>), Notice> {
+    /// The dictionary, its source and warnings (malformed gazetteer lines); messages in `lang`.
+    fn read(self, lang: Lang) -> Result<(Dictionary, SuggestionSource, Vec<String>), Notice> {
         match self {
             Names::Gazetteer(path) => {
                 let (gazetteer, warnings) =
@@ -48,7 +49,7 @@ impl Names {
             Names::Corpus(docs) => {
                 let dict = corpus_dictionary(&docs, |_, _| {}).map_err(|e| Notice::error(e.to_string()))?;
                 if dict.gazetteer.is_empty() {
-                    return Err(Notice::info("No entities in the corpus yet: tag some names first"));
+                    return Err(Notice::info(tr_in(lang, "suggest-no-entities", &[])));
                 }
                 Ok((dict, SuggestionSource::Corpus, Vec::new()))
             }
@@ -60,8 +61,10 @@ impl Names {
 pub fn spawn(names: Names, article: &Article) -> std::io::Result<SuggestJob> {
     let (path, text, labels) =
         (article.path.clone(), article.doc.text().to_string(), article.ann().labels().clone());
+    let lang = language();
     Job::spawn("hashiya-suggest", move || {
-        names.read().map(|(dict, source, warnings)| propose(&dict, source, warnings, path, &text, &labels))
+        let read = names.read(lang);
+        read.map(|(dict, source, warnings)| propose(&dict, source, warnings, path, &text, &labels, lang))
     })
 }
 
@@ -72,12 +75,13 @@ fn propose(
     article: PathBuf,
     text: &str,
     labels: &LabelSet,
+    lang: Lang,
 ) -> Proposed {
     let normalized = NormalizedText::new(text);
     let (suggestions, unknown) = proposals(dict, text, &normalized, labels, (source, DEFAULT_MIN_CONFIDENCE));
     if !unknown.is_empty() {
         let names: Vec<&str> = unknown.iter().map(String::as_str).collect();
-        warnings.push(format!("labels this document does not have: {}", names.join(", ")));
+        warnings.push(tr_in(lang, "suggest-unknown-labels", &[("labels", Arg::from(names.join(", ")))]));
     }
     Proposed { article, source, suggestions, warnings }
 }

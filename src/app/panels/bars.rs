@@ -2,37 +2,39 @@
 //! (file, save state, counts, layout progress, the last notice), and the central area's
 //! message when no article is open. Each emits [`Command`]s; none touches the model.
 
-use egui::{Color32, RichText, Ui};
+use egui::{Color32, Ui};
 
 use crate::app::command::Command;
-use crate::app::widgets::shaped_label_ui;
+use crate::app::widgets::{Txt, button_ui, label_ui, progress_ui, shaped_label_ui, tip};
+use crate::app::widgets::{row_ui, row_wrapped_ui, styled_button_ui};
 use crate::editor::{Article, EditCommand, Level, Notice, StoreStatus};
+use crate::t;
 use crate::text::is_rtl_char;
 
 /// The label chips: click tags the selection (or relabels the selected entity).
 pub fn label_bar_ui(ui: &mut Ui, article: &Article, editing: &mut bool, cmds: &mut Vec<Command>) {
-    ui.horizontal_wrapped(|ui| {
+    row_wrapped_ui(ui, |ui| {
         for label in article.ann().labels().iter() {
             let color = Color32::from_rgb(label.color.0, label.color.1, label.color.2);
             let key = label.hotkey.map(|k| format!("{k} ")).unwrap_or_default();
-            let text = RichText::new(format!("{key}{}", label.name)).color(Color32::WHITE).strong();
-            let button = egui::Button::new(text).fill(color);
-            if ui.add(button).on_hover_text("Tag the selection (or relabel the selected entity)").clicked() {
+            let text = Txt::new(format!("{key}{}", label.name)).color(Color32::WHITE).strong();
+            let button = styled_button_ui(ui, true, text, |b| b.fill(color));
+            if tip(button, t!("labels-chip-tip")).clicked() {
                 cmds.push(EditCommand::Tag(label.id).into());
             }
         }
         ui.separator();
-        if ui.button("Edit labels…").clicked() {
+        if button_ui(ui, t!("labels-edit")).clicked() {
             *editing = true;
         }
         let hint = if article.suggestion.is_some() {
-            "Suggestion: Enter accepts · 1–9 accept as · Backspace rejects · N / P next / previous"
+            t!("labels-hint-suggestion")
         } else if !article.ann().suggestions().is_empty() {
-            "Drag selects words · 1–9 tag · N / P: go through the suggestions"
+            t!("labels-hint-suggestions")
         } else {
-            "Drag selects words · Alt+drag: letters · 1–9 tag · Del removes"
+            t!("labels-hint")
         };
-        ui.label(RichText::new(hint).weak());
+        label_ui(ui, Txt::new(hint).weak());
     });
 }
 
@@ -43,34 +45,30 @@ pub fn status_bar_ui(
     article: Option<&Article>,
     layout_progress: Option<(usize, usize)>,
     notice: Option<&Notice>,
-    learner: Option<String>,
+    learner: Option<(String, bool)>,
 ) {
-    ui.horizontal(|ui| {
-        if let Some(status) = learner {
-            if status.ends_with('…') {
+    row_ui(ui, |ui| {
+        if let Some((status, running)) = learner {
+            if running {
                 ui.spinner();
             }
-            ui.label(RichText::new(status).weak()).on_hover_text(
-                "The suggestion model, retrained in the background when a document is marked done",
-            );
+            tip(label_ui(ui, Txt::new(status).weak()), t!("status-model-tip"));
         }
         if let Some(a) = article {
-            ui.label(RichText::new(a.name()).strong());
+            label_ui(ui, Txt::new(a.name()).strong());
             save_state_ui(ui, a);
             ui.label(format!("{}", a.encoding));
-            ui.label(format!("{} entities", a.ann().entities().len()));
+            label_ui(ui, t!("status-entities", n = a.ann().entities().len()));
             if !a.ann().suggestions().is_empty() {
-                ui.label(format!("{} suggestions", a.ann().suggestions().len()));
+                label_ui(ui, t!("status-suggestions", n = a.ann().suggestions().len()));
             }
             if !a.ann().orphans().is_empty() {
-                let orphans = format!("{} orphans", a.ann().orphans().len());
-                ui.colored_label(Color32::from_rgb(0xd5, 0x5e, 0x00), orphans);
+                let orphans = t!("status-orphans", n = a.ann().orphans().len());
+                label_ui(ui, Txt::new(orphans).color(Color32::from_rgb(0xd5, 0x5e, 0x00)));
             }
         }
         if let Some((done, all)) = layout_progress.filter(|(d, a)| d < a) {
-            let bar =
-                egui::ProgressBar::new(done as f32 / all.max(1) as f32).desired_width(120.0).text("layout");
-            ui.add(bar);
+            progress_ui(ui, done as f32 / all.max(1) as f32, Some(120.0), t!("status-layout"));
         }
         if let Some(n) = notice {
             notice_ui(ui, n);
@@ -83,19 +81,16 @@ pub fn status_bar_ui(
 fn save_state_ui(ui: &mut Ui, a: &Article) {
     let blocked = match &a.store {
         StoreStatus::Ok => None,
-        StoreStatus::Broken(_) => Some("• not saved: the annotation file cannot be read"),
-        StoreStatus::ChangedOnDisk(_) => Some("• not saved: the annotation file changed on disk"),
+        StoreStatus::Broken(_) => Some(t!("status-store-broken")),
+        StoreStatus::ChangedOnDisk(_) => Some(t!("status-store-changed")),
     };
     match blocked {
         Some(text) => {
             let red = ui.visuals().error_fg_color;
-            ui.colored_label(red, text).on_hover_text(
-                "Your work is kept in memory. File > Compare with… shows both versions; Save As… \
-                 writes yours elsewhere; File > Overwrite annotation file on disk writes over it",
-            );
+            tip(label_ui(ui, Txt::new(text).color(red)), t!("status-store-tip"));
         }
         None => {
-            ui.label(if a.is_dirty() { "• unsaved" } else { "saved" });
+            label_ui(ui, if a.is_dirty() { t!("status-unsaved") } else { t!("status-saved") });
         }
     }
 }
@@ -112,7 +107,7 @@ fn notice_ui(ui: &mut Ui, n: &Notice) {
         }
         shaped_label_ui(ui, &n.text).on_hover_text(&n.text);
     } else {
-        let label = egui::Label::new(RichText::new(&n.text).color(color)).truncate();
+        let label = egui::Label::new(Txt::new(&n.text).color(color).rich()).truncate();
         ui.add(label).on_hover_text(&n.text);
     }
 }
@@ -120,7 +115,7 @@ fn notice_ui(ui: &mut Ui, n: &Notice) {
 /// The central area when no article is open: why, or how to open one.
 pub fn empty_ui(ui: &mut Ui, open_error: Option<&str>) {
     ui.centered_and_justified(|ui| {
-        let text = open_error.unwrap_or("Open an article with File > Open… or drop a file here");
-        ui.colored_label(ui.visuals().error_fg_color, text);
+        let text = open_error.map_or_else(|| t!("empty-hint"), str::to_string);
+        label_ui(ui, Txt::new(text).color(ui.visuals().error_fg_color));
     });
 }

@@ -14,9 +14,11 @@ use crate::agree::diff::{Diff, DiffKind};
 use crate::app::command::Command;
 use crate::app::state::{Compare, CorpusFigures};
 use crate::app::view::TheirMark;
-use crate::app::widgets::shaped_label_ui;
+use crate::app::widgets::{Txt, label_ui, link_ui, selectable_ui, shaped_label_ui, small_button_ui, tip};
+use crate::app::widgets::{column_ui, is_rtl, row_ui};
 use crate::corpus::Corpus;
 use crate::editor::Article;
+use crate::t;
 
 /// The comparison's side panel (when one is open); returns their spans for the article view.
 pub fn compare_panel_ui(
@@ -31,17 +33,18 @@ pub fn compare_panel_ui(
     if compare.poll() {
         ui.ctx().request_repaint_after(std::time::Duration::from_millis(100));
     }
-    egui::Panel::right("compare").resizable(true).default_size(380.0).show(ui, |ui| {
-        compare_ui(ui, compare, article, cmds);
+    let panel = if is_rtl() { egui::Panel::left("compare") } else { egui::Panel::right("compare") };
+    panel.resizable(true).default_size(380.0).show(ui, |ui| {
+        column_ui(ui, |ui| compare_ui(ui, compare, article, cmds));
     });
     Some(compare.marks.clone())
 }
 
 /// The comparison panel.
 fn compare_ui(ui: &mut Ui, compare: &mut Compare, article: &Article, cmds: &mut Vec<Command>) {
-    ui.horizontal(|ui| {
-        ui.heading(format!("Compare with {}", compare.name));
-        if ui.small_button("Close").on_hover_text("Close the comparison").clicked() {
+    row_ui(ui, |ui| {
+        label_ui(ui, Txt::new(t!("compare-title", name = &compare.name)).heading());
+        if tip(small_button_ui(ui, t!("compare-close")), t!("compare-close-tip")).clicked() {
             cmds.push(Command::CompareClose);
         }
     });
@@ -51,7 +54,7 @@ fn compare_ui(ui: &mut Ui, compare: &mut Compare, article: &Article, cmds: &mut 
         ui.colored_label(ui.visuals().warn_fg_color, why);
         return;
     }
-    ui.label(RichText::new("Their spans: thin brackets under the line").small().weak());
+    label_ui(ui, Txt::new(t!("compare-their-spans")).small().weak());
     figures_ui(ui, compare);
     ui.separator();
     egui::ScrollArea::vertical()
@@ -66,37 +69,40 @@ fn compare_ui(ui: &mut Ui, compare: &mut Compare, article: &Article, cmds: &mut 
 fn figures_line(report: &Report) -> String {
     let f = |x: Option<f64>| x.map_or("–".to_string(), |v| format!("{v:.3}"));
     let pair = report.pairs.first();
-    format!(
-        "exact F1 {} · partial F1 {} · κ {} · α {}",
-        f(pair.and_then(|p| p.exact.f1)),
-        f(pair.and_then(|p| p.partial.f1)),
-        f(pair.and_then(|p| p.cohen_kappa)),
-        f(report.krippendorff_alpha),
+    t!(
+        "compare-figures",
+        exact = f(pair.and_then(|p| p.exact.f1)),
+        partial = f(pair.and_then(|p| p.partial.f1)),
+        kappa = f(pair.and_then(|p| p.cohen_kappa)),
+        alpha = f(report.krippendorff_alpha),
     )
 }
 
 fn figures_ui(ui: &mut Ui, compare: &Compare) {
     if let Some(report) = &compare.doc_report {
-        ui.label(RichText::new("This document").strong());
-        ui.label(figures_line(report));
+        label_ui(ui, Txt::new(t!("compare-this-document")).strong());
+        label_ui(ui, figures_line(report));
     }
     match &compare.corpus {
         CorpusFigures::None => {}
         CorpusFigures::Running(_) => {
-            ui.horizontal(|ui| {
+            row_ui(ui, |ui| {
                 ui.spinner();
-                ui.label("Agreement over the corpus…");
+                label_ui(ui, t!("compare-corpus-running"));
             });
         }
         CorpusFigures::Done(report, unmatched) => {
-            ui.label(RichText::new(format!("Corpus ({} documents)", report.documents)).strong());
-            ui.label(figures_line(report));
+            label_ui(ui, Txt::new(t!("compare-corpus", n = report.documents)).strong());
+            label_ui(ui, figures_line(report));
             if *unmatched > 0 {
-                ui.label(RichText::new(format!("{unmatched} documents not matched")).small().weak());
+                label_ui(ui, Txt::new(t!("compare-unmatched", n = *unmatched)).small().weak());
             }
         }
         CorpusFigures::Failed(why) => {
-            ui.colored_label(ui.visuals().warn_fg_color, format!("Corpus: {why}"));
+            label_ui(
+                ui,
+                Txt::new(t!("compare-corpus-failed", detail = why)).color(ui.visuals().warn_fg_color),
+            );
         }
     }
 }
@@ -104,33 +110,31 @@ fn figures_ui(ui: &mut Ui, compare: &Compare) {
 /// The differences grouped by label, each group and each difference with Theirs / Mine.
 fn differences_ui(ui: &mut Ui, compare: &Compare, article: &Article, cmds: &mut Vec<Command>) {
     let n = compare.diffs.len();
-    ui.horizontal(|ui| {
-        ui.label(RichText::new(format!("Differences: {n}")).strong()).on_hover_text(
-            "missing: only they tagged it; extra: only you did; boundary: same label, other \
-             edges; label: another label. Each row shows mine | theirs.",
-        );
+    row_ui(ui, |ui| {
+        tip(label_ui(ui, Txt::new(t!("compare-differences", n = n)).strong()), t!("compare-differences-tip"));
         if n > 0 {
-            accept_keep_ui(ui, compare, article, &compare.diffs, "All theirs", "All mine", cmds);
+            let (theirs, mine) = (t!("compare-all-theirs"), t!("compare-all-mine"));
+            accept_keep_ui(ui, compare, article, &compare.diffs, &theirs, &mine, cmds);
         }
     });
     if n == 0 {
-        ui.label("None — you agree on every span of this document.");
+        label_ui(ui, t!("compare-none"));
         return;
     }
     let mut groups: BTreeMap<&str, Vec<&Diff>> = BTreeMap::new();
     compare.diffs.iter().for_each(|d| groups.entry(d.label()).or_default().push(d));
     for (label, diffs) in groups {
-        ui.horizontal(|ui| {
+        row_ui(ui, |ui| {
             let color = label_color(article, label);
-            ui.colored_label(color, RichText::new(format!("{label} ({})", diffs.len())).strong());
+            label_ui(ui, Txt::new(format!("{label} ({})", diffs.len())).strong().color(color));
             let owned: Vec<Diff> = diffs.iter().map(|d| (*d).clone()).collect();
             accept_keep_ui(
                 ui,
                 compare,
                 article,
                 &owned,
-                &format!("{label}: theirs"),
-                &format!("{label}: mine"),
+                &t!("compare-label-theirs", label = label),
+                &t!("compare-label-mine", label = label),
                 cmds,
             );
         });
@@ -150,28 +154,28 @@ fn accept_keep_ui(
     mine: &str,
     cmds: &mut Vec<Command>,
 ) {
-    if ui.small_button(theirs).on_hover_text("Accept their version (one undo step)").clicked() {
+    if tip(small_button_ui(ui, theirs), t!("compare-accept-step-tip")).clicked() {
         cmds.extend(compare.accept_theirs(article, diffs).map(Command::Edit));
     }
-    if ui.small_button(mine).on_hover_text("Keep my version (takes it off the list)").clicked() {
+    if tip(small_button_ui(ui, mine), t!("compare-keep-list-tip")).clicked() {
         cmds.push(Command::KeepMine(diffs.to_vec()));
     }
 }
 
 /// One difference: the buttons, its kind, mine | theirs labels, and the text.
 fn diff_row_ui(ui: &mut Ui, compare: &Compare, article: &Article, d: &Diff, cmds: &mut Vec<Command>) {
-    ui.horizontal(|ui| {
+    row_ui(ui, |ui| {
         ui.add_space(8.0);
         // The buttons first, so that a long text never pushes them out of the panel.
-        if ui.small_button("Theirs").on_hover_text("Accept their version").clicked() {
+        if tip(small_button_ui(ui, t!("compare-theirs")), t!("compare-accept-tip")).clicked() {
             cmds.extend(compare.accept_theirs(article, std::slice::from_ref(d)).map(Command::Edit));
         }
-        if ui.small_button("Mine").on_hover_text("Keep my version").clicked() {
+        if tip(small_button_ui(ui, t!("compare-mine")), t!("compare-keep-tip")).clicked() {
             cmds.push(Command::KeepMine(vec![d.clone()]));
         }
-        let kind = RichText::new(d.kind.name()).color(kind_color(d.kind));
-        let link = ui.add_sized([64.0, 18.0], egui::Link::new(kind));
-        if link.on_hover_text("Show in the article").clicked() {
+        let kind = Txt::new(kind_name(d.kind)).color(kind_color(d.kind));
+        let link = link_ui(ui, [64.0, 18.0], kind);
+        if tip(link, t!("compare-show-tip")).clicked() {
             match d.mine {
                 Some(e) => cmds.push(Command::Reveal(e.id)),
                 None => cmds.push(Command::ScrollTo(d.start())),
@@ -179,7 +183,7 @@ fn diff_row_ui(ui: &mut Ui, compare: &Compare, article: &Article, d: &Diff, cmds
         }
         let mine = d.mine.map_or("–", |_| d.mine_label.as_str());
         let theirs = d.theirs.as_ref().map_or("–", |t| t.label.as_str());
-        let labels = egui::Label::new(RichText::new(format!("{mine} | {theirs}")).small());
+        let labels = egui::Label::new(Txt::new(format!("{mine} | {theirs}")).small().rich());
         ui.add_sized([84.0, 18.0], labels).on_hover_text(detail(article, d));
         let range = d.theirs.as_ref().map(|t| t.range.clone()).or(d.mine.map(|e| e.range()));
         let surface = range.and_then(|r| article.doc.slice(r)).unwrap_or("");
@@ -190,12 +194,14 @@ fn diff_row_ui(ui: &mut Ui, compare: &Compare, article: &Article, d: &Diff, cmds
 /// Mine and theirs with their texts, for the hover.
 fn detail(article: &Article, d: &Diff) -> String {
     let text = |r: Range<usize>| article.doc.slice(r).unwrap_or("").to_string();
-    let mine =
-        d.mine.map_or("mine: nothing".into(), |e| format!("mine: {} «{}»", d.mine_label, text(e.range())));
-    let theirs = d
-        .theirs
-        .as_ref()
-        .map_or("theirs: nothing".into(), |t| format!("theirs: {} «{}»", t.label, text(t.range.clone())));
+    let mine = d.mine.map_or_else(
+        || t!("compare-detail-mine-nothing"),
+        |e| t!("compare-detail-mine", label = &d.mine_label, text = text(e.range())),
+    );
+    let theirs = d.theirs.as_ref().map_or_else(
+        || t!("compare-detail-theirs-nothing"),
+        |t| t!("compare-detail-theirs", label = &t.label, text = text(t.range.clone())),
+    );
     format!("{mine}\n{theirs}")
 }
 
@@ -203,6 +209,16 @@ fn ellipsize(s: &str, max: usize) -> String {
     match s.char_indices().nth(max) {
         Some((i, _)) => format!("{}…", &s[..i]),
         None => s.to_string(),
+    }
+}
+
+/// The difference's kind in the window's words.
+fn kind_name(kind: DiffKind) -> String {
+    match kind {
+        DiffKind::Missing => t!("diff-missing"),
+        DiffKind::Extra => t!("diff-extra"),
+        DiffKind::Boundary => t!("diff-boundary"),
+        DiffKind::Label => t!("diff-label"),
     }
 }
 
@@ -229,11 +245,15 @@ fn heatmap_section_ui(ui: &mut Ui, compare: &mut Compare) {
         CorpusFigures::Done(report, _) => Some(report),
         _ => None,
     };
-    ui.horizontal(|ui| {
-        ui.label(RichText::new("Label confusion").strong());
+    row_ui(ui, |ui| {
+        label_ui(ui, Txt::new(t!("compare-confusion")).strong());
         if corpus.is_some() {
-            ui.selectable_value(&mut compare.corpus_heatmap, false, "document");
-            ui.selectable_value(&mut compare.corpus_heatmap, true, "corpus");
+            if selectable_ui(ui, !compare.corpus_heatmap, t!("compare-heatmap-document")).clicked() {
+                compare.corpus_heatmap = false;
+            }
+            if selectable_ui(ui, compare.corpus_heatmap, t!("compare-heatmap-corpus")).clicked() {
+                compare.corpus_heatmap = true;
+            }
         }
     });
     let report = match (compare.corpus_heatmap, corpus) {
@@ -247,7 +267,7 @@ fn heatmap_section_ui(ui: &mut Ui, compare: &mut Compare) {
 
 fn heatmap_ui(ui: &mut Ui, report: &Report) {
     let Some(pair) = report.pairs.first() else { return };
-    ui.label(RichText::new(format!("rows: mine · columns: {} (theirs)", pair.second)).small().weak());
+    label_ui(ui, Txt::new(t!("compare-heatmap-axes", theirs = &pair.second)).small().weak());
     let names = report.confusion_labels.clone();
     let n = names.len();
     // Plot rows go upwards: put the first row (O) at the top.
@@ -278,7 +298,7 @@ fn heatmap_ui(ui: &mut Ui, report: &Report) {
         .allow_drag(false)
         .allow_scroll(false)
         .show_grid(false)
-        .y_axis_label("mine")
+        .y_axis_label(t!("compare-heatmap-mine"))
         .y_grid_spacer(move |_| every_cell(n))
         .show_axes([false, true])
         .include_y(-1.4)

@@ -2,14 +2,18 @@
 //! name, entity count, a small bar of entities per label). Rows emit commands; only the
 //! panel's own filters change here.
 
-use egui::{Color32, RichText, Sense, Ui, vec2};
+use egui::{Color32, Sense, Ui, vec2};
 
 use crate::formats::store::DocStatus;
 use crate::model::LabelSet;
 
 use crate::app::command::Command;
 use crate::app::state::CorpusState;
-use crate::app::widgets::shaped_label_ui;
+use crate::app::widgets::{
+    Txt, button_ui, choice_ui, label_ui, progress_ui, selectable_ui, shaped_label_ui, tip,
+};
+use crate::app::widgets::{row_ui, styled_button_ui};
+use crate::t;
 use crate::text::is_rtl_char;
 
 /// Height of one document row, in points.
@@ -25,7 +29,7 @@ pub fn documents_panel_ui(ui: &mut Ui, state: &mut CorpusState, cmds: &mut Vec<C
     let labels = state.corpus.labels();
     egui::ScrollArea::vertical().auto_shrink(false).show_rows(ui, ROW_H, listed.len(), |ui, rows| {
         for &i in &listed[rows] {
-            row_ui(ui, state, i, labels, cmds);
+            doc_row_ui(ui, state, i, labels, cmds);
         }
     });
 }
@@ -35,78 +39,68 @@ fn header_ui(ui: &mut Ui, state: &CorpusState, cmds: &mut Vec<Command>) {
     ui.heading(name).on_hover_text(state.corpus.root().display().to_string());
     let (done, total, entities) = state.progress();
     let fraction = if total == 0 { 0.0 } else { done as f32 / total as f32 };
-    ui.add(egui::ProgressBar::new(fraction).text(format!("{done} / {total} done · {entities} entities")));
+    progress_ui(ui, fraction, None, t!("docs-progress", done = done, total = total, entities = entities));
     let (scanned, all) = state.scan_progress();
     if scanned < all {
-        ui.label(RichText::new(format!("reading documents… {scanned} / {all}")).weak());
+        label_ui(ui, Txt::new(t!("docs-reading", scanned = scanned, all = all)).weak());
     }
     if !state.corpus.problems().is_empty() {
         let n = state.corpus.problems().len();
         let text = state.corpus.problems().iter().map(ToString::to_string).collect::<Vec<_>>().join("\n");
-        ui.colored_label(Color32::from_rgb(0xd5, 0x5e, 0x00), format!("{n} problems")).on_hover_text(text);
+        let problems = Txt::new(t!("docs-problems", n = n)).color(Color32::from_rgb(0xd5, 0x5e, 0x00));
+        tip(label_ui(ui, problems), text);
     }
     if let Some(current) = state.current.and_then(|i| state.summaries.get(i)) {
-        ui.horizontal(|ui| {
-            ui.label("This document:");
+        row_ui(ui, |ui| {
+            label_ui(ui, t!("docs-this-document"));
             for s in DocStatus::ALL {
-                if ui.selectable_label(current.status == s, status_name(s)).clicked() && current.status != s {
+                if selectable_ui(ui, current.status == s, status_name(s)).clicked() && current.status != s {
                     cmds.push(Command::SetStatus(s));
                 }
             }
         });
     }
-    ui.horizontal(|ui| {
-        if ui
-            .button("Done, next")
-            .on_hover_text("Mark done and open the next document to do (Ctrl+Enter)")
-            .clicked()
-        {
+    row_ui(ui, |ui| {
+        if tip(button_ui(ui, t!("docs-done-next")), t!("docs-done-next-tip")).clicked() {
             cmds.push(Command::DoneAndNext);
         }
-        if ui.button("Overview").on_hover_text("Charts of the whole corpus").clicked() {
+        if tip(button_ui(ui, t!("docs-overview")), t!("docs-overview-tip")).clicked() {
             cmds.push(Command::ToggleOverview);
         }
     });
 }
 
 fn filters_ui(ui: &mut Ui, state: &mut CorpusState) {
-    ui.horizontal(|ui| {
-        egui::ComboBox::new("doc-status-filter", "Status")
-            .selected_text(state.filter_status.map_or("all", status_name))
-            .show_ui(ui, |ui| {
-                ui.selectable_value(&mut state.filter_status, None, "all");
-                for s in DocStatus::ALL {
-                    ui.selectable_value(&mut state.filter_status, Some(s), status_name(s));
-                }
-            });
-        ui.add(
-            egui::TextEdit::singleline(&mut state.filter_name).hint_text("name").desired_width(f32::INFINITY),
-        );
+    row_ui(ui, |ui| {
+        let options: Vec<(Option<DocStatus>, String)> = std::iter::once((None, t!("docs-status-all")))
+            .chain(DocStatus::ALL.map(|s| (Some(s), status_name(s))))
+            .collect();
+        choice_ui(ui, "doc-status-filter", t!("docs-status"), &mut state.filter_status, &options);
+        let field = egui::TextEdit::singleline(&mut state.filter_name).hint_text(t!("docs-name-hint"));
+        ui.add(field.desired_width(f32::INFINITY));
     });
 }
 
-fn row_ui(ui: &mut Ui, state: &CorpusState, i: usize, labels: &LabelSet, cmds: &mut Vec<Command>) {
+fn doc_row_ui(ui: &mut Ui, state: &CorpusState, i: usize, labels: &LabelSet, cmds: &mut Vec<Command>) {
     let s = &state.summaries[i];
     let name = state.corpus.docs()[i].name();
     let current = state.current == Some(i);
-    let response = ui
-        .horizontal(|ui| {
-            ui.set_height(ROW_H - 4.0);
-            status_dot_ui(ui, s.status);
-            let text = RichText::new(format!("{:>4}", s.entities)).monospace().weak();
-            ui.label(text);
-            label_bar_ui(ui, s, labels);
-            if name.chars().any(is_rtl_char) {
-                shaped_label_ui(ui, &name);
-            } else {
-                let text = if current { RichText::new(&name).strong() } else { RichText::new(&name) };
-                if ui.add(egui::Button::new(text).frame(false)).clicked() {
-                    cmds.push(Command::OpenDoc(i));
-                }
+    let response = row_ui(ui, |ui| {
+        ui.set_height(ROW_H - 4.0);
+        status_dot_ui(ui, s.status);
+        label_ui(ui, Txt::new(format!("{:>4}", s.entities)).monospace().weak());
+        label_bar_ui(ui, s, labels);
+        if name.chars().any(is_rtl_char) {
+            shaped_label_ui(ui, &name);
+        } else {
+            let text = if current { Txt::new(&name).strong() } else { Txt::new(&name) };
+            if styled_button_ui(ui, true, text, |b| b.frame(false)).clicked() {
+                cmds.push(Command::OpenDoc(i));
             }
-        })
-        .response
-        .interact(Sense::click());
+        }
+    })
+    .response
+    .interact(Sense::click());
     if current {
         ui.painter().rect_stroke(response.rect, 2.0, ui.visuals().selection.stroke, egui::StrokeKind::Inside);
     }
@@ -138,12 +132,12 @@ fn label_bar_ui(ui: &mut Ui, s: &crate::corpus::DocSummary, labels: &LabelSet) {
 }
 
 /// The status's name in lists and menus.
-pub fn status_name(s: DocStatus) -> &'static str {
+pub fn status_name(s: DocStatus) -> String {
     match s {
-        DocStatus::New => "new",
-        DocStatus::InProgress => "in progress",
-        DocStatus::Done => "done",
-        DocStatus::Skipped => "skipped",
+        DocStatus::New => t!("doc-status-new"),
+        DocStatus::InProgress => t!("doc-status-in-progress"),
+        DocStatus::Done => t!("doc-status-done"),
+        DocStatus::Skipped => t!("doc-status-skipped"),
     }
 }
 
@@ -156,7 +150,7 @@ fn status_dot_ui(ui: &mut Ui, s: DocStatus) {
     } else {
         ui.painter().circle_filled(rect.center(), 5.0, color);
     }
-    response.on_hover_text(status_name(s));
+    tip(response, status_name(s));
 }
 
 /// Okabe–Ito colours by status.

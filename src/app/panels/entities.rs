@@ -6,13 +6,17 @@
 
 use std::collections::HashMap;
 
-use egui::{Align, Color32, Layout, RichText, Ui, vec2};
+use egui::{Align, Color32, Layout, Ui, vec2};
 
 use crate::model::{EntityId, LabelId};
 
 use crate::app::command::Command;
-use crate::app::widgets::{label_color, shaped_label_ui, shaped_rtl};
+use crate::app::widgets::{
+    Txt, button_ui, label_color, label_ui, selectable_ui, shaped_label_ui, shaped_rtl, small_button_ui, tip,
+};
+use crate::app::widgets::{row_wrapped_ui, styled_button_ui};
 use crate::editor::{Article, EditCommand};
+use crate::t;
 
 /// Panel state that is not part of the model.
 #[derive(Debug, Default)]
@@ -34,7 +38,7 @@ impl EntityPanel {
     /// Shows the panel.
     /// `doc_id` changes when another article is opened.
     pub fn entity_panel_ui(&mut self, ui: &mut Ui, article: &Article, doc_id: u64, cmds: &mut Vec<Command>) {
-        ui.heading("Entities");
+        label_ui(ui, Txt::new(t!("entities-title")).heading());
         let key = (doc_id, article.ann().revision(), self.filter);
         if self.cache.as_ref().is_none_or(|c| c.key != key) {
             self.cache = Some(rows(article, key));
@@ -60,15 +64,15 @@ impl EntityPanel {
     }
 
     fn counts_ui(&mut self, ui: &mut Ui, article: &Article, counts: &HashMap<LabelId, usize>) {
-        ui.horizontal_wrapped(|ui| {
-            let all = RichText::new(format!("All {}", article.ann().entities().len()));
-            if ui.selectable_label(self.filter.is_none(), all).clicked() {
+        row_wrapped_ui(ui, |ui| {
+            let all = t!("entities-all", n = article.ann().entities().len());
+            if selectable_ui(ui, self.filter.is_none(), all).clicked() {
                 self.filter = None;
             }
             for label in article.ann().labels().iter() {
                 let n = counts.get(&label.id).copied().unwrap_or(0);
-                let text = RichText::new(format!("{} {n}", label.name)).color(label_color(article, label.id));
-                if ui.selectable_label(self.filter == Some(label.id), text).clicked() {
+                let text = Txt::new(format!("{} {n}", label.name)).color(label_color(article, label.id));
+                if selectable_ui(ui, self.filter == Some(label.id), text).clicked() {
                     self.filter = if self.filter == Some(label.id) { None } else { Some(label.id) };
                 }
             }
@@ -92,17 +96,17 @@ fn rows(article: &Article, key: (u64, u64, Option<LabelId>)) -> Rows {
 /// direction.
 fn orphans_ui(ui: &mut Ui, article: &Article) {
     ui.separator();
-    let title = format!("Orphans ({}): not found in the changed text", article.ann().orphans().len());
-    ui.label(RichText::new(title).strong());
+    let title = t!("entities-orphans", n = article.ann().orphans().len());
+    label_ui(ui, Txt::new(title).strong());
     egui::ScrollArea::vertical().id_salt("orphans").max_height(120.0).show(ui, |ui| {
         for o in article.ann().orphans() {
             let name = article.ann().labels().get(o.label).map_or("?", |l| l.name.as_str());
             let layout = row_layout(shaped_rtl(ui, &o.text));
             let size = vec2(ui.available_width(), ui.spacing().interact_size.y);
             ui.allocate_ui_with_layout(size, layout, |ui| {
-                ui.colored_label(label_color(article, o.label), name);
+                label_ui(ui, Txt::new(name).color(label_color(article, o.label)));
                 shaped_label_ui(ui, &o.text);
-                ui.weak(format!("@{}", o.chars.start));
+                label_ui(ui, Txt::new(format!("@{}", o.chars.start)).weak());
             });
         }
     });
@@ -117,15 +121,15 @@ fn entity_row_ui(ui: &mut Ui, article: &Article, id: EntityId, cmds: &mut Vec<Co
         ui.set_height(26.0);
         let color = label_color(article, e.label);
         let name = article.ann().labels().get(e.label).map_or("?", |l| l.name.as_str());
-        let chip = egui::Button::new(RichText::new(name).color(Color32::WHITE).small().strong()).fill(color);
-        ui.add(chip).context_menu(|ui| {
+        let chip = Txt::new(name).color(Color32::WHITE).small().strong();
+        styled_button_ui(ui, true, chip, |b| b.fill(color)).context_menu(|ui| {
             for label in article.ann().labels().iter() {
-                if ui.button(format!("Relabel as {}", label.name)).clicked() {
+                if button_ui(ui, t!("entities-relabel", label = &label.name)).clicked() {
                     cmds.push(EditCommand::Relabel(id, label.id).into());
                 }
             }
         });
-        if ui.small_button("×").on_hover_text("Delete entity").clicked() {
+        if tip(small_button_ui(ui, "×"), t!("entities-delete-tip")).clicked() {
             cmds.push(EditCommand::Delete(id).into());
         }
         let response = shaped_label_ui(ui, text);

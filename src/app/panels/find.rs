@@ -5,7 +5,7 @@
 use std::ops::Range;
 use std::sync::Arc;
 
-use egui::{Key, RichText, Ui};
+use egui::{Key, Ui};
 
 use crate::corpus::{Corpus, CorpusSearch};
 use crate::editor::{Article, EditCommand};
@@ -14,7 +14,11 @@ use crate::search::{Mode, NormalizedText, Options, Query};
 use crate::app::command::Command;
 use crate::app::jobs::Job;
 use crate::app::view::FindMarks;
-use crate::app::widgets::shaped_label_ui;
+use crate::app::widgets::{
+    Txt, button_ui, checkbox_enabled_ui, checkbox_ui, choice_ui, label_ui, shaped_label_ui, tip,
+};
+use crate::app::widgets::{row_ui, row_wrapped_ui, styled_button_ui};
+use crate::t;
 use crate::text::is_rtl_char;
 
 /// At most this many matches are kept for highlighting, stepping and tagging; the count stays
@@ -91,11 +95,14 @@ impl FindBar {
     ) {
         let Some((_, _, search)) = self.corpus_search.as_ref().filter(|_| self.corpus_scope) else { return };
         let (searched, total) = search.progress();
-        let summary = format!("{} matches in {} documents", search.matches(), search.hits.len());
-        let progress =
-            if searched < total { format!(" (searched {searched} / {total})") } else { String::new() };
-        ui.horizontal(|ui| {
-            ui.label(format!("{summary}{progress}"));
+        let summary = t!("find-corpus-summary", n = search.matches(), docs = search.hits.len());
+        let progress = if searched < total {
+            t!("find-corpus-searched", searched = searched, total = total)
+        } else {
+            String::new()
+        };
+        row_ui(ui, |ui| {
+            label_ui(ui, format!("{summary}{progress}"));
             if search.matches() > 0 && searched == total {
                 corpus_tag_chips_ui(ui, article_labels, cmds);
             }
@@ -103,9 +110,10 @@ impl FindBar {
         egui::ScrollArea::vertical().max_height(180.0).show(ui, |ui| {
             for hits in &search.hits {
                 let name = corpus.docs().get(hits.index).map(|d| d.name()).unwrap_or_default();
-                ui.horizontal(|ui| {
-                    let name = egui::Button::new(RichText::new(format!("{name} · {}", hits.count)).strong());
-                    if ui.add(name.frame(false)).on_hover_text("Open this document").clicked() {
+                row_ui(ui, |ui| {
+                    let name = Txt::new(format!("{name} · {}", hits.count)).strong();
+                    let name = styled_button_ui(ui, true, name, |b| b.frame(false));
+                    if tip(name, t!("find-open-document-tip")).clicked() {
                         cmds.push(Command::OpenDoc(hits.index));
                     }
                     if let Some(first) = hits.snippets.first() {
@@ -253,32 +261,34 @@ impl FindBar {
         corpus_open: bool,
         cmds: &mut Vec<Command>,
     ) {
-        ui.horizontal_wrapped(|ui| {
-            ui.label("Find");
-            let field =
-                ui.add(egui::TextEdit::singleline(&mut self.pattern).desired_width(220.0).hint_text("name"));
+        row_wrapped_ui(ui, |ui| {
+            label_ui(ui, t!("find-label"));
+            let field = egui::TextEdit::singleline(&mut self.pattern).desired_width(220.0);
+            let field = ui.add(field.hint_text(t!("find-hint")));
             if std::mem::take(&mut self.focus) {
                 field.request_focus();
             }
             if self.pattern.chars().any(is_rtl_char) {
-                shaped_label_ui(ui, self.pattern.trim()).on_hover_text("What you typed, shaped");
+                tip(shaped_label_ui(ui, self.pattern.trim()), t!("find-echo-tip"));
             }
             self.keys_in_field_ui(ui, &field, cmds);
             self.options_ui(ui);
             self.count_ui(ui);
-            if ui.button("Prev").on_hover_text("Previous match (Shift+Enter)").clicked() {
+            if tip(button_ui(ui, t!("find-prev")), t!("find-prev-tip")).clicked() {
                 cmds.push(Command::FindStep(false));
             }
-            if ui.button("Next").on_hover_text("Next match (Enter)").clicked() {
+            if tip(button_ui(ui, t!("find-next")), t!("find-next-tip")).clicked() {
                 cmds.push(Command::FindStep(true));
             }
             if corpus_open {
-                ui.checkbox(&mut self.corpus_scope, "whole corpus")
-                    .on_hover_text("List every document with matches (Ctrl+Shift+F)");
+                tip(
+                    checkbox_ui(ui, &mut self.corpus_scope, t!("find-whole-corpus")),
+                    t!("find-whole-corpus-tip"),
+                );
             }
             ui.separator();
             self.tag_all_ui(ui, article, cmds);
-            if ui.button("×").on_hover_text("Close (Esc)").clicked() {
+            if tip(button_ui(ui, "×"), t!("find-close-tip")).clicked() {
                 cmds.push(Command::FindClose);
             }
         });
@@ -296,51 +306,40 @@ impl FindBar {
     }
 
     fn options_ui(&mut self, ui: &mut Ui) {
-        egui::ComboBox::new("find-mode", "Mode").selected_text(mode_name(self.options.mode)).show_ui(
-            ui,
-            |ui| {
-                for mode in [Mode::Normalized, Mode::Exact, Mode::Regex] {
-                    ui.selectable_value(&mut self.options.mode, mode, mode_name(mode));
-                }
-            },
-        );
+        let modes = [Mode::Normalized, Mode::Exact, Mode::Regex].map(|m| (m, mode_name(m)));
+        choice_ui(ui, "find-mode", t!("find-mode"), &mut self.options.mode, &modes);
         let literal = self.options.mode != Mode::Regex;
-        ui.add_enabled(literal, egui::Checkbox::new(&mut self.options.clitics, "clitics")).on_hover_text(
-            "Also find the name after و ف ب ك ل ال («إيران» in «وإيران»), tagging only the name",
-        );
+        let clitics = checkbox_enabled_ui(ui, literal, &mut self.options.clitics, t!("find-clitics"));
+        tip(clitics, t!("find-clitics-tip"));
         let normalized = self.options.mode == Mode::Normalized;
-        ui.add_enabled(normalized, egui::Checkbox::new(&mut self.options.fold_teh_marbuta, "ة = ه"));
+        checkbox_enabled_ui(ui, normalized, &mut self.options.fold_teh_marbuta, t!("find-fold-teh-marbuta"));
     }
 
     fn count_ui(&self, ui: &mut Ui) {
         if let Some(err) = &self.error {
-            ui.colored_label(ui.visuals().error_fg_color, err);
+            label_ui(ui, Txt::new(err).color(ui.visuals().error_fg_color));
             return;
         }
         let text = match (self.current, self.total) {
             (_, 0) if self.pattern.trim().is_empty() => String::new(),
-            (_, 0) => "no matches".to_string(),
-            (Some(i), n) => format!("{} of {n}", i + 1),
-            (None, 1) => "1 match".to_string(),
-            (None, n) => format!("{n} matches"),
+            (_, 0) => t!("find-no-matches"),
+            (Some(i), n) => t!("find-nth-of", i = i + 1, n = n),
+            (None, n) => t!("find-matches", n = n),
         };
         let capped = self.total > self.matches.len();
-        ui.label(text).on_hover_text(if capped {
-            format!("the first {MAX_KEPT} are highlighted and can be tagged")
-        } else {
-            "Arabic-normalised: tashkeel, tatweel, alef forms, ى/ي and digits are folded".to_string()
-        });
+        let hover = if capped { t!("find-capped-tip", max = MAX_KEPT) } else { t!("find-normalised-tip") };
+        tip(label_ui(ui, text), hover);
     }
 
     /// One chip per label: tags every match with it (one undo step).
     fn tag_all_ui(&mut self, ui: &mut Ui, article: &Article, cmds: &mut Vec<Command>) {
-        ui.label(RichText::new("Tag all as").weak());
+        label_ui(ui, Txt::new(t!("find-tag-all-as")).weak());
         for label in article.ann().labels().iter() {
             let color = egui::Color32::from_rgb(label.color.0, label.color.1, label.color.2);
-            let chip =
-                egui::Button::new(RichText::new(&label.name).color(egui::Color32::WHITE).small()).fill(color);
+            let name = Txt::new(&label.name).color(egui::Color32::WHITE).small();
             let enabled = !self.matches.is_empty();
-            if ui.add_enabled(enabled, chip).on_hover_text("Tag every match (one undo step)").clicked() {
+            let chip = styled_button_ui(ui, enabled, name, |b| b.fill(color));
+            if tip(chip, t!("find-tag-all-tip")).clicked() {
                 cmds.push(EditCommand::TagAll(self.matches.clone(), label.id).into());
             }
         }
@@ -364,22 +363,21 @@ pub fn find_panel_ui(
 /// "Tag all in the corpus as" one chip per label of the open article (labels follow the
 /// corpus's by name in every document).
 fn corpus_tag_chips_ui(ui: &mut Ui, labels: &crate::model::LabelSet, cmds: &mut Vec<Command>) {
-    ui.label(RichText::new("Tag all in the corpus as").weak());
+    label_ui(ui, Txt::new(t!("find-tag-corpus-as")).weak());
     for label in labels.iter() {
         let color = egui::Color32::from_rgb(label.color.0, label.color.1, label.color.2);
-        let chip =
-            egui::Button::new(RichText::new(&label.name).color(egui::Color32::WHITE).small()).fill(color);
-        let hover = "Tag every match here (one undo step) and in every other document (saved)";
-        if ui.add(chip).on_hover_text(hover).clicked() {
+        let name = Txt::new(&label.name).color(egui::Color32::WHITE).small();
+        let chip = styled_button_ui(ui, true, name, |b| b.fill(color));
+        if tip(chip, t!("find-tag-corpus-tip")).clicked() {
             cmds.push(Command::TagAllInCorpus(label.id));
         }
     }
 }
 
-fn mode_name(mode: Mode) -> &'static str {
+fn mode_name(mode: Mode) -> String {
     match mode {
-        Mode::Normalized => "Arabic-normalised",
-        Mode::Exact => "Exact",
-        Mode::Regex => "Regex",
+        Mode::Normalized => t!("find-mode-normalised"),
+        Mode::Exact => t!("find-mode-exact"),
+        Mode::Regex => t!("find-mode-regex"),
     }
 }

@@ -2,33 +2,54 @@
 //! per label across the corpus, documents by status, and how many entities documents hold.
 
 use egui::Color32;
-use egui_plot::{Bar, BarChart, Plot};
+use egui_plot::{Bar, BarChart, Plot, PlotPoint};
 
 use crate::formats::store::DocStatus;
 
 use super::documents::{status_color, status_name};
 use crate::app::state::CorpusState;
+use crate::app::widgets::{Txt, is_rtl, label_ui, paint_shaped, shaped_size, window_ui};
+use crate::t;
 
 /// The overview window (closed with its title bar's button).
 pub fn overview_ui(ctx: &egui::Context, state: &mut CorpusState) {
     let mut open = state.overview_open;
-    egui::Window::new("Corpus overview").open(&mut open).default_size([560.0, 620.0]).show(ctx, |ui| {
-        ui.label("Entities per label");
-        chart_ui(ui, "labels", label_bars(state));
-        ui.label("Documents by status");
-        chart_ui(ui, "status", status_bars(state));
-        ui.label("Documents by number of entities");
-        chart_ui(ui, "entities", entity_histogram(state));
-    });
+    let title = ("corpus-overview", Txt::new(t!("overview-title")));
+    window_ui(
+        ctx,
+        title,
+        Some(&mut open),
+        |w| w.default_size([560.0, 620.0]),
+        |ui| {
+            label_ui(ui, t!("overview-labels"));
+            chart_ui(ui, "labels", label_bars(state));
+            label_ui(ui, t!("overview-status"));
+            chart_ui(ui, "status", status_bars(state));
+            label_ui(ui, t!("overview-entities"));
+            chart_ui(ui, "entities", entity_histogram(state));
+        },
+    );
     state.overview_open = open;
 }
 
 /// A bar chart with named bars along x (names on hover and under the bars), with room above
-/// the tallest bar for its value shown on hover. Returns the range of values it shows.
-fn chart_ui(ui: &mut egui::Ui, id: &str, bars: Vec<Bar>) -> egui_plot::PlotBounds {
-    let names: Vec<String> = bars.iter().map(|b| b.name.clone()).collect();
+/// the tallest bar for its value shown on hover. Returns the range of values it shows. In the
+/// Arabic interface the bars read from the right and their names are shaped under them.
+fn chart_ui(ui: &mut egui::Ui, id: &str, mut bars: Vec<Bar>) -> egui_plot::PlotBounds {
+    let n = bars.len();
+    let rtl = is_rtl();
+    if rtl {
+        bars.iter_mut().for_each(|b| b.argument = (n - 1) as f64 - b.argument);
+    }
+    let mut names = vec![String::new(); n];
+    for b in &bars {
+        if let Some(slot) = names.get_mut(b.argument.round().max(0.0) as usize) {
+            slot.clone_from(&b.name);
+        }
+    }
+    let axis_names = if rtl { Vec::new() } else { names.clone() };
     let tallest = bars.iter().map(|b| b.value).fold(0.0, f64::max);
-    Plot::new(id)
+    let shown = Plot::new(id)
         .height(150.0)
         .include_y(0.0)
         .include_y(headroom(tallest))
@@ -39,15 +60,28 @@ fn chart_ui(ui: &mut egui::Ui, id: &str, bars: Vec<Bar>) -> egui_plot::PlotBound
         .x_axis_formatter(move |mark, _| {
             let i = mark.value.round();
             if (mark.value - i).abs() < 1e-6 && i >= 0.0 {
-                names.get(i as usize).cloned().unwrap_or_default()
+                axis_names.get(i as usize).cloned().unwrap_or_default()
             } else {
                 String::new()
             }
         })
-        .show(ui, |plot| plot.bar_chart(BarChart::new(id, bars).width(0.7)))
-        .transform
-        .bounds()
-        .to_owned()
+        .show(ui, |plot| plot.bar_chart(BarChart::new(id, bars).width(0.7)));
+    if rtl {
+        shaped_names_ui(ui, &shown.transform, &names);
+    }
+    shown.transform.bounds().to_owned()
+}
+
+/// The bars' names under a chart, shaped (egui_plot's own axis text has no bidi).
+fn shaped_names_ui(ui: &egui::Ui, transform: &egui_plot::PlotTransform, names: &[String]) {
+    let frame = *transform.frame();
+    let color = ui.visuals().text_color();
+    for (i, name) in names.iter().enumerate() {
+        let x = transform.position_from_point(&PlotPoint::new(i as f64, 0.0)).x;
+        let size = shaped_size(ui.ctx(), name, AXIS_PT, None);
+        let pos = egui::pos2(x - size.x / 2.0, frame.bottom() + 2.0);
+        paint_shaped(ui, pos, name, (AXIS_PT, None), color);
+    }
 }
 
 /// The top of a chart whose tallest bar is `tallest`: a quarter more (at least one more), so
@@ -55,6 +89,9 @@ fn chart_ui(ui: &mut egui::Ui, id: &str, bars: Vec<Bar>) -> egui_plot::PlotBound
 fn headroom(tallest: f64) -> f64 {
     (tallest * 1.25).max(tallest + 1.0)
 }
+
+/// Size of the shaped bar names, in points.
+const AXIS_PT: f32 = 11.0;
 
 fn label_bars(state: &CorpusState) -> Vec<Bar> {
     state

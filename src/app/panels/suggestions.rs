@@ -2,12 +2,14 @@
 //! click through. (The view paints the layer, `view/overlays.rs`; its keys are in
 //! `shortcuts.rs`.) Every change is an [`EditCommand`].
 
-use egui::{Color32, RichText, Stroke, Ui};
+use egui::{Color32, Stroke, Ui};
 
 use crate::app::command::Command;
-use crate::app::widgets::{label_color, shaped_label_ui, shaped_rtl};
+use crate::app::widgets::{Txt, label_color, label_ui, shaped_label_ui, shaped_rtl, small_button_ui, tip};
+use crate::app::widgets::{row_ui, styled_button_ui};
 use crate::editor::{Article, EditCommand};
-use crate::model::{LabelId, Suggestion};
+use crate::model::{LabelId, Suggestion, SuggestionSource};
+use crate::t;
 
 /// The Suggestions section of the side panel; nothing when the layer is empty.
 pub fn suggestions_panel_ui(ui: &mut Ui, article: &Article, cmds: &mut Vec<Command>) {
@@ -16,8 +18,8 @@ pub fn suggestions_panel_ui(ui: &mut Ui, article: &Article, cmds: &mut Vec<Comma
         return;
     }
     ui.separator();
-    ui.label(RichText::new(format!("Suggestions ({})", layer.len())).strong())
-        .on_hover_text("N / P: next / previous · Enter or a label key: accept · Backspace: reject");
+    let title = label_ui(ui, Txt::new(t!("suggestions-title", n = layer.len())).strong());
+    tip(title, t!("suggestions-keys-tip"));
     // One pass over the layer for the counts (it can hold thousands), not one per label.
     let mut counts: std::collections::HashMap<LabelId, usize> = std::collections::HashMap::new();
     for s in layer.iter() {
@@ -42,12 +44,12 @@ pub fn suggestions_panel_ui(ui: &mut Ui, article: &Article, cmds: &mut Vec<Comma
 
 fn label_row_ui(ui: &mut Ui, article: &Article, label: LabelId, n: usize, cmds: &mut Vec<Command>) {
     let name = article.ann().labels().get(label).map_or("?", |l| l.name.as_str());
-    ui.horizontal(|ui| {
-        ui.colored_label(label_color(article, label), format!("{name} {n}"));
-        if ui.small_button("Accept all").clicked() {
+    row_ui(ui, |ui| {
+        label_ui(ui, Txt::new(format!("{name} {n}")).color(label_color(article, label)));
+        if small_button_ui(ui, t!("suggestions-accept-all")).clicked() {
             cmds.push(EditCommand::AcceptAll(label).into());
         }
-        if ui.small_button("Reject all").clicked() {
+        if small_button_ui(ui, t!("suggestions-reject-all")).clicked() {
             cmds.push(EditCommand::RejectAll(label).into());
         }
     });
@@ -63,13 +65,13 @@ fn suggestion_row_ui(ui: &mut Ui, article: &Article, s: &Suggestion, cmds: &mut 
     ui.allocate_ui_with_layout(egui::vec2(ui.available_width(), 22.0), layout, |ui| {
         let color = label_color(article, s.label);
         let name = article.ann().labels().get(s.label).map_or("?", |l| l.name.as_str());
-        let chip = egui::Button::new(RichText::new(name).small().color(color))
-            .stroke(Stroke::new(1.0, color))
-            .fill(Color32::TRANSPARENT);
-        if ui.add(chip).on_hover_text("Accept").clicked() {
+        let chip = styled_button_ui(ui, true, Txt::new(name).small().color(color), |b| {
+            b.stroke(Stroke::new(1.0, color)).fill(Color32::TRANSPARENT)
+        });
+        if tip(chip, t!("suggestions-accept-tip")).clicked() {
             cmds.push(EditCommand::Accept(s.key(), None).into());
         }
-        if ui.small_button("×").on_hover_text("Reject").clicked() {
+        if tip(small_button_ui(ui, "×"), t!("suggestions-reject-tip")).clicked() {
             cmds.push(EditCommand::Reject(s.key()).into());
         }
         let response = shaped_label_ui(ui, text).interact(egui::Sense::click());
@@ -79,11 +81,12 @@ fn suggestion_row_ui(ui: &mut Ui, article: &Article, s: &Suggestion, cmds: &mut 
             .filter_map(|l| article.ann().labels().get(*l))
             .map(|l| l.name.as_str())
             .collect();
-        let mut info = format!("{} · {:.0} %", s.source.as_str(), f32::from(s.confidence) / 10.0);
+        let percent = format!("{:.0}", f32::from(s.confidence) / 10.0);
+        let mut info = t!("suggestions-info", source = source_name(s.source), percent = percent);
         if !alts.is_empty() {
-            info.push_str(&format!(" · also {}", alts.join(", ")));
+            info.push_str(&t!("suggestions-also", labels = alts.join(", ")));
         }
-        ui.weak(info).on_hover_text(&s.note);
+        tip(label_ui(ui, Txt::new(info).weak()), &s.note);
         if article.suggestion == Some(s.key()) {
             ui.painter().rect_stroke(
                 response.rect.expand(2.0),
@@ -96,4 +99,15 @@ fn suggestion_row_ui(ui: &mut Ui, article: &Article, s: &Suggestion, cmds: &mut 
             cmds.push(EditCommand::SelectSuggestion(s.key()).into());
         }
     });
+}
+
+/// Where a suggestion comes from, in the window's words.
+pub fn source_name(source: SuggestionSource) -> String {
+    match source {
+        SuggestionSource::Gazetteer => t!("source-gazetteer"),
+        SuggestionSource::Corpus => t!("source-corpus"),
+        SuggestionSource::Model => t!("source-model"),
+        SuggestionSource::Merge => t!("source-merge"),
+        SuggestionSource::External => t!("source-external"),
+    }
 }

@@ -23,6 +23,7 @@ use crate::model::{Annotations, LabelSet};
 
 use crate::app::jobs::{Job, Polled};
 use crate::app::view::TheirMark;
+use crate::t;
 
 /// Their copy of the open document.
 struct Theirs {
@@ -144,7 +145,7 @@ impl Compare {
             Polled::Done(Ok((report, unmatched))) => CorpusFigures::Done(report, unmatched),
             Polled::Done(Err(why)) => CorpusFigures::Failed(why),
             Polled::Running => return true,
-            Polled::Stopped => CorpusFigures::Failed("the computation stopped".into()),
+            Polled::Stopped => CorpusFigures::Failed(t!("compare-stopped")),
         };
         false
     }
@@ -228,7 +229,7 @@ fn load_theirs(source: &Path, article: &Article, corpus: Option<&Corpus>) -> Res
         match load::find_copy(source, &rel, text) {
             Ok(Some(copy)) => copy,
             Ok(None) => {
-                return Err(format!("{} has no annotated copy of this document", source.display()));
+                return Err(t!("compare-no-copy", folder = source.display()));
             }
             Err(e) => return Err(e.to_string()),
         }
@@ -263,6 +264,6 @@ pub fn corpus_figures(mine: PathBuf, theirs: PathBuf) -> CorpusFigures {
     });
     match job {
         Ok(job) => CorpusFigures::Running(job),
-        Err(e) => CorpusFigures::Failed(format!("could not start: {e}")),
+        Err(e) => CorpusFigures::Failed(t!("compare-could-not-start", detail = e.to_string())),
     }
 }

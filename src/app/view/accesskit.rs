@@ -8,6 +8,7 @@ use crate::editor::Article;
 use crate::text::{ArticleLayout, ParaKind};
 
 use super::viewport::Viewport;
+use crate::t;
 
 /// Exposes the article to screen readers (and to egui_kittest): a Document node holding the
 /// text, right-to-left. False if accessibility is off this frame.
@@ -15,7 +16,7 @@ pub(super) fn accesskit_document(ui: &Ui, response: &egui::Response, article: &A
     const MAX_VALUE: usize = 256 * 1024;
     let built = ui.ctx().accesskit_node_builder(response.id, |node| {
         node.set_role(Role::Document);
-        node.set_label("Article");
+        node.set_label(t!("article-accessible-name"));
         let text = article.doc.text();
         let cut = text.floor_char_boundary(MAX_VALUE.min(text.len()));
         node.set_value(&text[..cut]);

@@ -21,6 +21,7 @@ use crate::model::{Entity, EntityId};
 use crate::text::{ArticleLayout, GlyphAtlas, LayoutParams, font_system};
 
 use super::command::Command;
+use super::widgets::row_ui;
 use super::widgets::{AtlasTexture, glyph_mesh, label_color, shaped_label_ui};
 use accesskit::{accesskit_document, accesskit_paragraphs_ui};
 use gestures::{Drag, handle_pointer};
@@ -285,7 +286,7 @@ impl ArticleView {
     fn entity_tooltip_ui(&self, ui: &mut Ui, article: &Article, hits: &[Entity]) {
         for e in hits {
             let name = article.ann().labels().get(e.label).map_or("?", |l| l.name.as_str());
-            ui.horizontal(|ui| {
+            row_ui(ui, |ui| {
                 ui.colored_label(label_color(article, e.label), name);
                 shaped_label_ui(ui, article.doc.slice(e.range()).unwrap_or(""));
             });

@@ -1,0 +1,399 @@
+//! Window text with its style, for both languages: [`Txt`] is to these widgets what egui's
+//! `RichText` is to egui's. English goes to egui's own text; Arabic is shaped by cosmic-text
+//! (`shaped.rs`), since egui's text has no shaping or bidi. The widgets here (labels, buttons,
+//! check boxes, menus, tooltips) take a `Txt` and keep egui's look and hover behaviour.
+
+use egui::accesskit::Role;
+use egui::{Atom, Color32, Response, RichText, Ui, WidgetInfo};
+
+use super::shaped::{BODY_PT, shaped_atom, shaped_text_ui};
+use crate::app::i18n;
+use crate::text::is_rtl_char;
+
+/// Widest a shaped tooltip gets before it wraps, in points.
+const TIP_WIDTH: f32 = 420.0;
+
+/// A piece of window text and its style.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Txt {
+    text: String,
+    small: bool,
+    strong: bool,
+    weak: bool,
+    heading: bool,
+    monospace: bool,
+    color: Option<Color32>,
+}
+
+impl Txt {
+    /// Plain body text.
+    pub fn new(text: impl Into<String>) -> Self {
+        Self {
+            text: text.into(),
+            small: false,
+            strong: false,
+            weak: false,
+            heading: false,
+            monospace: false,
+            color: None,
+        }
+    }
+
+    /// Smaller text.
+    pub fn small(mut self) -> Self {
+        self.small = true;
+        self
+    }
+
+    /// Stronger (bold-looking) text.
+    pub fn strong(mut self) -> Self {
+        self.strong = true;
+        self
+    }
+
+    /// Fainter text.
+    pub fn weak(mut self) -> Self {
+        self.weak = true;
+        self
+    }
+
+    /// A heading.
+    pub fn heading(mut self) -> Self {
+        self.heading = true;
+        self
+    }
+
+    /// Fixed-width digits (counts in columns).
+    pub fn monospace(mut self) -> Self {
+        self.monospace = true;
+        self
+    }
+
+    /// In this colour.
+    pub fn color(mut self, color: Color32) -> Self {
+        self.color = Some(color);
+        self
+    }
+
+    /// As egui's rich text.
+    pub fn rich(&self) -> RichText {
+        let mut r = RichText::new(&self.text);
+        if self.small {
+            r = r.small();
+        }
+        if self.strong {
+            r = r.strong();
+        }
+        if self.weak {
+            r = r.weak();
+        }
+        if self.heading {
+            r = r.heading();
+        }
+        if self.monospace {
+            r = r.monospace();
+        }
+        if let Some(c) = self.color {
+            r = r.color(c);
+        }
+        r
+    }
+
+    /// True when the text goes through cosmic-text: all text of the Arabic interface, and any
+    /// text holding right-to-left letters.
+    pub fn is_shaped(&self) -> bool {
+        i18n::language().is_rtl() || self.text.chars().any(is_rtl_char)
+    }
+
+    /// Size in points when shaped.
+    fn pt(&self) -> f32 {
+        if self.heading {
+            BODY_PT * 1.35
+        } else if self.small {
+            BODY_PT * 0.8
+        } else {
+            BODY_PT
+        }
+    }
+
+    /// The colour when shaped: its own, or the style's, or `None` for the widget's.
+    fn shaped_color(&self, ui: &Ui) -> Option<Color32> {
+        self.color.or_else(|| {
+            if self.strong || self.heading {
+                Some(ui.visuals().strong_text_color())
+            } else if self.weak {
+                Some(ui.visuals().weak_text_color())
+            } else {
+                None
+            }
+        })
+    }
+
+    /// As an atom for egui's buttons, check boxes and menus.
+    pub fn atom(&self, ui: &Ui) -> Atom<'static> {
+        if self.is_shaped() {
+            shaped_atom(ui.ctx(), &self.text, self.pt(), self.shaped_color(ui))
+        } else {
+            Atom::from(self.rich())
+        }
+    }
+}
+
+impl From<String> for Txt {
+    fn from(text: String) -> Self {
+        Txt::new(text)
+    }
+}
+
+impl From<&str> for Txt {
+    fn from(text: &str) -> Self {
+        Txt::new(text)
+    }
+}
+
+impl From<&String> for Txt {
+    fn from(text: &String) -> Self {
+        Txt::new(text.clone())
+    }
+}
+
+/// A label.
+pub fn label_ui(ui: &mut Ui, text: impl Into<Txt>) -> Response {
+    let text = text.into();
+    if !text.is_shaped() {
+        return ui.label(text.rich());
+    }
+    let color = text.shaped_color(ui).unwrap_or_else(|| ui.visuals().text_color());
+    shaped_text_ui(ui, &text.text, (text.pt(), None), color)
+}
+
+/// A label that wraps at the width available (a paragraph: a notice, an attribution).
+pub fn wrapped_label_ui(ui: &mut Ui, text: impl Into<Txt>) -> Response {
+    let text = text.into();
+    if !text.is_shaped() {
+        return ui.add(egui::Label::new(text.rich()).wrap());
+    }
+    let color = text.shaped_color(ui).unwrap_or_else(|| ui.visuals().text_color());
+    shaped_text_ui(ui, &text.text, (text.pt(), Some(ui.available_width())), color)
+}
+
+/// Tells screen readers what a widget drawn from a shaped atom says (egui only reads text
+/// atoms), as a `role`; `selected` for check boxes and toggles.
+fn speak(ui: &Ui, response: &Response, text: &Txt, role: Role, selected: Option<bool>) {
+    if text.is_shaped() {
+        let enabled = ui.is_enabled() && response.enabled();
+        response.widget_info(|| match selected {
+            Some(on) => WidgetInfo::selected(role, enabled, on, &text.text),
+            None => WidgetInfo::labeled(role, enabled, &text.text),
+        });
+    }
+}
+
+/// The role of a button: a menu item inside a menu.
+fn button_role(ui: &Ui) -> Role {
+    if egui::containers::menu::is_in_menu(ui) { Role::MenuItem } else { Role::Button }
+}
+
+/// A button.
+pub fn button_ui(ui: &mut Ui, text: impl Into<Txt>) -> Response {
+    button_enabled_ui(ui, true, text)
+}
+
+/// A button that can be greyed out.
+pub fn button_enabled_ui(ui: &mut Ui, enabled: bool, text: impl Into<Txt>) -> Response {
+    let text = text.into();
+    let atom = text.atom(ui);
+    let response = ui.add_enabled(enabled, egui::Button::new(atom));
+    speak(ui, &response, &text, button_role(ui), None);
+    response
+}
+
+/// A button as small as body text.
+pub fn small_button_ui(ui: &mut Ui, text: impl Into<Txt>) -> Response {
+    let text = text.into();
+    let atom = text.atom(ui);
+    let response = ui.add(egui::Button::new(atom).small());
+    speak(ui, &response, &text, Role::Button, None);
+    response
+}
+
+/// A check box.
+pub fn checkbox_ui(ui: &mut Ui, on: &mut bool, text: impl Into<Txt>) -> Response {
+    checkbox_enabled_ui(ui, true, on, text)
+}
+
+/// A check box that can be greyed out.
+pub fn checkbox_enabled_ui(ui: &mut Ui, enabled: bool, on: &mut bool, text: impl Into<Txt>) -> Response {
+    let text = text.into();
+    let atom = text.atom(ui);
+    let response = ui.add_enabled(enabled, egui::Checkbox::new(on, atom));
+    let role = if egui::containers::menu::is_in_menu(ui) { Role::MenuItemCheckBox } else { Role::CheckBox };
+    speak(ui, &response, &text, role, Some(*on));
+    response
+}
+
+/// A selectable label (a toggle that looks like text).
+pub fn selectable_ui(ui: &mut Ui, selected: bool, text: impl Into<Txt>) -> Response {
+    let text = text.into();
+    let atom = text.atom(ui);
+    let response = ui.add(egui::Button::selectable(selected, atom));
+    speak(ui, &response, &text, Role::Button, Some(selected));
+    response
+}
+
+/// A menu (or a submenu inside a menu).
+pub fn menu_ui(ui: &mut Ui, text: impl Into<Txt>, add_contents: impl FnOnce(&mut Ui)) -> Response {
+    let text = text.into();
+    let atom = text.atom(ui);
+    let response = ui.menu_button(atom, add_contents).response;
+    speak(ui, &response, &text, Role::MenuItem, None);
+    response
+}
+
+/// The response with `text` shown while the pointer is over it.
+pub fn tip(response: Response, text: impl Into<Txt>) -> Response {
+    let text = text.into();
+    if !text.is_shaped() {
+        return response.on_hover_text(text.rich());
+    }
+    response.on_hover_ui(|ui| {
+        let color = ui.visuals().text_color();
+        shaped_text_ui(ui, &text.text, (text.pt(), Some(TIP_WIDTH)), color);
+    })
+}
+
+/// The response with `text` shown while the pointer is over it while it is disabled.
+pub fn disabled_tip(response: Response, text: impl Into<Txt>) -> Response {
+    let text = text.into();
+    if !text.is_shaped() {
+        return response.on_disabled_hover_text(text.rich());
+    }
+    response.on_disabled_hover_ui(|ui| {
+        let color = ui.visuals().text_color();
+        shaped_text_ui(ui, &text.text, (text.pt(), Some(TIP_WIDTH)), color);
+    })
+}
+
+/// A choice among `options` (value, name) shown as a drop-down named `label` (in the Arabic
+/// interface a label and a menu of shaped names, since egui's combo box takes only its text).
+pub fn choice_ui<T: PartialEq + Clone>(
+    ui: &mut Ui,
+    id: &str,
+    label: impl Into<Txt>,
+    current: &mut T,
+    options: &[(T, String)],
+) -> Response {
+    let label = label.into();
+    let selected = options.iter().find(|(v, _)| v == current).map_or("", |(_, n)| n.as_str());
+    let items = |ui: &mut Ui, current: &mut T| {
+        for (value, name) in options {
+            if selectable_ui(ui, value == current, name).clicked() {
+                *current = value.clone();
+            }
+        }
+    };
+    if label.is_shaped() {
+        label_ui(ui, label);
+        return menu_ui(ui, Txt::new(selected), |ui| items(ui, current));
+    }
+    egui::ComboBox::new(id, label.rich())
+        .selected_text(selected)
+        .show_ui(ui, |ui| items(ui, current))
+        .response
+}
+
+/// A progress bar with `text` on it.
+pub fn progress_ui(ui: &mut Ui, fraction: f32, width: Option<f32>, text: impl Into<Txt>) -> Response {
+    let text = text.into();
+    let mut bar = egui::ProgressBar::new(fraction);
+    if let Some(w) = width {
+        bar = bar.desired_width(w);
+    }
+    if !text.is_shaped() {
+        return ui.add(bar.text(text.rich()));
+    }
+    let response = ui.add(bar);
+    let size = super::shaped::shaped_size(ui.ctx(), &text.text, text.pt(), None);
+    let pos = response.rect.center() - size / 2.0;
+    let color = ui.visuals().strong_text_color();
+    super::shaped::paint_shaped(ui, pos, &text.text, (text.pt(), None), color);
+    speak(ui, &response, &text, Role::ProgressIndicator, None);
+    response
+}
+
+/// A slider with `text` beside it.
+pub fn slider_ui(ui: &mut Ui, slider: egui::Slider<'_>, text: impl Into<Txt>) -> Response {
+    let text = text.into();
+    if !text.is_shaped() {
+        return ui.add(slider.text(text.rich()));
+    }
+    ui.horizontal(|ui| {
+        let response = ui.add(slider);
+        label_ui(ui, text);
+        response
+    })
+    .inner
+}
+
+/// A link-like button of `size` points (a frameless button in the Arabic interface).
+pub fn link_ui(ui: &mut Ui, size: [f32; 2], text: impl Into<Txt>) -> Response {
+    let text = text.into();
+    if !text.is_shaped() {
+        return ui.add_sized(size, egui::Link::new(text.rich()));
+    }
+    let atom = text.atom(ui);
+    let response = ui.add_sized(size, egui::Button::new(atom).frame(false));
+    speak(ui, &response, &text, Role::Link, None);
+    response
+}
+
+/// A window titled `title` (`id` keeps it in place when the language changes). In the
+/// Arabic interface the title is drawn inside, shaped, since egui's title bar takes only its
+/// own text; `open` then gets a close button there.
+pub fn window_ui<R>(
+    ctx: &egui::Context,
+    (id, title): (&str, Txt),
+    open: Option<&mut bool>,
+    configure: impl FnOnce(egui::Window<'static>) -> egui::Window<'static>,
+    add_contents: impl FnOnce(&mut Ui) -> R,
+) -> Option<R> {
+    let id = egui::Id::unique(id);
+    if !title.is_shaped() {
+        let window = configure(egui::Window::new(title.rich()).id(id));
+        return match open {
+            Some(open) => window.open(open).show(ctx, add_contents),
+            None => window.show(ctx, add_contents),
+        }
+        .and_then(|r| r.inner);
+    }
+    let mut close = false;
+    let shown = configure(egui::Window::new("").id(id).title_bar(false)).show(ctx, |ui| {
+        ui.horizontal(|ui| {
+            label_ui(ui, title.clone().heading());
+            if open.is_some() && small_button_ui(ui, "×").clicked() {
+                close = true;
+            }
+        });
+        ui.separator();
+        add_contents(ui)
+    });
+    if let (true, Some(open)) = (close, open) {
+        *open = false;
+    }
+    shown.and_then(|r| r.inner)
+}
+
+/// A button showing `text`, styled by `style` (a chip's fill, no frame…), greyed out unless
+/// `enabled`; screen readers hear its text.
+pub fn styled_button_ui(
+    ui: &mut Ui,
+    enabled: bool,
+    text: impl Into<Txt>,
+    style: impl FnOnce(egui::Button<'static>) -> egui::Button<'static>,
+) -> Response {
+    let text = text.into();
+    let button = style(egui::Button::new(text.atom(ui)));
+    let response = ui.add_enabled(enabled, button);
+    speak(ui, &response, &text, button_role(ui), None);
+    response
+}
