@@ -221,6 +221,9 @@ impl HashiyaApp {
                 ctx.set_theme(if self.settings.dark { egui::Theme::Dark } else { egui::Theme::Light });
             }
             Command::ToggleAutosave => self.settings.autosave = !self.settings.autosave,
+            Command::SetReadingFont(font) => self.settings.reading_font = font,
+            Command::SetLineHeight(h) => self.settings.line_height = h.clamp(1.2, 3.0),
+            Command::ToggleTashkeel => self.settings.tashkeel = !self.settings.tashkeel,
             Command::SetLanguage(lang) => {
                 self.settings.language = lang;
                 crate::app::i18n::set_language(self.settings.language());

@@ -67,6 +67,12 @@ pub enum Command {
     ZoomReset,
     /// Switch between light and dark.
     ToggleTheme,
+    /// Read the article in this face.
+    SetReadingFont(crate::text::ReadingFont),
+    /// Space the article's lines at this multiple of the font size.
+    SetLineHeight(f32),
+    /// Show or hide tashkeel in the article (the text is unchanged).
+    ToggleTashkeel,
     /// Use this language for the window (`None`: the system's).
     SetLanguage(Option<crate::app::i18n::Lang>),
     /// Turn autosave on or off.

@@ -1,11 +1,13 @@
-//! Preferences persisted with eframe's storage: recent files and folders, zoom, theme,
-//! autosave, which file dialogs to use, and the window's language.
+//! Preferences persisted with eframe's storage: recent files and folders, zoom, the reader's
+//! typography (font, line height, tashkeel), theme, autosave, which file dialogs to use, and
+//! the window's language.
 
 use std::path::PathBuf;
 
 use serde::{Deserialize, Serialize};
 
 use super::i18n::{Lang, system_language};
+use crate::text::{LINE_HEIGHT, ReadingFont, TextStyle};
 
 /// Default body font size in points.
 pub const DEFAULT_FONT_PT: f32 = 20.0;
@@ -42,6 +44,12 @@ pub struct Settings {
     /// Where each document was last read: its path and the first byte of the paragraph at the
     /// top of the view, most recent first (documents read from their top are not listed).
     pub reading: Vec<(PathBuf, usize)>,
+    /// The article's face.
+    pub reading_font: ReadingFont,
+    /// The article's line height, a multiple of the font size.
+    pub line_height: f32,
+    /// Draw tashkeel in the article (hidden marks stay in the text and its offsets).
+    pub tashkeel: bool,
 }
 
 impl Default for Settings {
@@ -58,6 +66,9 @@ impl Default for Settings {
             export_suggestions: false,
             language: None,
             reading: Vec::new(),
+            reading_font: ReadingFont::default(),
+            line_height: LINE_HEIGHT,
+            tashkeel: true,
         }
     }
 }
@@ -96,6 +107,15 @@ impl Settings {
         if at > 0 {
             self.reading.insert(0, (path.to_path_buf(), at));
             self.reading.truncate(MAX_READING);
+        }
+    }
+
+    /// The article's typography: font, line height (kept in 1.2..3) and tashkeel.
+    pub fn text_style(&self) -> TextStyle {
+        TextStyle {
+            font: self.reading_font,
+            line_height: self.line_height.clamp(1.2, 3.0),
+            tashkeel: self.tashkeel,
         }
     }
 

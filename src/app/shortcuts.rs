@@ -19,6 +19,8 @@ pub fn shortcut_commands(
     let mut out = Vec::new();
     let cmd = |k| KeyboardShortcut::new(Modifiers::COMMAND, k);
     let cmd_shift = |k| KeyboardShortcut::new(Modifiers::COMMAND | Modifiers::SHIFT, k);
+    // In a text field, Ctrl+Z and Ctrl+Y undo and redo the typing (the field reads them).
+    let in_field = crate::app::widgets::text_field_focused(ctx);
     ctx.input_mut(|i| {
         let table = [
             (cmd_shift(Key::Z), EditCommand::Redo.into()),
@@ -39,7 +41,8 @@ pub fn shortcut_commands(
             (cmd(Key::Enter), Command::DoneAndNext),
         ];
         for (shortcut, command) in table {
-            if i.consume_shortcut(&shortcut) {
+            let history = matches!(command, Command::Edit(EditCommand::Undo | EditCommand::Redo));
+            if !(in_field && history) && i.consume_shortcut(&shortcut) {
                 out.push(command);
             }
         }

@@ -269,7 +269,8 @@ impl HashiyaApp {
         egui::CentralPanel::default().show(ui, |ui| match article {
             Some(article) => {
                 let marks = self.find.marks();
-                self.view.article_view_ui(ui, article, key, self.settings.font_pt, marks, &mut cmds)
+                let reading = (self.settings.font_pt, self.settings.text_style());
+                self.view.article_view_ui(ui, article, key, reading, marks, &mut cmds)
             }
             None => panels::empty_ui(ui, self.open_error.as_deref()),
         });

@@ -3,15 +3,18 @@
 //! Native dialogs (rfd: the xdg desktop portal, or zenity) run on a thread of their own and
 //! deliver their answer as a [`Command::DialogDone`]. Where neither the portal's file chooser
 //! nor zenity is installed, rfd would return nothing at all, so that is checked first: the
-//! user is told what to install and gets the built-in picker (`egui_file`) instead, with the
-//! recently used folders one click away. Settings can ask for the built-in picker always.
+//! user is told what to install and gets the built-in picker (`picker.rs`, `picker_ui.rs`)
+//! instead, with the recently used folders one click away. Settings can ask for the built-in
+//! picker always.
 
 use crate::app::command::{Command, DialogPurpose};
 use crate::app::jobs::{Job, Polled};
 use crate::app::settings::Settings;
-use crate::app::widgets::{Txt, button_ui, window_ui};
 use crate::editor::Notice;
 use crate::t;
+
+use super::picker::{PickMode, Picker};
+use super::picker_ui::{PickerAnswer, picker_ui};
 use std::path::{Path, PathBuf};
 
 /// Where a dialog starts and the file name it suggests.
@@ -27,7 +30,7 @@ pub struct DialogStart {
 #[derive(Default)]
 pub struct Dialogs {
     native: Option<(DialogPurpose, Job<Option<PathBuf>>)>,
-    builtin: Option<(DialogPurpose, egui_file::FileDialog)>,
+    builtin: Option<(DialogPurpose, Picker)>,
     /// Why native dialogs are not used (told to the user once per run).
     told: bool,
 }
@@ -80,13 +83,11 @@ impl Dialogs {
                 self.native = None;
             }
         }
-        if let Some((purpose, dialog)) = &mut self.builtin {
-            recent_dirs_ui(ctx, dialog, &settings.recent_dirs);
-            dialog.show(ctx);
-            let done = match dialog.state() {
-                egui_file::State::Selected => Some(dialog.path().map(Path::to_path_buf)),
-                egui_file::State::Open => None,
-                egui_file::State::Closed | egui_file::State::Cancelled => Some(None),
+        if let Some((purpose, picker)) = &mut self.builtin {
+            let done = match picker_ui(ctx, picker, &settings.recent_dirs) {
+                PickerAnswer::Open => None,
+                PickerAnswer::Chosen(path) => Some(Some(path)),
+                PickerAnswer::Cancelled => Some(None),
             };
             if let Some(path) = done {
                 out.push(Command::DialogDone(*purpose, path));
@@ -130,46 +131,19 @@ fn spawn_native(
     })
 }
 
-fn builtin(purpose: DialogPurpose, start: DialogStart) -> egui_file::FileDialog {
-    let (mut dialog, title) = match purpose {
-        DialogPurpose::Open => (egui_file::FileDialog::open_file(), t!("picker-open")),
-        DialogPurpose::OpenFolder => (egui_file::FileDialog::select_folder(), t!("picker-open-folder")),
-        DialogPurpose::Import(f) => {
-            (egui_file::FileDialog::open_file(), t!("picker-import", format = f.name()))
-        }
-        DialogPurpose::Gazetteer => (egui_file::FileDialog::open_file(), t!("picker-gazetteer")),
-        DialogPurpose::SaveAs => (egui_file::FileDialog::save_file(), t!("picker-save-as")),
-        DialogPurpose::Export(f) => {
-            (egui_file::FileDialog::save_file(), t!("picker-export", format = f.name()))
-        }
-        DialogPurpose::CompareFile => (egui_file::FileDialog::open_file(), t!("picker-compare-file")),
-        DialogPurpose::CompareFolder => (egui_file::FileDialog::select_folder(), t!("picker-compare-folder")),
+/// The built-in picker for `purpose`, starting where `start` says.
+fn builtin(purpose: DialogPurpose, start: DialogStart) -> Picker {
+    let (mode, title) = match purpose {
+        DialogPurpose::Open => (PickMode::Open, t!("picker-open")),
+        DialogPurpose::OpenFolder => (PickMode::Folder, t!("picker-open-folder")),
+        DialogPurpose::Import(f) => (PickMode::Open, t!("picker-import", format = f.name())),
+        DialogPurpose::Gazetteer => (PickMode::Open, t!("picker-gazetteer")),
+        DialogPurpose::SaveAs => (PickMode::Save, t!("picker-save-as")),
+        DialogPurpose::Export(f) => (PickMode::Save, t!("picker-export", format = f.name())),
+        DialogPurpose::CompareFile => (PickMode::Open, t!("picker-compare-file")),
+        DialogPurpose::CompareFolder => (PickMode::Folder, t!("picker-compare-folder")),
     };
-    dialog = dialog.title(&title).show_rename(false).keep_on_top(true);
-    if let Some(dir) = start.dir {
-        dialog = dialog.initial_path(dir);
-    }
-    if let Some(name) = start.name {
-        dialog = dialog.default_filename(name);
-    }
-    dialog.open();
-    dialog
-}
-
-/// Recently used folders beside the built-in picker: one click goes there.
-fn recent_dirs_ui(ctx: &egui::Context, dialog: &mut egui_file::FileDialog, dirs: &[PathBuf]) {
-    if dirs.is_empty() {
-        return;
-    }
-    let title = ("recent-folders", Txt::new(t!("picker-recent-folders")));
-    let place = |w: egui::Window<'static>| w.anchor(egui::Align2::LEFT_TOP, [8.0, 64.0]).resizable(false);
-    window_ui(ctx, title, None, place, |ui| {
-        for dir in dirs.iter().filter(|d| d.is_dir()) {
-            if button_ui(ui, dir.display().to_string()).clicked() {
-                dialog.set_path(dir.clone());
-            }
-        }
-    });
+    Picker::new(mode, title, start.dir, start.name)
 }
 
 /// Whether rfd can show a native dialog here; the reason and the fix when it cannot.

@@ -7,7 +7,7 @@ use crate::model::{Label, LabelSet, PALETTE, Rgb};
 
 use crate::app::command::Command;
 use crate::app::widgets::row_ui;
-use crate::app::widgets::{Txt, button_enabled_ui, button_ui, disabled_tip, label_ui, window_ui};
+use crate::app::widgets::{TextField, Txt, button_enabled_ui, button_ui, disabled_tip, label_ui, window_ui};
 use crate::editor::EditCommand;
 use crate::t;
 
@@ -129,13 +129,17 @@ fn apply_cancel_ui(
 }
 
 fn label_row_ui(ui: &mut Ui, label: &mut Label) {
-    ui.add(egui::TextEdit::singleline(&mut label.name).desired_width(110.0));
+    let name = t!("labels-name");
+    ui.add(TextField::new(&mut label.name).width(110.0).id_salt(("label-name", label.id)).name(&name));
     let mut rgb = [label.color.0, label.color.1, label.color.2];
     if ui.color_edit_button_srgb(&mut rgb).changed() {
         label.color = Rgb(rgb[0], rgb[1], rgb[2]);
     }
     let mut key = label.hotkey.map(String::from).unwrap_or_default();
-    if ui.add(egui::TextEdit::singleline(&mut key).desired_width(24.0).char_limit(1)).changed() {
+    let key_name = t!("labels-key");
+    let field =
+        TextField::new(&mut key).width(24.0).max_chars(1).id_salt(("label-key", label.id)).name(&key_name);
+    if ui.add(field).changed() {
         label.hotkey = key.chars().next();
     }
 }

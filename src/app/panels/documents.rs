@@ -9,10 +9,10 @@ use crate::model::LabelSet;
 
 use crate::app::command::Command;
 use crate::app::state::CorpusState;
+use crate::app::widgets::{TextField, row_ui, styled_button_ui};
 use crate::app::widgets::{
     Txt, button_ui, choice_ui, label_ui, progress_ui, selectable_ui, shaped_label_ui, tip,
 };
-use crate::app::widgets::{row_ui, styled_button_ui};
 use crate::t;
 use crate::text::is_rtl_char;
 
@@ -76,8 +76,8 @@ fn filters_ui(ui: &mut Ui, state: &mut CorpusState) {
             .chain(DocStatus::ALL.map(|s| (Some(s), status_name(s))))
             .collect();
         choice_ui(ui, "doc-status-filter", t!("docs-status"), &mut state.filter_status, &options);
-        let field = egui::TextEdit::singleline(&mut state.filter_name).hint_text(t!("docs-name-hint"));
-        ui.add(field.desired_width(f32::INFINITY));
+        let hint = t!("docs-name-hint");
+        ui.add(TextField::new(&mut state.filter_name).hint(&hint).width(f32::INFINITY).id_salt("doc-filter"));
     });
 }
 

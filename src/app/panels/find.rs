@@ -14,12 +14,11 @@ use crate::search::{Mode, NormalizedText, Options, Query};
 use crate::app::command::Command;
 use crate::app::jobs::Job;
 use crate::app::view::FindMarks;
+use crate::app::widgets::{TextField, row_ui, row_wrapped_ui, styled_button_ui};
 use crate::app::widgets::{
     Txt, button_ui, checkbox_enabled_ui, checkbox_ui, choice_ui, label_ui, shaped_label_ui, tip,
 };
-use crate::app::widgets::{row_ui, row_wrapped_ui, styled_button_ui};
 use crate::t;
-use crate::text::is_rtl_char;
 
 /// At most this many matches are kept for highlighting, stepping and tagging; the count stays
 /// exact beyond it.
@@ -251,9 +250,8 @@ impl FindBar {
             .collect()
     }
 
-    /// The bar: pattern, mode, options, count, stepping and "tag all" per label.
-    /// egui's text field has no bidi, so Arabic typed into it is echoed beside it shaped by
-    /// cosmic-text.
+    /// The bar: pattern (the app's shaped text field), mode, options, count, stepping and
+    /// "tag all" per label.
     pub fn find_bar_ui(
         &mut self,
         ui: &mut Ui,
@@ -263,13 +261,10 @@ impl FindBar {
     ) {
         row_wrapped_ui(ui, |ui| {
             label_ui(ui, t!("find-label"));
-            let field = egui::TextEdit::singleline(&mut self.pattern).desired_width(220.0);
-            let field = ui.add(field.hint_text(t!("find-hint")));
+            let hint = t!("find-hint");
+            let field = ui.add(TextField::new(&mut self.pattern).width(220.0).hint(&hint).id_salt("find"));
             if std::mem::take(&mut self.focus) {
                 field.request_focus();
-            }
-            if self.pattern.chars().any(is_rtl_char) {
-                tip(shaped_label_ui(ui, self.pattern.trim()), t!("find-echo-tip"));
             }
             self.keys_in_field_ui(ui, &field, cmds);
             self.options_ui(ui);
@@ -326,6 +321,11 @@ impl FindBar {
             (Some(i), n) => t!("find-nth-of", i = i + 1, n = n),
             (None, n) => t!("find-matches", n = n),
         };
+        if text.is_empty() {
+            // An empty label in this wrapping row made egui draw the rest of the row over
+            // its start.
+            return;
+        }
         let capped = self.total > self.matches.len();
         let hover = if capped { t!("find-capped-tip", max = MAX_KEPT) } else { t!("find-normalised-tip") };
         tip(label_ui(ui, text), hover);

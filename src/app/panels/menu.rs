@@ -6,11 +6,12 @@ use egui::Ui;
 use crate::app::command::{Command, DialogPurpose};
 use crate::app::i18n::Lang;
 use crate::app::settings::Settings;
+use crate::app::widgets::{TextField, column_ui, is_rtl, row_layout, row_ui};
 use crate::app::widgets::{Txt, button_enabled_ui, checkbox_ui, label_ui, menu_ui, slider_ui, tip};
-use crate::app::widgets::{column_ui, is_rtl, row_layout, row_ui};
 use crate::editor::{Article, EditCommand};
 use crate::formats::exchange::Format;
 use crate::t;
+use crate::text::ReadingFont;
 
 /// File / Edit / Suggest / View / Help menus.
 pub fn menu_bar_ui(ui: &mut Ui, article: Option<&Article>, settings: &Settings, cmds: &mut Vec<Command>) {
@@ -43,6 +44,7 @@ fn view_menu_ui(ui: &mut Ui, settings: &Settings, cmds: &mut Vec<Command>) {
     item(ui, true, t!("menu-zoom-in"), Command::ZoomIn, cmds);
     item(ui, true, t!("menu-zoom-out"), Command::ZoomOut, cmds);
     item(ui, true, t!("menu-zoom-reset"), Command::ZoomReset, cmds);
+    reading_menu_ui(ui, settings, cmds);
     let theme = if settings.dark { t!("menu-theme-light") } else { t!("menu-theme-dark") };
     item(ui, true, theme, Command::ToggleTheme, cmds);
     menu_ui(ui, t!("menu-language"), |ui| {
@@ -58,6 +60,35 @@ fn view_menu_ui(ui: &mut Ui, settings: &Settings, cmds: &mut Vec<Command>) {
         }
     });
 }
+
+/// The reader's typography: font, line height, tashkeel.
+fn reading_menu_ui(ui: &mut Ui, settings: &Settings, cmds: &mut Vec<Command>) {
+    menu_ui(ui, t!("menu-reading-font"), |ui| {
+        for font in ReadingFont::ALL {
+            let name = match font {
+                ReadingFont::NotoNaskh => t!("menu-font-naskh"),
+                ReadingFont::Amiri => t!("menu-font-amiri"),
+                ReadingFont::NotoSans => t!("menu-font-sans"),
+            };
+            let mut on = settings.reading_font == font;
+            if checkbox_ui(ui, &mut on, name).clicked() {
+                cmds.push(Command::SetReadingFont(font));
+            }
+        }
+    });
+    menu_ui(ui, t!("menu-line-height"), |ui| {
+        for h in LINE_HEIGHTS {
+            let mut on = (settings.line_height - h).abs() < 0.01;
+            if checkbox_ui(ui, &mut on, format!("{h:.2}")).clicked() {
+                cmds.push(Command::SetLineHeight(h));
+            }
+        }
+    });
+    toggle(ui, settings.tashkeel, t!("menu-tashkeel"), Command::ToggleTashkeel, cmds);
+}
+
+/// The line heights the View menu offers.
+const LINE_HEIGHTS: [f32; 5] = [1.5, 1.75, 2.0, 2.25, 2.5];
 
 /// A menu entry that emits `cmd` when clicked.
 fn item(ui: &mut Ui, enabled: bool, text: impl Into<Txt>, cmd: Command, cmds: &mut Vec<Command>) {
@@ -110,7 +141,7 @@ fn file_menu_ui(ui: &mut Ui, article: Option<&Article>, settings: &Settings, cmd
         label_ui(ui, t!("menu-annotator"));
         let mut name = settings.annotator.clone();
         let hint = t!("menu-annotator-hint");
-        let field = egui::TextEdit::singleline(&mut name).hint_text(hint).desired_width(120.0);
+        let field = TextField::new(&mut name).hint(&hint).width(120.0).id_salt("annotator");
         if tip(ui.add(field), t!("menu-annotator-tip")).changed() {
             cmds.push(Command::SetAnnotator(name));
         }

@@ -18,7 +18,7 @@ use egui::{Color32, Pos2, Rect, ScrollArea, Sense, Stroke, Ui, vec2};
 
 use crate::editor::Article;
 use crate::model::{Entity, EntityId};
-use crate::text::{ArticleLayout, GlyphAtlas, LayoutParams, font_system};
+use crate::text::{ArticleLayout, GlyphAtlas, LayoutParams, TextStyle, font_system};
 
 use super::command::Command;
 use super::widgets::row_ui;
@@ -137,20 +137,22 @@ impl ArticleView {
         Some(self.layout.as_ref()?.para(para)?.0.start)
     }
 
-    /// Shows the article. `doc_id` changes when another document is opened.
+    /// Shows the article in `font_pt` points and the reader's `style`. `doc_id` changes when
+    /// another document is opened.
     pub fn article_view_ui(
         &mut self,
         ui: &mut Ui,
         article: &Article,
         doc_id: u64,
-        font_pt: f32,
+        (font_pt, style): (f32, TextStyle),
         marks: Option<FindMarks<'_>>,
         cmds: &mut Vec<Command>,
     ) {
         let ppp = ui.ctx().pixels_per_point();
         let avail_w = ui.available_width();
         let col_w = (avail_w - 2.0 * MARGIN).clamp(120.0, MAX_COLUMN);
-        let params = LayoutParams::new((col_w * ppp).floor(), (font_pt * ppp).round());
+        let params =
+            LayoutParams { style, ..LayoutParams::new((col_w * ppp).floor(), (font_pt * ppp).round()) };
         let mut layout = self.take_layout(article.doc.text(), doc_id, params, ppp);
         let area = self.scroll_area(&mut layout, ppp);
         let hover = area.show_viewport(ui, |ui, viewport| {

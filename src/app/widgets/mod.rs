@@ -12,7 +12,7 @@ mod text;
 mod text_field;
 
 pub use field_keys::{FieldInput, field_input};
-pub use text_field::{TextField, text_field_ui, text_offset};
+pub use text_field::{TextField, text_field_focused, text_field_ui, text_offset};
 
 pub use layout::{column_ui, is_rtl, row_layout, row_ui, row_wrapped_ui};
 pub use painter::{AtlasTexture, glyph_mesh, to_screen};

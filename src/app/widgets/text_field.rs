@@ -116,6 +116,13 @@ impl Widget for TextField<'_> {
     }
 }
 
+/// True if the widget with the keyboard is a [`TextField`] (its Ctrl+Z undoes typing, not
+/// the article's last edit).
+pub fn text_field_focused(ctx: &egui::Context) -> bool {
+    let Some(id) = ctx.memory(|m| m.focused()) else { return false };
+    ctx.data(|d| d.get_temp::<Arc<Mutex<FieldState>>>(id).is_some())
+}
+
 /// The state of field `id`, made from `text` on first use.
 fn field_state(ctx: &egui::Context, id: Id, text: &str, max_chars: Option<usize>) -> Arc<Mutex<FieldState>> {
     ctx.data_mut(|d| {
