@@ -462,3 +462,34 @@ about-model = نموذج الكيانات المبدئي (⁦data/starter/⁩)
 about-model-notice = درّبه مدرِّب حاشية على مدوّنة ⁦NewsFANE Gold⁩: { $newsfane }
 about-close = إغلاق
 open-missing-article = مقالة { $annotations } مفقودة: { $article } غير موجود. يُفتح ملف الوسوم مع مقالته، ويجب أن تكون بجانبه بالاسم نفسه دون ⁦.hashiya.ron⁩.
+
+## إشعارات المحرر (بمفاتيح يضعها المحرر، وتقولها النافذة بكلماتها)
+
+notice-saved = حُفظ { $path }
+notice-saved-note = حُفظ { $path }؛ { $note }
+notice-decoded-as = { $path }: فُكّ ترميزه على أنه { $encoding }
+notice-reloaded = تغيّر { $path } على القرص بعد فتحه أو آخر حفظ له: أُعيد تحميله
+notice-accepted = { $n ->
+    [zero] لم يُقبل أي اقتراح
+    [one] قُبل اقتراح واحد
+    [two] قُبل اقتراحان
+    [few] قُبلت { $n } اقتراحات
+    [many] قُبل { $n } اقتراحًا
+   *[other] قُبل { $n } اقتراح
+} ({ $label })
+notice-rejected = { $n ->
+    [zero] لم يُرفض أي اقتراح
+    [one] رُفض اقتراح واحد
+    [two] رُفض اقتراحان
+    [few] رُفضت { $n } اقتراحات
+    [many] رُفض { $n } اقتراحًا
+   *[other] رُفض { $n } اقتراح
+} ({ $label })
+notice-restored = استُعيد { $n ->
+    [zero] لا تعديلات
+    [one] تعديل واحد
+    [two] تعديلان
+    [few] { $n } تعديلات
+    [many] { $n } تعديلًا
+   *[other] { $n } تعديل
+} أُجري بعد آخر حفظ

@@ -393,3 +393,16 @@ about-model = Starter entity model (data/starter/)
 about-model-notice = Trained by Hashiya's own trainer on the NewsFANE Gold corpus: { $newsfane }
 about-close = Close
 open-missing-article = The article of { $annotations } is missing: { $article } does not exist. An annotation file opens with its article, which must be beside it under the same name without .hashiya.ron.
+
+## Notices of the editor (keyed by the editor, said here in the window's words)
+
+notice-saved = Saved { $path }
+notice-saved-note = Saved { $path }; { $note }
+notice-decoded-as = { $path }: decoded as { $encoding }
+notice-reloaded = { $path } changed on disk after it was opened or last saved: reloaded
+notice-accepted = accepted { $n } { $label }
+notice-rejected = rejected { $n } { $label }
+notice-restored = Restored { $n ->
+    [one] { $n } edit
+   *[other] { $n } edits
+} made after the last save

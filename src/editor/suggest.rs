@@ -23,14 +23,18 @@ impl Article {
             EditCommand::Reject(key) => Planned::plain(ops::reject(ann, key)),
             EditCommand::AcceptAll(label) => {
                 let done = ops::accept_all(ann, label);
-                let notice =
-                    done.as_ref().map(|(_, n)| Notice::info(format!("accepted {n} {}", name(ann, label))));
+                let notice = done.as_ref().map(|(_, n)| {
+                    let text = format!("accepted {n} {}", name(ann, label));
+                    Notice::info(text).keyed("notice-accepted", &counts(*n, name(ann, label)))
+                });
                 Planned { notice, ..Planned::plain(done.map(|(tx, _)| tx)) }
             }
             EditCommand::RejectAll(label) => {
                 let done = ops::reject_all(ann, label);
-                let notice =
-                    done.as_ref().map(|(_, n)| Notice::info(format!("rejected {n} {}", name(ann, label))));
+                let notice = done.as_ref().map(|(_, n)| {
+                    let text = format!("rejected {n} {}", name(ann, label));
+                    Notice::info(text).keyed("notice-rejected", &counts(*n, name(ann, label)))
+                });
                 Planned { notice, ..Planned::plain(done.map(|(tx, _)| tx)) }
             }
             _ => Planned::plain(None),
@@ -87,4 +91,9 @@ impl Article {
 
 fn name(ann: &Annotations, label: LabelId) -> &str {
     ann.labels().get(label).map_or("?", |l| l.name.as_str())
+}
+
+/// The values of an "accepted / rejected N label" notice, for the window's catalogue.
+fn counts(n: usize, label: &str) -> [(&'static str, String); 2] {
+    [("n", n.to_string()), ("label", label.to_string())]
 }

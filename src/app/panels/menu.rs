@@ -163,8 +163,8 @@ fn edit_menu_ui(ui: &mut Ui, article: Option<&Article>, cmds: &mut Vec<Command>)
 fn suggest_menu_ui(ui: &mut Ui, article: Option<&Article>, settings: &Settings, cmds: &mut Vec<Command>) {
     let has = article.is_some();
     let mut threshold = settings.learn_threshold;
-    let slider = egui::Slider::new(&mut threshold, 0.0..=1.0);
-    if tip(slider_ui(ui, slider, t!("menu-threshold")), t!("menu-threshold-tip")).changed() {
+    if tip(slider_ui(ui, &mut threshold, 0.0..=1.0, t!("menu-threshold")), t!("menu-threshold-tip")).changed()
+    {
         cmds.push(Command::SetLearnThreshold(threshold));
     }
     item(ui, has, t!("menu-suggest-gazetteer"), Command::Dialog(DialogPurpose::Gazetteer), cmds);
