@@ -108,6 +108,14 @@ learn-done = اكتمل التعلّم (المستندات { $docs }، الوح�
     [many] { $n } اقتراحًا
    *[other] { $n } اقتراح
 } هنا
+learn-done-starter = النموذج المبدئي (لا مستندات منجزة يُتعلَّم منها بعد): { $n ->
+    [zero] لا اقتراحات
+    [one] اقتراح واحد
+    [two] اقتراحان
+    [few] { $n } اقتراحات
+    [many] { $n } اقتراحًا
+   *[other] { $n } اقتراح
+} هنا
 
 ## Documents of a corpus
 docs-progress = أُنجز { $done } من { $total } · { $entities ->
@@ -167,6 +175,7 @@ source-corpus = المدوّنة
 source-model = النموذج
 source-external = نموذج خارجي
 source-merge = الدمج
+source-starter = النموذج المبدئي
 
 ## Find bar
 find-label = بحث

@@ -92,6 +92,7 @@ learn-could-not-start = Could not start learning: { $detail }
 learn-nothing-yet = Nothing to learn from yet: tag some names and mark documents done
 learn-stopped = Learning stopped unexpectedly
 learn-done = Learned from { $docs } documents, { $tokens } tokens: { $n } suggestions here
+learn-done-starter = Starter model (nothing done to learn from yet): { $n } suggestions here
 
 ## Documents of a corpus
 
@@ -147,6 +148,7 @@ source-corpus = corpus
 source-model = model
 source-external = external
 source-merge = merge
+source-starter = starter model
 
 ## Find bar
 
