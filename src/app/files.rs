@@ -243,8 +243,8 @@ impl HashiyaApp {
     pub(super) fn pending_ui(&mut self, ctx: &egui::Context) {
         let Some(pending) = self.pending.clone() else { return };
         let blocked = self.workspace.active().is_some_and(crate::editor::Article::store_is_broken);
-        let notice = self.notice.as_ref().map(|n| n.text.as_str());
-        let Some(answer) = unsaved_question_ui(ctx, blocked, notice) else { return };
+        let notice = self.notice.as_ref().map(crate::app::i18n::notice_text);
+        let Some(answer) = unsaved_question_ui(ctx, blocked, notice.as_deref()) else { return };
         let failed = match answer {
             Answer::Cancel => {
                 self.pending = None;

@@ -113,7 +113,9 @@ impl Article {
         let decoded = decode::read_article(path).map_err(EditorError::Open)?;
         let mut notices = Vec::new();
         if decoded.encoding.is_legacy() {
-            notices.push(Notice::warn(format!("{}: decoded as {}", path.display(), decoded.encoding)));
+            let (file, encoding) = (path.display().to_string(), decoded.encoding.to_string());
+            let notice = Notice::warn(format!("{file}: decoded as {encoding}"));
+            notices.push(notice.keyed("notice-decoded-as", &[("path", file), ("encoding", encoding)]));
         }
         let mut article = Self {
             path: path.to_path_buf(),
@@ -294,8 +296,12 @@ impl Article {
         self.saved_state = Some(self.history.state());
         self.saved_status = self.status();
         Ok(match journal_note {
-            Some(note) => Notice::warn(format!("Saved {}; {note}", path.display())),
-            None => Notice::info(format!("Saved {}", path.display())),
+            Some(note) => Notice::warn(format!("Saved {}; {note}", path.display())).keyed(
+                "notice-saved-note",
+                &[("path", path.display().to_string()), ("note", note.to_string())],
+            ),
+            None => Notice::info(format!("Saved {}", path.display()))
+                .keyed("notice-saved", &[("path", path.display().to_string())]),
         })
     }
 }

@@ -64,6 +64,7 @@ impl Article {
             let err = EditorError::ChangedOnDisk(self.store_path.clone(), why);
             return DiskChange::Conflict(Notice::error(err.to_string()));
         }
-        DiskChange::Reload(Notice::info(format!("{path} {why}: reloaded")))
+        let notice = Notice::info(format!("{path} {why}: reloaded"));
+        DiskChange::Reload(notice.keyed("notice-reloaded", &[("path", path.to_string())]))
     }
 }

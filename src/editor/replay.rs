@@ -161,7 +161,8 @@ impl Article {
                 self.journal.todo =
                     if r.replayed > 0 { Todo::Continue(r.valid_len as u64) } else { Todo::Fresh };
                 if r.replayed > 0 {
-                    notices.push(Notice::info(format!("Restored {restored} made after the last save")));
+                    let notice = Notice::info(format!("Restored {restored} made after the last save"));
+                    notices.push(notice.keyed("notice-restored", &[("n", r.replayed.to_string())]));
                 }
                 JournalRead::Replayed(r.replayed)
             }

@@ -4,7 +4,7 @@
 
 use super::apply::Planned;
 use super::{Article, EditCommand, Notice};
-use crate::model::{Annotations, LabelId, SuggestionKey, ops};
+use crate::model::{Annotations, LabelId, SuggestionKey, SuggestionSource, ops};
 
 impl Article {
     /// The transaction of a suggestions command.
@@ -16,6 +16,11 @@ impl Article {
                 let notice = Some(Notice::info(format!("{}: {report}", source.as_str())));
                 Planned { notice, ..Planned::plain(tx) }
             }
+            EditCommand::SuggestLayer(proposed) => {
+                let (tx, report) = ops::suggest_replacing(ann, &SuggestionSource::COMBINED, proposed);
+                let notice = Some(Notice::info(format!("suggestions: {report}")));
+                Planned { notice, ..Planned::plain(tx) }
+            }
             EditCommand::Accept(key, label) => match ops::accept(ann, key, label) {
                 Some((tx, id)) => Planned { tx: Some(tx), select: None, created: vec![id], notice: None },
                 None => Planned::plain(None),
@@ -23,14 +28,18 @@ impl Article {
             EditCommand::Reject(key) => Planned::plain(ops::reject(ann, key)),
             EditCommand::AcceptAll(label) => {
                 let done = ops::accept_all(ann, label);
-                let notice =
-                    done.as_ref().map(|(_, n)| Notice::info(format!("accepted {n} {}", name(ann, label))));
+                let notice = done.as_ref().map(|(_, n)| {
+                    let text = format!("accepted {n} {}", name(ann, label));
+                    Notice::info(text).keyed("notice-accepted", &counts(*n, name(ann, label)))
+                });
                 Planned { notice, ..Planned::plain(done.map(|(tx, _)| tx)) }
             }
             EditCommand::RejectAll(label) => {
                 let done = ops::reject_all(ann, label);
-                let notice =
-                    done.as_ref().map(|(_, n)| Notice::info(format!("rejected {n} {}", name(ann, label))));
+                let notice = done.as_ref().map(|(_, n)| {
+                    let text = format!("rejected {n} {}", name(ann, label));
+                    Notice::info(text).keyed("notice-rejected", &counts(*n, name(ann, label)))
+                });
                 Planned { notice, ..Planned::plain(done.map(|(tx, _)| tx)) }
             }
             _ => Planned::plain(None),
@@ -87,4 +96,9 @@ impl Article {
 
 fn name(ann: &Annotations, label: LabelId) -> &str {
     ann.labels().get(label).map_or("?", |l| l.name.as_str())
+}
+
+/// The values of an "accepted / rejected N label" notice, for the window's catalogue.
+fn counts(n: usize, label: &str) -> [(&'static str, String); 2] {
+    [("n", n.to_string()), ("label", label.to_string())]
 }

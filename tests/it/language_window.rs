@@ -44,6 +44,19 @@ fn the_arabic_interface_is_arabic_and_mirrored() {
 }
 
 #[test]
+fn the_editors_notices_are_said_in_arabic() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut h = corpus_harness(dir.path(), Lang::Arabic);
+    h.state_mut().push_command(Command::Save);
+    h.run_steps(2);
+    let notice = h.state().notice().expect("a notice").clone();
+    assert!(notice.text.starts_with("Saved "), "the English text stays for the command line");
+    let said = hashiya::app::i18n::notice_text(&notice);
+    assert!(said.starts_with("حُفظ "), "{said}");
+    assert!(said.contains("a.txt.hashiya.ron"), "the path is kept as it is: {said}");
+}
+
+#[test]
 fn english_keeps_its_layout() {
     let dir = tempfile::tempdir().expect("temp dir");
     let h = corpus_harness(dir.path(), Lang::English);

@@ -103,6 +103,17 @@ pub fn tr_in(lang: Lang, key: &str, args: &[(&str, Arg)]) -> String {
     bundle.format_pattern(pattern, Some(&fluent_args), &mut errors).into_owned()
 }
 
+/// What a notice says in this thread's language: its catalogue message when the lower layer
+/// gave one (values that are numbers pick plural forms), else its text as written.
+pub fn notice_text(notice: &crate::editor::Notice) -> String {
+    let Some((key, args)) = &notice.message else { return notice.text.clone() };
+    let args: Vec<(&str, Arg)> = args
+        .iter()
+        .map(|(name, value)| (*name, value.parse::<f64>().map_or_else(|_| Arg::from(value), Arg::Num)))
+        .collect();
+    tr(key, &args)
+}
+
 /// The catalogue of `lang`, parsed once.
 fn catalogue(lang: Lang) -> &'static FluentBundle<FluentResource> {
     static EN: LazyLock<FluentBundle<FluentResource>> = LazyLock::new(|| bundle(Lang::English, EN_FTL));

@@ -39,12 +39,16 @@ fn app_dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("src/app")
 }
 
-/// The keys the code asks for: `t!("key"…)` and `tr_in(lang, "key"…)`.
+/// The keys the code asks for: `t!("key"…)`, `tr_in(lang, "key"…)`, and the keys the editor
+/// gives its notices (`.keyed("key"…)`).
 fn used_keys() -> BTreeSet<String> {
-    let re = regex::Regex::new(r#"(?:\bt!\(\s*|\btr_in\(\s*\w+,\s*)"([a-z][a-z0-9-]*)""#).expect("regex");
+    let re = regex::Regex::new(r#"(?:\bt!\(\s*|\btr_in\(\s*\w+,\s*|\.keyed\(\s*)"([a-z][a-z0-9-]*)""#)
+        .expect("regex");
     let mut out = BTreeSet::new();
+    let editor = sources(&Path::new(env!("CARGO_MANIFEST_DIR")).join("src/editor"));
     // The module's own docs show example keys.
-    for file in sources(&app_dir()).into_iter().filter(|f| !f.starts_with(app_dir().join("i18n"))) {
+    let app = sources(&app_dir()).into_iter().filter(|f| !f.starts_with(app_dir().join("i18n")));
+    for file in app.chain(editor) {
         let text = std::fs::read_to_string(&file).expect("readable");
         out.extend(re.captures_iter(&text).map(|c| c[1].to_string()));
     }

@@ -5,7 +5,8 @@
 use egui::{Color32, Ui};
 
 use crate::app::command::Command;
-use crate::app::widgets::{Txt, button_ui, label_ui, progress_ui, shaped_label_ui, tip};
+use crate::app::i18n::notice_text;
+use crate::app::widgets::{Txt, button_ui, is_rtl, label_ui, progress_ui, shaped_label_ui, tip};
 use crate::app::widgets::{row_ui, row_wrapped_ui, styled_button_ui};
 use crate::editor::{Article, EditCommand, Level, Notice, StoreStatus};
 use crate::t;
@@ -101,14 +102,15 @@ fn notice_ui(ui: &mut Ui, n: &Notice) {
         Level::Warning => Color32::from_rgb(0xe6, 0x9f, 0x00),
         Level::Error => ui.visuals().error_fg_color,
     };
-    if n.text.chars().any(is_rtl_char) {
+    let text = notice_text(n);
+    if text.chars().any(is_rtl_char) || is_rtl() {
         if n.level != Level::Info {
-            ui.colored_label(color, "●");
+            label_ui(ui, Txt::new("●").color(color));
         }
-        shaped_label_ui(ui, &n.text).on_hover_text(&n.text);
+        tip(shaped_label_ui(ui, &text), &text);
     } else {
-        let label = egui::Label::new(Txt::new(&n.text).color(color).rich()).truncate();
-        ui.add(label).on_hover_text(&n.text);
+        let label = egui::Label::new(Txt::new(&text).color(color).rich()).truncate();
+        ui.add(label).on_hover_text(&text);
     }
 }
 

@@ -3,6 +3,7 @@
 //! shaping and painting in `shaper.rs`), the bridge from the text layer's glyph atlas to egui
 //! (`painter.rs`), label colours, and the UI fonts.
 
+mod controls;
 mod field_access;
 mod field_keys;
 mod layout;
@@ -18,11 +19,11 @@ pub use text_field::{TextField, text_field_focused, text_field_ui, text_offset};
 pub use layout::{column_ui, is_rtl, row_layout, row_ui, row_wrapped_ui};
 pub use painter::{AtlasTexture, glyph_mesh, to_screen};
 
+pub use controls::{choice_ui, link_ui, progress_ui, slider_ui, window_ui};
 pub use shaped::{paint_shaped, shaped_label_ui, shaped_rtl, shaped_size};
 pub use text::{
-    Txt, button_enabled_ui, button_ui, checkbox_enabled_ui, checkbox_ui, choice_ui, disabled_tip, label_ui,
-    link_ui, menu_ui, progress_ui, selectable_ui, slider_ui, small_button_ui, styled_button_ui, tip,
-    window_ui,
+    Txt, button_enabled_ui, button_ui, checkbox_enabled_ui, checkbox_ui, disabled_tip, label_ui, menu_ui,
+    selectable_ui, small_button_ui, styled_button_ui, tip, wrapped_label_ui,
 };
 
 use egui::Color32;

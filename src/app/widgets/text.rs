@@ -16,7 +16,7 @@ const TIP_WIDTH: f32 = 420.0;
 /// A piece of window text and its style.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Txt {
-    text: String,
+    pub(super) text: String,
     small: bool,
     strong: bool,
     weak: bool,
@@ -106,7 +106,7 @@ impl Txt {
     }
 
     /// Size in points when shaped.
-    fn pt(&self) -> f32 {
+    pub(super) fn pt(&self) -> f32 {
         if self.heading {
             BODY_PT * 1.35
         } else if self.small {
@@ -167,9 +167,19 @@ pub fn label_ui(ui: &mut Ui, text: impl Into<Txt>) -> Response {
     shaped_text_ui(ui, &text.text, (text.pt(), None), color)
 }
 
+/// A label that wraps at the width available (a paragraph: a notice, an attribution).
+pub fn wrapped_label_ui(ui: &mut Ui, text: impl Into<Txt>) -> Response {
+    let text = text.into();
+    if !text.is_shaped() {
+        return ui.add(egui::Label::new(text.rich()).wrap());
+    }
+    let color = text.shaped_color(ui).unwrap_or_else(|| ui.visuals().text_color());
+    shaped_text_ui(ui, &text.text, (text.pt(), Some(ui.available_width())), color)
+}
+
 /// Tells screen readers what a widget drawn from a shaped atom says (egui only reads text
 /// atoms), as a `role`; `selected` for check boxes and toggles.
-fn speak(ui: &Ui, response: &Response, text: &Txt, role: Role, selected: Option<bool>) {
+pub(super) fn speak(ui: &Ui, response: &Response, text: &Txt, role: Role, selected: Option<bool>) {
     if !text.is_shaped() {
         // egui names its own text but calls every button a push button: inside a menu it is
         // a menu item (and a check box a checkable menu item).
@@ -268,115 +278,6 @@ pub fn disabled_tip(response: Response, text: impl Into<Txt>) -> Response {
         let color = ui.visuals().text_color();
         shaped_text_ui(ui, &text.text, (text.pt(), Some(TIP_WIDTH)), color);
     })
-}
-
-/// A choice among `options` (value, name) shown as a drop-down named `label` (in the Arabic
-/// interface a label and a menu of shaped names, since egui's combo box takes only its text).
-pub fn choice_ui<T: PartialEq + Clone>(
-    ui: &mut Ui,
-    id: &str,
-    label: impl Into<Txt>,
-    current: &mut T,
-    options: &[(T, String)],
-) -> Response {
-    let label = label.into();
-    let selected = options.iter().find(|(v, _)| v == current).map_or("", |(_, n)| n.as_str());
-    let items = |ui: &mut Ui, current: &mut T| {
-        for (value, name) in options {
-            if selectable_ui(ui, value == current, name).clicked() {
-                *current = value.clone();
-            }
-        }
-    };
-    if label.is_shaped() {
-        label_ui(ui, label);
-        return menu_ui(ui, Txt::new(selected), |ui| items(ui, current));
-    }
-    egui::ComboBox::new(id, label.rich())
-        .selected_text(selected)
-        .show_ui(ui, |ui| items(ui, current))
-        .response
-}
-
-/// A progress bar with `text` on it.
-pub fn progress_ui(ui: &mut Ui, fraction: f32, width: Option<f32>, text: impl Into<Txt>) -> Response {
-    let text = text.into();
-    let mut bar = egui::ProgressBar::new(fraction);
-    if let Some(w) = width {
-        bar = bar.desired_width(w);
-    }
-    if !text.is_shaped() {
-        return ui.add(bar.text(text.rich()));
-    }
-    let response = ui.add(bar);
-    let size = super::shaped::shaped_size(ui.ctx(), &text.text, text.pt(), None);
-    let pos = response.rect.center() - size / 2.0;
-    let color = ui.visuals().strong_text_color();
-    super::shaped::paint_shaped(ui, pos, &text.text, (text.pt(), None), color);
-    speak(ui, &response, &text, Role::ProgressIndicator, None);
-    response
-}
-
-/// A slider with `text` beside it.
-pub fn slider_ui(ui: &mut Ui, slider: egui::Slider<'_>, text: impl Into<Txt>) -> Response {
-    let text = text.into();
-    if !text.is_shaped() {
-        return ui.add(slider.text(text.rich()));
-    }
-    ui.horizontal(|ui| {
-        let response = ui.add(slider);
-        label_ui(ui, text);
-        response
-    })
-    .inner
-}
-
-/// A link-like button of `size` points (a frameless button in the Arabic interface).
-pub fn link_ui(ui: &mut Ui, size: [f32; 2], text: impl Into<Txt>) -> Response {
-    let text = text.into();
-    if !text.is_shaped() {
-        return ui.add_sized(size, egui::Link::new(text.rich()));
-    }
-    let atom = text.atom(ui);
-    let response = ui.add_sized(size, egui::Button::new(atom).frame(false));
-    speak(ui, &response, &text, Role::Link, None);
-    response
-}
-
-/// A window titled `title` (`id` keeps it in place when the language changes). In the
-/// Arabic interface the title is drawn inside, shaped, since egui's title bar takes only its
-/// own text; `open` then gets a close button there.
-pub fn window_ui<R>(
-    ctx: &egui::Context,
-    (id, title): (&str, Txt),
-    open: Option<&mut bool>,
-    configure: impl FnOnce(egui::Window<'static>) -> egui::Window<'static>,
-    add_contents: impl FnOnce(&mut Ui) -> R,
-) -> Option<R> {
-    let id = egui::Id::unique(id);
-    if !title.is_shaped() {
-        let window = configure(egui::Window::new(title.rich()).id(id));
-        return match open {
-            Some(open) => window.open(open).show(ctx, add_contents),
-            None => window.show(ctx, add_contents),
-        }
-        .and_then(|r| r.inner);
-    }
-    let mut close = false;
-    let shown = configure(egui::Window::new("").id(id).title_bar(false)).show(ctx, |ui| {
-        ui.horizontal(|ui| {
-            label_ui(ui, title.clone().heading());
-            if open.is_some() && small_button_ui(ui, "×").clicked() {
-                close = true;
-            }
-        });
-        ui.separator();
-        add_contents(ui)
-    });
-    if let (true, Some(open)) = (close, open) {
-        *open = false;
-    }
-    shown.and_then(|r| r.inner)
 }
 
 /// A button showing `text`, styled by `style` (a chip's fill, no frame…), greyed out unless
