@@ -655,7 +655,7 @@ _hashiya() {
             return 0
             ;;
         hashiya__subcmd__train)
-            opts="-h --eval --fraction --epochs --min-count --no-clusters --no-dictionary --help"
+            opts="-o -h --eval --fraction --epochs --min-count --no-clusters --no-dictionary --no-starter --no-priors --map-file --out --description --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -670,6 +670,22 @@ _hashiya() {
                     return 0
                     ;;
                 --min-count)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --map-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --out)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --description)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

@@ -24,7 +24,7 @@ function __fish_hashiya_using_subcommand
     contains -- $cmd[1] $argv
 end
 
-complete -c hashiya -n "__fish_hashiya_needs_command" -s h -l help -d 'Print help'
+complete -c hashiya -n "__fish_hashiya_needs_command" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c hashiya -n "__fish_hashiya_needs_command" -s V -l version -d 'Print version'
 complete -c hashiya -n "__fish_hashiya_needs_command" -a "render" -d 'Render the article view (with entity highlights) to a PNG'
 complete -c hashiya -n "__fish_hashiya_needs_command" -a "validate" -d 'Check an article, an annotation file or every file of a folder; lists every problem and exits non-zero on any'
@@ -82,8 +82,8 @@ complete -c hashiya -n "__fish_hashiya_using_subcommand mark" -l annotator -d 'T
 complete -c hashiya -n "__fish_hashiya_using_subcommand mark" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c hashiya -n "__fish_hashiya_using_subcommand recover" -l annotator -d 'The annotator name written into the files saved (default: $HASHIYA_ANNOTATOR, else the corpus\'s default annotator, else the OS user name)' -r
 complete -c hashiya -n "__fish_hashiya_using_subcommand recover" -s h -l help -d 'Print help'
-complete -c hashiya -n "__fish_hashiya_using_subcommand suggest" -l gazetteer -d 'Names from a gazetteer file: `name<TAB>LABEL` or `name,LABEL` per line' -r -F
-complete -c hashiya -n "__fish_hashiya_using_subcommand suggest" -l min-confidence -d 'Leave out suggestions less sure than this (0 to 1). A corpus form\'s confidence is the share of its occurrences in annotated documents that are tagged, times its label\'s share; a gazetteer name\'s is its label\'s share; a model suggestion\'s is its smallest per-token marginal probability; a command\'s is its own (1 when it gives none). Default 0.25, with --model 0.95, with --command 0' -r
+complete -c hashiya -n "__fish_hashiya_using_subcommand suggest" -l gazetteer -d 'Names from a gazetteer file: `name<TAB>LABEL` or `name,LABEL` per line. With no source option, every source is combined into one layer: the starter model, the learned model (with its priors), the corpus\'s tagged forms and the corpus\'s gazetteer setting' -r -F
+complete -c hashiya -n "__fish_hashiya_using_subcommand suggest" -l min-confidence -d 'Leave out suggestions less sure than this (0 to 1). With no source option, and with --model, confidences are measured precisions (of the suggestions shown at confidence c, about c are right): default 0.5. A corpus form\'s confidence (--from-corpus) is the share of its occurrences in annotated documents that are tagged, times its label\'s share; a gazetteer name\'s is its label\'s share: default 0.25. A command\'s is its own (1 when it gives none): default 0' -r
 complete -c hashiya -n "__fish_hashiya_using_subcommand suggest" -l command -d 'Your own model: a command (run by `sh -c`) that reads the documents not done as JSON lines `{"name", "text", "labels"}` on stdin and answers one line per document on stdout, `{"name", "spans": [[start, end, "LABEL", confidence?], ...]}` (code points, end exclusive). Any bad answer changes nothing (see docs/formats.md)' -r
 complete -c hashiya -n "__fish_hashiya_using_subcommand suggest" -l batch -d 'Documents per run of the command' -r
 complete -c hashiya -n "__fish_hashiya_using_subcommand suggest" -l timeout -d 'Time limit of one run of the command, in seconds (then it is stopped, with everything it started, and nothing changes)' -r
@@ -102,9 +102,14 @@ complete -c hashiya -n "__fish_hashiya_using_subcommand drive-edits" -s h -l hel
 complete -c hashiya -n "__fish_hashiya_using_subcommand train" -l fraction -d 'Share of the done documents trained on in `--eval` (a single document is split by lines)' -r
 complete -c hashiya -n "__fish_hashiya_using_subcommand train" -l epochs -d 'Passes over the training data' -r
 complete -c hashiya -n "__fish_hashiya_using_subcommand train" -l min-count -d 'Features seen fewer times in training are dropped' -r
-complete -c hashiya -n "__fish_hashiya_using_subcommand train" -l eval -d 'Print held-out scores first: train on the first part of the done documents, score the rest (exact spans), per label, and the learning curve'
+complete -c hashiya -n "__fish_hashiya_using_subcommand train" -l map-file -d 'Rename the labels of the training documents first: `FROM<TAB>TO` lines (`TO` empty: left out). `scripts/starter.sh` folds NewsFANE\'s fine types this way' -r -F
+complete -c hashiya -n "__fish_hashiya_using_subcommand train" -s o -l out -d 'Save the model here instead of `DIR/hashiya-model.bin`' -r -F
+complete -c hashiya -n "__fish_hashiya_using_subcommand train" -l description -d 'A description stored in the model file (its origin, its licence)' -r
+complete -c hashiya -n "__fish_hashiya_using_subcommand train" -l eval -d 'Print held-out scores first: train on the first part of the done documents, score every suggestion source and the combined layer on the rest (exact spans), with priors on and off, the reliability of the confidences and the learning curve'
 complete -c hashiya -n "__fish_hashiya_using_subcommand train" -l no-clusters -d 'Train without the word clusters (for comparisons)'
 complete -c hashiya -n "__fish_hashiya_using_subcommand train" -l no-dictionary -d 'Train without the dictionary of tagged names (for comparisons)'
+complete -c hashiya -n "__fish_hashiya_using_subcommand train" -l no-starter -d 'Train without the starter model as prior knowledge (the corpus file can switch it off for good: `starter: false`)'
+complete -c hashiya -n "__fish_hashiya_using_subcommand train" -l no-priors -d 'Train without any prior knowledge: neither the starter nor the other corpora'
 complete -c hashiya -n "__fish_hashiya_using_subcommand train" -s h -l help -d 'Print help'
 complete -c hashiya -n "__fish_hashiya_using_subcommand clusters" -s o -l out -d 'Output file (`BITS<TAB>WORD` lines)' -r -F
 complete -c hashiya -n "__fish_hashiya_using_subcommand clusters" -s h -l help -d 'Print help'

@@ -51,6 +51,8 @@ menu-line-height = تباعد الأسطر
 menu-tashkeel = إظهار التشكيل
 menu-language = اللغة
 menu-language-system = لغة النظام ({ $language })
+menu-help = مساعدة
+menu-about = عن حاشية
 
 ## Label bar
 labels-chip-tip = وسم التحديد (أو تغيير وسم الكيان المحدد)
@@ -100,6 +102,14 @@ learn-could-not-start = تعذّر بدء التعلّم: { $detail }
 learn-nothing-yet = لا شيء يُتعلَّم منه بعد: وسِّم بعض الأسماء وعلِّم المستندات بأنها منجزة
 learn-stopped = توقف التعلّم على نحو غير متوقع
 learn-done = اكتمل التعلّم (المستندات { $docs }، الوحدات { $tokens }): { $n ->
+    [zero] لا اقتراحات
+    [one] اقتراح واحد
+    [two] اقتراحان
+    [few] { $n } اقتراحات
+    [many] { $n } اقتراحًا
+   *[other] { $n } اقتراح
+} هنا
+learn-done-starter = النموذج المبدئي (لا مستندات منجزة يُتعلَّم منها بعد): { $n ->
     [zero] لا اقتراحات
     [one] اقتراح واحد
     [two] اقتراحان
@@ -166,6 +176,7 @@ source-corpus = المدوّنة
 source-model = النموذج
 source-external = نموذج خارجي
 source-merge = الدمج
+source-starter = النموذج المبدئي
 
 ## Find bar
 find-label = بحث
@@ -430,6 +441,37 @@ error-not-batchable = لا يمكن أن يكون { $what } جزءًا من دف
 error-not-open = لم يعد المقال مفتوحًا
 error-read-only = { $path }: فُتح للقراءة فقط؛ لا يُكتب شيء
 error-journal-not-folded = { $why }؛ لا يُكتب { $path } حتى لا تضيع
+
+## مساعدة > عن حاشية
+
+about-title = عن حاشية
+about-tagline = قارئ للمقالات الإخبارية العربية ووسم الكيانات المسمّاة فيها
+about-version = الإصدار
+about-commit = الإيداع
+about-app-id = معرّف التطبيق
+about-copy-version = انسخ الإصدار
+about-copy-version-tip = لإرفاقه ببلاغ عن خطأ
+about-files = الملفات
+about-place-settings = الإعدادات
+about-place-sample = المقالة النموذجية
+about-place-annotations = الوسوم
+about-place-annotations-where = بجانب كل مقالة: ⁦ARTICLE.hashiya.ron⁩ (والحفظ السابق: ⁦.bak⁩)
+about-place-journal = سجل التحرير
+about-place-journal-where = بجانب كل مقالة بين عمليتَي حفظ: ⁦ARTICLE.hashiya.journal⁩
+about-place-corpus = المدوّنة
+about-place-corpus-where = في مجلدها: ⁦hashiya-corpus.ron⁩ و⁦hashiya-model.bin⁩
+about-licences = التراخيص
+about-code-licence = شيفرة حاشية: { $licence }
+about-crates = مبنيّ بحزم Rust لكلٍّ منها ترخيصه المتساهل (MIT وApache-2.0 وBSD-2/3-Clause وISC وZlib وUnicode-3.0).
+about-reading-fonts = خطوط القراءة
+about-ui-fonts = خطوط الواجهة (egui)
+about-data = البيانات والنموذج
+about-clusters = عناقيد الكلمات (⁦data/clusters.tsv⁩)
+about-clusters-notice = تعلّمتها حاشية من النصوص الإخبارية في { $newsfane }
+about-model = نموذج الكيانات المبدئي (⁦data/starter/⁩)
+about-model-notice = درّبه مدرِّب حاشية على مدوّنة ⁦NewsFANE Gold⁩: { $newsfane }
+about-close = إغلاق
+open-missing-article = مقالة { $annotations } مفقودة: { $article } غير موجود. يُفتح ملف الوسوم مع مقالته، ويجب أن تكون بجانبه بالاسم نفسه دون ⁦.hashiya.ron⁩.
 
 ## إشعارات المحرر (بمفاتيح يضعها المحرر، وتقولها النافذة بكلماتها)
 

@@ -17,7 +17,7 @@ use std::path::PathBuf;
 
 use crate::corpus;
 use crate::editor::{EditCommand, Notice};
-use crate::model::{LabelId, LabelSet, SuggestionSource};
+use crate::model::{LabelId, LabelSet};
 
 use super::i18n;
 use super::jobs::suggest::{self, Names};
@@ -218,7 +218,10 @@ impl HashiyaApp {
         if n == 0 {
             return;
         }
-        match self.edit(EditCommand::Suggest(SuggestionSource::Model, learned.suggestions)) {
+        match self.edit(EditCommand::SuggestLayer(learned.suggestions)) {
+            Ok(()) if learned.docs == 0 => {
+                self.notice = Some(Notice::info(t!("learn-done-starter", n = n)));
+            }
             Ok(()) => {
                 let (docs, tokens) = (learned.docs, learned.tokens);
                 self.notice = Some(Notice::info(t!("learn-done", docs = docs, tokens = tokens, n = n)));

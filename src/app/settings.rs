@@ -62,7 +62,7 @@ impl Default for Settings {
             recent_dirs: Vec::new(),
             builtin_dialogs: false,
             annotator: String::new(),
-            learn_threshold: crate::learn::DEFAULT_THRESHOLD,
+            learn_threshold: crate::learn::layer::DEFAULT_MIN_CONFIDENCE,
             export_suggestions: false,
             language: None,
             reading: Vec::new(),

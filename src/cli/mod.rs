@@ -5,10 +5,12 @@
 mod agree;
 mod check;
 mod drive;
+mod evaluate;
 mod exchange;
 mod external;
 mod folder;
 mod init;
+mod layer;
 mod merge;
 mod progress;
 mod recover;
@@ -25,11 +27,27 @@ use crate::corpus::SplitSpec;
 use crate::formats::exchange::Format;
 use crate::formats::store::DocStatus;
 
+/// `hashiya --help` and the man page hashiya(1): what the program does and where its files are.
+const LONG_ABOUT: &str = "Reader and named-entity annotator for Arabic news articles.
+
+Without a subcommand Hashiya opens FILE in its window. Annotations are saved beside each \
+article as ARTICLE.hashiya.ron (the previous version as .bak; edits between saves in \
+ARTICLE.hashiya.journal); a folder is a corpus, with its shared labels in hashiya-corpus.ron. \
+The window's settings are in $XDG_DATA_HOME/hashiya/app.ron (~/.local/share/hashiya/app.ron). \
+HASHIYA_ANNOTATOR names the annotator written into the files. The subcommands work without a \
+window, on the same files.";
+
 /// Command-line arguments.
 #[derive(Debug, Parser)]
-#[command(name = "hashiya", version = crate::about::LONG_VERSION, about = "Reader and named-entity annotator for Arabic news articles")]
+#[command(
+    name = "hashiya",
+    version = crate::about::LONG_VERSION,
+    about = "Reader and named-entity annotator for Arabic news articles",
+    long_about = LONG_ABOUT
+)]
 pub struct Cli {
-    /// Article to open in the window (the bundled sample when omitted).
+    /// What to open in the window: an article, its annotation file (ARTICLE.hashiya.ron opens
+    /// the article), a corpus folder or its hashiya-corpus.ron; the bundled sample when omitted.
     pub file: Option<PathBuf>,
     /// A headless subcommand instead of the window.
     #[command(subcommand)]
@@ -119,11 +137,13 @@ pub struct DriveArgs {
 
 /// Arguments of `hashiya suggest`.
 #[derive(Debug, clap::Args)]
-#[command(group(clap::ArgGroup::new("from").required(true).args(["gazetteer", "from_corpus", "model", "command"])))]
+#[command(group(clap::ArgGroup::new("from").args(["gazetteer", "from_corpus", "model", "command"])))]
 pub struct SuggestArgs {
     /// An article or a corpus folder.
     pub path: PathBuf,
-    /// Names from a gazetteer file: `name<TAB>LABEL` or `name,LABEL` per line.
+    /// Names from a gazetteer file: `name<TAB>LABEL` or `name,LABEL` per line. With no source
+    /// option, every source is combined into one layer: the starter model, the learned model
+    /// (with its priors), the corpus's tagged forms and the corpus's gazetteer setting.
     #[arg(long)]
     pub gazetteer: Option<PathBuf>,
     /// Every form tagged in the corpus's annotated documents, with its most frequent label.
@@ -133,11 +153,12 @@ pub struct SuggestArgs {
     /// first if missing, stale or unreadable).
     #[arg(long)]
     pub model: bool,
-    /// Leave out suggestions less sure than this (0 to 1). A corpus form's confidence is the
-    /// share of its occurrences in annotated documents that are tagged, times its label's
-    /// share; a gazetteer name's is its label's share; a model suggestion's is its smallest
-    /// per-token marginal probability; a command's is its own (1 when it gives none).
-    /// Default 0.25, with --model 0.95, with --command 0.
+    /// Leave out suggestions less sure than this (0 to 1). With no source option, and with
+    /// --model, confidences are measured precisions (of the suggestions shown at confidence c,
+    /// about c are right): default 0.5. A corpus form's confidence (--from-corpus) is the share
+    /// of its occurrences in annotated documents that are tagged, times its label's share; a
+    /// gazetteer name's is its label's share: default 0.25. A command's is its own (1 when it
+    /// gives none): default 0.
     #[arg(long)]
     pub min_confidence: Option<f32>,
     /// Your own model (`--command`, `--batch`, `--timeout`).

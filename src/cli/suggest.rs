@@ -18,8 +18,9 @@ use crate::model::{LabelSet, SuggestionSource};
 
 /// Runs `hashiya suggest`.
 pub fn run(args: &SuggestArgs) -> anyhow::Result<ExitCode> {
-    let default = match (args.model, &args.external.command) {
-        (true, _) => crate::learn::DEFAULT_THRESHOLD,
+    let combined = args.gazetteer.is_none() && !args.from_corpus && args.external.command.is_none();
+    let default = match (combined, &args.external.command) {
+        (true, _) => crate::learn::layer::DEFAULT_MIN_CONFIDENCE,
         (false, Some(_)) => 0.0,
         (false, None) => 0.25,
     };
@@ -32,9 +33,10 @@ pub fn run(args: &SuggestArgs) -> anyhow::Result<ExitCode> {
         return super::external::suggest(args, command, min);
     }
     let (targets, corpus) = targets(&args.path)?;
-    if args.model {
+    if combined {
         let annotator = super::annotator(args.annotator.as_deref(), &args.path);
-        return super::train::suggest(&args.path, &targets, corpus.as_ref(), (min, &annotator));
+        let mode = if args.model { super::layer::Mode::Model } else { super::layer::Mode::Combined };
+        return super::layer::suggest(&args.path, &targets, corpus.as_ref(), (mode, min, &annotator));
     }
     let (dict, source) = match &args.gazetteer {
         Some(file) => {

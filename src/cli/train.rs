@@ -1,25 +1,28 @@
-//! `hashiya train DIR [--eval]`: trains the corpus's suggestion model on its done documents
-//! and saves it as `hashiya-model.bin` in the folder; with `--eval`, first prints held-out
-//! exact-span scores per label (a document split) and the learning curve.
+//! `hashiya train DIR [--eval]`: trains the corpus's suggestion model on its done documents,
+//! with the starter model and the corpora the corpus also learns from as prior knowledge, and
+//! saves it as `hashiya-model.bin` in the folder; with `--eval`, first prints every source's
+//! held-out scores, the combined layer's and its reliability table ([`super::evaluate`]).
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::process::ExitCode;
 use std::time::Instant;
 
 use anyhow::Context as _;
 
-use crate::corpus::{Corpus, DocEntry};
-use crate::learn::corpus::{CorpusDoc, Freshness, ensure_model, read_corpus, training_set};
-use crate::learn::eval::{Scores, score, split_docs};
-use crate::learn::{DEFAULT_THRESHOLD, Options, TrainDoc, file, train};
+use crate::corpus::Clitics;
+use crate::learn::corpus::{CorpusDoc, train_calibrated};
+use crate::learn::mapping::{Origin, read_map_file, relabel};
+use crate::learn::setup::{ConventionOrigin, Setup};
+use crate::learn::{Options, Prior, file};
 
 /// Arguments of `hashiya train`.
 #[derive(Debug, clap::Args)]
 pub struct TrainArgs {
     /// The corpus folder.
     pub dir: PathBuf,
-    /// Print held-out scores first: train on the first part of the done documents, score the
-    /// rest (exact spans), per label, and the learning curve.
+    /// Print held-out scores first: train on the first part of the done documents, score every
+    /// suggestion source and the combined layer on the rest (exact spans), with priors on and
+    /// off, the reliability of the confidences and the learning curve.
     #[arg(long)]
     pub eval: bool,
     /// Share of the done documents trained on in `--eval` (a single document is split by
@@ -38,110 +41,138 @@ pub struct TrainArgs {
     /// Train without the dictionary of tagged names (for comparisons).
     #[arg(long)]
     pub no_dictionary: bool,
+    /// Train without the starter model as prior knowledge (the corpus file can switch it off
+    /// for good: `starter: false`).
+    #[arg(long)]
+    pub no_starter: bool,
+    /// Train without any prior knowledge: neither the starter nor the other corpora.
+    #[arg(long)]
+    pub no_priors: bool,
+    /// Rename the labels of the training documents first: `FROM<TAB>TO` lines (`TO` empty:
+    /// left out). `scripts/starter.sh` folds NewsFANE's fine types this way.
+    #[arg(long)]
+    pub map_file: Option<PathBuf>,
+    /// Save the model here instead of `DIR/hashiya-model.bin`.
+    #[arg(long, short)]
+    pub out: Option<PathBuf>,
+    /// A description stored in the model file (its origin, its licence).
+    #[arg(long)]
+    pub description: Option<String>,
+}
+
+impl TrainArgs {
+    fn options(&self) -> Options {
+        Options {
+            epochs: self.epochs,
+            min_count: self.min_count,
+            clusters: !self.no_clusters,
+            dictionary: !self.no_dictionary,
+            ..Options::default()
+        }
+    }
 }
 
 /// Runs `hashiya train`.
 pub fn run(args: &TrainArgs) -> anyhow::Result<ExitCode> {
-    let (docs, problems) = read_corpus(&args.dir).with_context(|| format!("{}", args.dir.display()))?;
-    for p in &problems {
-        eprintln!("{p}");
+    let (mut setup, docs) = Setup::read(&args.dir).with_context(|| format!("{}", args.dir.display()))?;
+    for w in &setup.warnings {
+        eprintln!("hashiya: warning: {w}");
     }
     note_journals(&docs);
-    let train_docs = training_set(&docs);
-    if train_docs.iter().all(|d| d.entities.is_empty()) {
+    if let Some(map) = &args.map_file {
+        setup.train_docs = relabel(&setup.train_docs, &read_map_file(map)?);
+    }
+    if setup.train_docs.iter().all(|d| d.entities.is_empty()) {
         println!(
             "nothing to learn yet: no document marked done has entities ({} documents). Annotate a few \
-             and mark them done (Ctrl+Enter, or `hashiya mark FILE --status done`).",
-            docs.len()
+             and mark them done (Ctrl+Enter, or `hashiya mark FILE --status done`).{}",
+            docs.len(),
+            if setup.starter.is_some() { " Until then the starter model suggests." } else { "" }
         );
         return Ok(ExitCode::SUCCESS);
     }
-    let opts = Options {
-        epochs: args.epochs,
-        min_count: args.min_count,
-        clusters: !args.no_clusters,
-        dictionary: !args.no_dictionary,
-    };
+    if args.no_starter || args.no_priors {
+        setup.starter = None;
+    }
+    if args.no_priors {
+        setup.priors.clear();
+    }
+    describe(&setup);
+    let opts = args.options();
     if args.eval {
-        evaluate(&train_docs, args.fraction, &opts);
+        super::evaluate::evaluate(&setup, args.fraction, &opts);
     }
     let t = Instant::now();
-    let model = train(&train_docs, &opts);
+    let priors: Vec<Prior> = setup.priors();
+    let mut model = train_calibrated(&setup.train_docs, &opts, &priors, setup.clitics.0);
     let secs = t.elapsed().as_secs_f64();
-    let path = file::path_in(&args.dir);
+    model.info.fingerprint = setup.key(&opts);
+    model.description = args.description.clone().unwrap_or_default();
+    let path = args.out.clone().unwrap_or_else(|| file::path_in(&args.dir));
     file::save(&model, &path)?;
     let size = std::fs::metadata(&path).map_or(0, |m| m.len());
     println!(
-        "trained on {} documents, {} tokens, {} labels in {secs:.2} s; {} ({:.1} MB)",
+        "trained on {} documents, {} tokens, {} labels in {secs:.2} s (calibration measured by \
+         cross-validation: {}); {} ({:.1} MB)",
         model.info.docs,
         model.info.tokens,
         model.labels.len(),
+        model
+            .calibration
+            .as_ref()
+            .map_or("too few proposals".to_string(), |c| format!("{} steps", c.points.len())),
         path.display(),
         size as f64 / 1e6
     );
-    Ok(if problems.is_empty() { ExitCode::SUCCESS } else { ExitCode::FAILURE })
+    Ok(if setup.warnings.is_empty() { ExitCode::SUCCESS } else { ExitCode::FAILURE })
 }
 
-fn print_scores(s: &Scores) {
-    println!("  {:<28} {:>6} {:>6} {:>6} {:>6}", "label", "P", "R", "F1", "gold");
-    for (label, c) in &s.labels {
+/// Prints what the model learns with: the clitic convention, the starter's mapping, the other
+/// corpora.
+fn describe(setup: &Setup) {
+    let (c, origin) = setup.clitics;
+    let why = match origin {
+        ConventionOrigin::Setting => "set in the corpus file",
+        ConventionOrigin::Documents => "seen in the annotated documents",
+        ConventionOrigin::Default => "the default: nothing in the corpus says otherwise",
+    };
+    let what = match c {
+        Clitics::Include => "names include an attached و ف ب ك ل",
+        Clitics::Exclude => "names start after an attached و ف ب ك ل",
+    };
+    println!("clitics: {} ({what}; {why})", c.name());
+    if setup.starter.is_some() {
+        let parts: Vec<String> = setup
+            .starter_map
+            .entries
+            .iter()
+            .map(|e| {
+                let to = e.target.as_deref().unwrap_or("—");
+                let mark = match e.origin {
+                    Origin::Rule => "",
+                    Origin::Documents => " (from the done documents)",
+                    Origin::User => " (set)",
+                };
+                format!("{}→{to}{mark}", e.source)
+            })
+            .collect();
+        println!("starter model: {}", parts.join(", "));
+    }
+    for p in &setup.priors {
         println!(
-            "  {label:<28} {:>6.3} {:>6.3} {:>6.3} {:>6}",
-            c.precision(),
-            c.recall(),
-            c.f1(),
-            c.tp + c.fn_
+            "also learning from {}: {} documents, {} tokens",
+            p.path.display(),
+            p.model.info.docs,
+            p.model.info.tokens
         );
     }
-    let c = s.total;
-    println!(
-        "  {:<28} {:>6.3} {:>6.3} {:>6.3} {:>6}",
-        "all",
-        c.precision(),
-        c.recall(),
-        c.f1(),
-        c.tp + c.fn_
-    );
 }
 
-fn evaluate(docs: &[TrainDoc], fraction: f64, opts: &Options) {
-    let (tr, te) = split_docs(docs, fraction);
-    let tokens: usize = tr.iter().map(|d| d.text.split_whitespace().count()).sum();
-    let t = Instant::now();
-    let model = train(&tr, opts);
-    let secs = t.elapsed().as_secs_f64();
-    println!(
-        "held out: trained on {} documents ({} tokens, {} words) in {secs:.2} s, scored on {} documents",
-        tr.len(),
-        model.info.tokens,
-        tokens,
-        te.len()
-    );
-    let t = Instant::now();
-    let all = score(&model, &te, 0.0);
-    let per_doc = t.elapsed().as_secs_f64() / te.len().max(1) as f64;
-    let kept = score(&model, &te, DEFAULT_THRESHOLD);
-    println!("at the default confidence threshold {DEFAULT_THRESHOLD}:");
-    print_scores(&kept);
-    let c = all.total;
-    println!(
-        "every prediction (threshold 0): P {:.3} R {:.3} F1 {:.3}; suggesting took {:.1} ms per document",
-        c.precision(),
-        c.recall(),
-        c.f1(),
-        per_doc * 1e3
-    );
-    for th in [0.5, 0.6, 0.7, 0.8, 0.9, 0.95] {
-        let c = score(&model, &te, th).total;
-        println!("  threshold {th:.2}: P {:.3} R {:.3} F1 {:.3}", c.precision(), c.recall(), c.f1());
-    }
-    if tr.len() > 1 {
-        println!("learning curve (F1 at threshold 0 / at {DEFAULT_THRESHOLD}):");
-        for n in [5, 10, 20, 40].into_iter().filter(|&n| n <= tr.len()) {
-            let m = train(&tr[..n], opts);
-            let (a, b) = (score(&m, &te, 0.0).total, score(&m, &te, DEFAULT_THRESHOLD).total);
-            println!("  {n:>3} documents: F1 {:.3} / {:.3} (P {:.3})", a.f1(), b.f1(), b.precision());
-        }
+/// Says once per document what its journal added to what was read (or why it was not
+/// applied).
+pub(super) fn note_journals(docs: &[CorpusDoc]) {
+    for line in docs.iter().filter_map(|d| d.journal.as_ref()) {
+        eprintln!("hashiya: note: {line}");
     }
 }
 
@@ -168,60 +199,4 @@ pub fn clusters(args: &ClustersArgs) -> anyhow::Result<ExitCode> {
     std::fs::write(&args.out, c.to_tsv()).with_context(|| format!("{}", args.out.display()))?;
     println!("{} words in clusters in {:.2} s → {}", c.len(), t.elapsed().as_secs_f64(), args.out.display());
     Ok(ExitCode::SUCCESS)
-}
-
-/// Says once per document what its journal added to what was read (or why it was not
-/// applied).
-fn note_journals(docs: &[CorpusDoc]) {
-    for line in docs.iter().filter_map(|d| d.journal.as_ref()) {
-        eprintln!("hashiya: note: {line}");
-    }
-}
-
-/// `hashiya suggest DIR --model`: the corpus's model (loaded, or trained first when missing,
-/// stale or unreadable, with a notice) fills the suggestions layer of `targets` not done.
-pub fn suggest(
-    path: &Path,
-    targets: &[DocEntry],
-    corpus: Option<&Corpus>,
-    (min, annotator): (u16, &str),
-) -> anyhow::Result<ExitCode> {
-    let Some(corpus) = corpus else {
-        anyhow::bail!("{}: --model needs a corpus folder (one with hashiya-corpus.ron)", path.display())
-    };
-    let (docs, problems) = read_corpus(corpus.root())?;
-    for p in &problems {
-        eprintln!("hashiya: warning: {p}");
-    }
-    note_journals(&docs);
-    let train_docs = training_set(&docs);
-    let Some((model, fresh)) = ensure_model(corpus.root(), &train_docs, &Options::default())? else {
-        eprintln!(
-            "hashiya: nothing to learn yet: no document marked done has entities. Annotate a few and mark \
-             them done (Ctrl+Enter, or `hashiya mark FILE --status done`), then run this again."
-        );
-        return Ok(ExitCode::SUCCESS);
-    };
-    let file = file::path_in(corpus.root());
-    match fresh {
-        Freshness::Loaded => {}
-        Freshness::Trained => eprintln!("trained a model: {}", file.display()),
-        Freshness::Stale => eprintln!("the model was stale (documents or labels changed): retrained"),
-        Freshness::Unreadable(why) => eprintln!("hashiya: warning: {why}; retrained the model"),
-    }
-    eprintln!(
-        "model: {} documents, {} tokens, {} labels",
-        model.info.docs,
-        model.info.tokens,
-        model.labels.len()
-    );
-    let summary = crate::learn::suggest::suggest_documents(
-        targets,
-        &model,
-        min,
-        (corpus.labels(), annotator),
-        |_, _| {},
-    );
-    super::suggest::report(&summary, "model suggestions");
-    Ok(if summary.failed.is_empty() { ExitCode::SUCCESS } else { ExitCode::FAILURE })
 }

@@ -54,9 +54,11 @@ impl Dictionary {
 }
 
 /// A document read for the dictionary: its text and entities (range, label name).
-struct Annotated {
-    text: String,
-    entities: Vec<(Range<usize>, String)>,
+pub struct Annotated {
+    /// The text.
+    pub text: String,
+    /// Its entities: byte range, label name.
+    pub entities: Vec<(Range<usize>, String)>,
 }
 
 /// Builds the dictionary of the forms tagged in the corpus's annotated documents: those
@@ -87,16 +89,23 @@ pub fn corpus_dictionary(
         if article.status() == DocStatus::Done { done.push(doc) } else { with_entities.push(doc) }
     }
     let annotated = if done.is_empty() { with_entities } else { done };
+    let mut dict = dictionary_of(&annotated)?;
+    dict.journal = journal;
+    Ok(dict)
+}
+
+/// The dictionary of the forms tagged in `annotated`, each measured on them.
+pub fn dictionary_of(annotated: &[Annotated]) -> Result<Dictionary, SearchError> {
     let mut builder = GazetteerBuilder::default();
-    for doc in &annotated {
+    for doc in annotated {
         for (range, label) in &doc.entities {
             // Forms with no letters to match (punctuation, marks) are not names to suggest.
             let _ = builder.add(&doc.text[range.clone()], label, 1);
         }
     }
     let gazetteer = builder.build()?;
-    let (precision, by_spelling) = measure(&gazetteer, &annotated);
-    Ok(Dictionary { gazetteer, precision, by_spelling, documents: annotated.len(), journal })
+    let (precision, by_spelling) = measure(&gazetteer, annotated);
+    Ok(Dictionary { gazetteer, precision, by_spelling, documents: annotated.len(), journal: Vec::new() })
 }
 
 /// Rates per entry (word, glued) and per entry and spelling.
@@ -140,16 +149,12 @@ fn glued(text: &str, start: usize) -> bool {
     text[..start].chars().next_back().is_some_and(char::is_alphabetic)
 }
 
-/// The suggestions for one text: every match whose confidence reaches `min` (per mille),
-/// with label ids of `labels`; label names that `labels` lacks are returned, not suggested.
-pub fn proposals(
-    dict: &Dictionary,
-    text: &str,
-    normalized: &NormalizedText,
-    labels: &LabelSet,
-    (source, min): (SuggestionSource, u16),
-) -> (Vec<Suggestion>, BTreeSet<String>) {
-    let mut unknown = BTreeSet::new();
+/// A dictionary's match: byte range, label name, confidence 0..=1, the form's other labels.
+pub type Match = (Range<usize>, String, f32, Vec<String>);
+
+/// Every match of the dictionary in `text` with its confidence: the label's share of the
+/// form's tags times the share of the form's occurrences that were tagged.
+pub fn matches(dict: &Dictionary, text: &str, normalized: &NormalizedText) -> Vec<Match> {
     let mut out = Vec::new();
     for m in dict.gazetteer.find(text, normalized) {
         let entry = &dict.gazetteer.entries()[m.entry];
@@ -161,17 +166,34 @@ pub fn proposals(
         } else {
             dict.by_spelling.get(&(m.entry, text[m.range.clone()].to_string())).copied().unwrap_or(rates[0])
         };
-        let confidence = (share * precision * 1000.0).round().clamp(0.0, 1000.0) as u16;
+        let others = entry.labels[1..].iter().map(|(name, _)| name.clone()).collect();
+        out.push((m.range, best.clone(), (share * precision).clamp(0.0, 1.0), others));
+    }
+    out
+}
+
+/// The suggestions for one text: every match whose confidence reaches `min` (per mille),
+/// with label ids of `labels`; label names that `labels` lacks are returned, not suggested.
+pub fn proposals(
+    dict: &Dictionary,
+    text: &str,
+    normalized: &NormalizedText,
+    labels: &LabelSet,
+    (source, min): (SuggestionSource, u16),
+) -> (Vec<Suggestion>, BTreeSet<String>) {
+    let mut unknown = BTreeSet::new();
+    let mut out = Vec::new();
+    for (range, best, conf, others) in matches(dict, text, normalized) {
+        let confidence = (conf * 1000.0).round().clamp(0.0, 1000.0) as u16;
         if confidence < min {
             continue;
         }
-        let Some(label) = labels.by_name(best) else {
-            unknown.insert(best.clone());
+        let Some(label) = labels.by_name(&best) else {
+            unknown.insert(best);
             continue;
         };
-        let mut s = Suggestion::new(m.range, label.id, source, confidence);
-        s.alternatives =
-            entry.labels[1..].iter().filter_map(|(name, _)| labels.by_name(name)).map(|l| l.id).collect();
+        let mut s = Suggestion::new(range, label.id, source, confidence);
+        s.alternatives = others.iter().filter_map(|name| labels.by_name(name)).map(|l| l.id).collect();
         out.push(s);
     }
     (out, unknown)
@@ -194,6 +216,25 @@ pub struct SuggestSummary {
     pub journal: Vec<String>,
 }
 
+/// Which part of the layer a fill replaces.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Fill {
+    /// One source's suggestions.
+    Source(SuggestionSource),
+    /// The combined layer ([`SuggestionSource::COMBINED`]).
+    Combined,
+}
+
+impl Fill {
+    /// True when suggestions of `source` belong to this part.
+    pub fn covers(self, source: SuggestionSource) -> bool {
+        match self {
+            Self::Source(s) => s == source,
+            Self::Combined => SuggestionSource::COMBINED.contains(&source),
+        }
+    }
+}
+
 /// What a source proposes for one text, with label ids of the given label set: the
 /// suggestions and the label names the set lacks.
 pub type Propose<'a> = dyn Fn(&str, &LabelSet) -> (Vec<Suggestion>, BTreeSet<String>) + 'a;
@@ -210,7 +251,7 @@ pub fn suggest_documents(
     let propose = |text: &str, labels: &LabelSet| {
         proposals(dict, text, &NormalizedText::new(text), labels, (source, min))
     };
-    fill_documents(docs, source, &propose, corpus, progress)
+    fill_documents(docs, Fill::Source(source), &propose, corpus, progress)
 }
 
 /// Fills `source`'s part of the layer of every document of `docs` not marked done with what
@@ -218,7 +259,7 @@ pub fn suggest_documents(
 /// one `Suggest` command per document, saving each one that changed.
 pub fn fill_documents(
     docs: &[DocEntry],
-    source: SuggestionSource,
+    source: Fill,
     propose: &Propose<'_>,
     corpus: (&LabelSet, &str),
     progress: impl FnMut(usize, usize),
@@ -234,7 +275,7 @@ pub type ProposeFor<'a> =
 /// [`fill_documents`] with proposals made per document (answers a model gave for it by name).
 pub fn fill_each(
     docs: &[DocEntry],
-    source: SuggestionSource,
+    source: Fill,
     propose: &ProposeFor<'_>,
     (corpus, annotator): (&LabelSet, &str),
     mut progress: impl FnMut(usize, usize),
@@ -266,7 +307,7 @@ fn following(article: &Article, corpus: &LabelSet) -> (LabelSet, bool) {
 
 fn fill_one(
     entry: &DocEntry,
-    source: SuggestionSource,
+    source: Fill,
     propose: &ProposeFor<'_>,
     (corpus, annotator): (&LabelSet, &str),
     summary: &mut SuggestSummary,
@@ -285,17 +326,22 @@ fn fill_one(
     summary.unknown_labels.extend(unknown);
     // Nothing to put in and nothing to take out: the document is not touched (no annotation
     // file is made, no journal written).
-    if found.is_empty() && !article.ann().suggestions().iter().any(|s| s.source == source) {
+    if found.is_empty() && !article.ann().suggestions().iter().any(|s| source.covers(s.source)) {
         return Ok(());
     }
     if relabel {
         article.apply(EditCommand::SetLabels(labels)).map_err(|e| e.to_string())?;
     }
-    let out = article.apply(EditCommand::Suggest(source, found)).map_err(|e| e.to_string())?;
+    let command = match source {
+        Fill::Source(s) => EditCommand::Suggest(s, found),
+        Fill::Combined => EditCommand::SuggestLayer(found),
+    };
+    let out = article.apply(command).map_err(|e| e.to_string())?;
     if out.changed || relabel {
         if out.changed {
             summary.documents += 1;
-            summary.suggestions += article.ann().suggestions().iter().filter(|s| s.source == source).count();
+            summary.suggestions +=
+                article.ann().suggestions().iter().filter(|s| source.covers(s.source)).count();
         }
         article.set_annotator(annotator);
         article.save(false).map_err(|e| e.to_string())?;

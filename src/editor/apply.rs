@@ -112,6 +112,7 @@ impl Article {
             EditCommand::SetLabels(new) => Planned::plain(ops::set_labels(ann, new)),
             EditCommand::Batch(cmds) => self.plan_batch(cmds)?,
             EditCommand::Suggest(..)
+            | EditCommand::SuggestLayer(_)
             | EditCommand::Accept(..)
             | EditCommand::Reject(_)
             | EditCommand::AcceptAll(_)

@@ -40,6 +40,9 @@ pub enum EditCommand {
     /// Replace one source's suggestions (pre-annotation); rejected spans, spans overlapping
     /// an entity and undefined labels are left out, and the notice says how many.
     Suggest(SuggestionSource, Vec<Suggestion>),
+    /// Replace the combined layer (every source of [`SuggestionSource::COMBINED`]) with these
+    /// suggestions, each keeping its own source; one undo step.
+    SuggestLayer(Vec<Suggestion>),
     /// Make a suggestion the current one (and clear the other selections).
     SelectSuggestion(SuggestionKey),
     /// Make the next (`true`) or previous suggestion in reading order the current one, from

@@ -4,7 +4,7 @@
 
 use super::apply::Planned;
 use super::{Article, EditCommand, Notice};
-use crate::model::{Annotations, LabelId, SuggestionKey, ops};
+use crate::model::{Annotations, LabelId, SuggestionKey, SuggestionSource, ops};
 
 impl Article {
     /// The transaction of a suggestions command.
@@ -14,6 +14,11 @@ impl Article {
             EditCommand::Suggest(source, proposed) => {
                 let (tx, report) = ops::suggest(ann, source, proposed);
                 let notice = Some(Notice::info(format!("{}: {report}", source.as_str())));
+                Planned { notice, ..Planned::plain(tx) }
+            }
+            EditCommand::SuggestLayer(proposed) => {
+                let (tx, report) = ops::suggest_replacing(ann, &SuggestionSource::COMBINED, proposed);
+                let notice = Some(Notice::info(format!("suggestions: {report}")));
                 Planned { notice, ..Planned::plain(tx) }
             }
             EditCommand::Accept(key, label) => match ops::accept(ann, key, label) {

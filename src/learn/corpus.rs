@@ -4,7 +4,9 @@
 
 use std::path::{Path, PathBuf};
 
-use super::{LearnError, Model, Options, TrainDoc, file, fingerprint, train};
+use super::setup::Setup;
+use super::{LearnError, Model, Options, Prior, TrainDoc, crossval, file, train_with};
+use crate::corpus::Clitics;
 use crate::corpus::{Corpus, CorpusError, DocEntry};
 use crate::editor::read_document;
 use crate::formats::FormatError;
@@ -53,7 +55,12 @@ pub fn read_doc(entry: &DocEntry) -> Result<CorpusDoc, FormatError> {
 /// Every readable document of the corpus at `dir`, in listing order, and the problems
 /// (`path: reason`) of the others.
 pub fn read_corpus(dir: &Path) -> Result<(Vec<CorpusDoc>, Vec<String>), CorpusError> {
-    let corpus = Corpus::open(dir)?;
+    Ok(read_docs(&Corpus::open(dir)?))
+}
+
+/// Every readable document of `corpus`, in listing order, and the problems (`path: reason`)
+/// of the others.
+pub fn read_docs(corpus: &Corpus) -> (Vec<CorpusDoc>, Vec<String>) {
     let mut docs = Vec::new();
     let mut problems: Vec<String> = corpus.problems().iter().map(|p| p.to_string()).collect();
     for entry in corpus.docs() {
@@ -62,7 +69,7 @@ pub fn read_corpus(dir: &Path) -> Result<(Vec<CorpusDoc>, Vec<String>), CorpusEr
             Err(e) => problems.push(e.to_string()),
         }
     }
-    Ok((docs, problems))
+    (docs, problems)
 }
 
 /// The training documents of a corpus: every done document.
@@ -83,27 +90,36 @@ pub enum Freshness {
     Unreadable(String),
 }
 
-/// The model of the corpus at `dir` for `train_docs`: loaded from its file when it was trained
-/// on exactly these documents, else trained and saved. `None` when there is nothing to learn
-/// (no entity yet).
-pub fn ensure_model(
-    dir: &Path,
-    train_docs: &[TrainDoc],
-    opts: &Options,
-) -> Result<Option<(Model, Freshness)>, LearnError> {
-    if train_docs.iter().all(|d| d.entities.is_empty()) {
+/// The corpus's model for its setup: loaded from its file when it was trained on exactly
+/// the same done documents, labels and priors ([`Setup::key`]), else trained (with the priors'
+/// proposals as features and a cross-validated calibration) and saved. `None` when there is
+/// nothing to learn (no done document has an entity yet).
+pub fn ensure_model(setup: &Setup, opts: &Options) -> Result<Option<(Model, Freshness)>, LearnError> {
+    if setup.train_docs.iter().all(|d| d.entities.is_empty()) {
         return Ok(None);
     }
-    let path = file::path_in(dir);
+    let key = setup.key(opts);
+    let path = file::path_in(&setup.root);
     let freshness = match file::load(&path) {
-        Ok(m) if m.info.fingerprint == fingerprint(train_docs) => return Ok(Some((m, Freshness::Loaded))),
+        Ok(m) if m.info.fingerprint == key => return Ok(Some((m, Freshness::Loaded))),
         Ok(_) => Freshness::Stale,
         Err(LearnError::Io { source, .. }) if source.kind() == std::io::ErrorKind::NotFound => {
             Freshness::Trained
         }
         Err(e) => Freshness::Unreadable(e.to_string()),
     };
-    let model = train(train_docs, opts);
+    let mut model = train_calibrated(&setup.train_docs, opts, &setup.priors(), setup.clitics.0);
+    model.info.fingerprint = key;
     file::save(&model, &path)?;
     Ok(Some((model, freshness)))
+}
+
+/// Trains on `docs` with `priors` and measures the model's calibration by cross-validation
+/// (by document; a corpus of fewer than eight documents is cut into parts of 25 lines first).
+pub fn train_calibrated(docs: &[TrainDoc], opts: &Options, priors: &[Prior], clitics: Clitics) -> Model {
+    let parts = if docs.len() >= 8 { docs.to_vec() } else { crossval::chunks(docs, 25) };
+    let calibration = crossval::calibration(&parts, opts, priors, clitics);
+    let mut model = train_with(docs, opts, priors);
+    model.calibration = calibration;
+    model
 }

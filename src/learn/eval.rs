@@ -4,7 +4,7 @@
 use std::collections::BTreeMap;
 use std::ops::Range;
 
-use super::model::TrainDoc;
+use super::TrainDoc;
 
 /// True positives, false positives and false negatives of one label.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]

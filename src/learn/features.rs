@@ -56,6 +56,12 @@ fn h(template: u8, value: &str) -> u64 {
     x ^ (x >> 29)
 }
 
+/// Hash of a template number and a value, for feature templates defined in other modules
+/// (templates 60 and up).
+pub(super) fn hash(template: u8, value: &str) -> u64 {
+    h(template, value)
+}
+
 /// Hash of a template number and two values (a bigram), without building the pair.
 fn h2(template: u8, a: &str, b: &str) -> u64 {
     let mut s = FxHasher::default();
@@ -131,7 +137,7 @@ pub fn extract(text: &str, units: &[Unit], clusters: &Clusters, dict: Option<&Di
         .collect();
     let refs: Vec<&str> = norms.iter().map(String::as_str).collect();
     let marks = dict.map(|d| d.marks(&refs, units));
-    extract_with(text, units, &norms, clusters, marks.as_deref())
+    extract_with(text, units, &norms, clusters, marks.as_deref(), None)
 }
 
 /// Extracts the features of `units` of `text`, with dictionary marks given per unit.
@@ -141,6 +147,7 @@ pub fn extract_with(
     norms: &[String],
     clusters: &Clusters,
     marks: Option<&[Option<String>]>,
+    extra: Option<&[Vec<u64>]>,
 ) -> Features {
     let words: Vec<Word> = units
         .iter()
@@ -156,6 +163,9 @@ pub fn extract_with(
         if let Some(Some(mark)) = marks.and_then(|m| m.get(i)) {
             out.ids.push(h(40, mark));
             out.ids.push(h(41, mark.split(':').next().unwrap_or("")));
+        }
+        if let Some(more) = extra.and_then(|e| e.get(i)) {
+            out.ids.extend_from_slice(more);
         }
         out.offsets.push(u32::try_from(out.ids.len()).unwrap_or(u32::MAX));
     }

@@ -9,6 +9,7 @@ use std::path::{Path, PathBuf};
 use rustc_hash::FxHashMap;
 
 use super::LearnError;
+use super::calibrate::Calibration;
 use super::dict::Dictionary;
 use super::model::{Model, TrainInfo};
 use super::perceptron::Weights;
@@ -20,8 +21,9 @@ pub const MAGIC: &[u8] = b"HASHIYA-MODEL\n";
 /// The version written and read. Bump it whenever the features change (their hashes are the
 /// file's keys): an older file then reads as foreign and is retrained, never used with
 /// features it was not trained on. 2: bigrams hashed as pairs; 3: context conjunctions;
-/// 4: units keep the first letters of known words («وزارة»).
-pub const VERSION: u32 = 4;
+/// 4: units keep the first letters of known words («وزارة»); 5: the priors' fingerprints,
+/// clitics learned as outside, a description and a calibration.
+pub const VERSION: u32 = 5;
 
 /// The model file of the corpus at `dir`.
 pub fn path_in(dir: &Path) -> PathBuf {
@@ -56,6 +58,15 @@ pub fn to_bytes(model: &Model) -> Vec<u8> {
     w.u64(model.info.tokens);
     w.u64(model.info.fingerprint);
     w.u32(u32::from(model.use_clusters));
+    w.u32(model.priors.len() as u32);
+    model.priors.iter().for_each(|&p| w.u64(p));
+    w.str(&model.description);
+    let points = model.calibration.as_ref().map_or(&[][..], |c| &c.points[..]);
+    w.u32(points.len() as u32);
+    for &(raw, p) in points {
+        w.f32(raw);
+        w.f32(p);
+    }
     let t = model.weights.tags;
     w.u32(t as u32);
     model.weights.trans.iter().for_each(|&x| w.f32(x));
@@ -139,6 +150,10 @@ pub fn from_bytes(bytes: &[u8]) -> Result<Model, String> {
     let labels = (0..r.count(4)?).map(|_| r.str()).collect::<Result<Vec<_>, _>>()?;
     let info = TrainInfo { docs: r.u32()?, tokens: r.u64()?, fingerprint: r.u64()? };
     let use_clusters = r.u32()? != 0;
+    let priors = (0..r.count(8)?).map(|_| r.u64()).collect::<Result<Vec<_>, _>>()?;
+    let description = r.str()?;
+    let points = (0..r.count(8)?).map(|_| Ok((r.f32()?, r.f32()?))).collect::<Result<Vec<_>, String>>()?;
+    let calibration = (!points.is_empty()).then_some(Calibration { points });
     let t = r.u32()? as usize;
     if t != labels.len() + 1 {
         return Err(format!("{t} tags for {} labels", labels.len()));
@@ -167,7 +182,8 @@ pub fn from_bytes(bytes: &[u8]) -> Result<Model, String> {
     if r.at != bytes.len() {
         return Err("trailing bytes".into());
     }
-    Ok(Model { labels, index, weights: Weights { tags: t, emit, trans }, dict, use_clusters, info })
+    let weights = Weights { tags: t, emit, trans };
+    Ok(Model { labels, index, weights, dict, use_clusters, info, priors, description, calibration })
 }
 
 /// Saves `model` to `path` atomically (a temporary file renamed over it; no backup is kept:

@@ -11,21 +11,31 @@
 //!   and loads it as a versioned binary.
 //! * [`eval`]: exact-span precision / recall / F1.
 
+pub mod assess;
+pub mod build;
+pub mod calibrate;
+pub mod clitics;
 pub mod clusters;
 pub mod corpus;
+pub mod crossval;
 pub mod dict;
 pub mod eval;
 pub mod features;
 pub mod file;
+pub mod layer;
+pub mod mapping;
 mod model;
 pub mod perceptron;
+pub mod setup;
+pub mod stack;
+pub mod starter;
 pub mod suggest;
+mod train;
 pub mod units;
 
 pub use clusters::Clusters;
-pub use model::{
-    DEFAULT_THRESHOLD, Model, Options, Prediction, SCALE, TrainDoc, TrainInfo, fingerprint, train,
-};
+pub use model::{DEFAULT_THRESHOLD, Model, Prediction, SCALE, TrainInfo};
+pub use train::{Options, Prior, TrainDoc, fingerprint, train, train_with};
 
 /// Errors of the learner's model file.
 #[derive(Debug, thiserror::Error)]
@@ -38,6 +48,9 @@ pub enum LearnError {
         /// The cause.
         source: std::io::Error,
     },
+    /// A corpus (this one, or one it learns from) could not be read.
+    #[error("{0}")]
+    Corpus(String),
     /// The file is not a model of this version (foreign, truncated or corrupt).
     #[error("{path}: not a Hashiya model file (version {version}): {reason}")]
     Format {

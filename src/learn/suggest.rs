@@ -1,51 +1,36 @@
-//! Model suggestions into documents' suggestions layers: the model's predictions become
-//! [`Suggestion`]s from [`SuggestionSource::Model`] (confidence per mille, alternatives as
-//! label ids), applied through the editor core (one `Suggest` command per document, which
-//! replaces the model's earlier suggestions and drops rejected ones and ones equal to an
-//! entity), saved atomically. Documents marked done are left alone.
+//! Learned suggestions into documents' suggestions layers: a [`Layer`]'s proposals become
+//! [`Suggestion`]s (confidence per mille, alternatives as label ids), applied through the editor
+//! core — one command per document, which replaces the part of the layer filled (one source's
+//! suggestions, or the whole combined layer) and drops rejected proposals and ones overlapping
+//! an entity — and saved atomically. Documents marked done are left alone.
 
 use std::collections::BTreeSet;
 
-use super::Model;
+use super::layer::{Layer, to_suggestions};
 use crate::corpus::DocEntry;
-use crate::corpus::suggest::{SuggestSummary, fill_documents};
-use crate::model::{LabelSet, Suggestion, SuggestionSource};
+use crate::corpus::suggest::{Fill, SuggestSummary, fill_documents};
+use crate::model::{LabelSet, Suggestion};
 
-/// The model's suggestions for `text` with a confidence of at least `min` (per mille), with
+/// The layer's suggestions for `text` with a confidence of at least `min` (per mille), with
 /// label ids of `labels`; label names `labels` lacks are returned, not suggested.
-pub fn model_suggestions(
-    model: &Model,
+pub fn layer_suggestions(
+    layer: &Layer,
     text: &str,
     labels: &LabelSet,
     min: u16,
 ) -> (Vec<Suggestion>, BTreeSet<String>) {
-    let mut unknown = BTreeSet::new();
-    let mut out = Vec::new();
-    for p in model.predict(text) {
-        let confidence = (p.confidence * 1000.0).round().clamp(0.0, 1000.0) as u16;
-        if confidence < min {
-            continue;
-        }
-        let Some(label) = labels.by_name(&p.label) else {
-            unknown.insert(p.label);
-            continue;
-        };
-        let mut s = Suggestion::new(p.range, label.id, SuggestionSource::Model, confidence);
-        s.alternatives = p.alternatives.iter().filter_map(|n| labels.by_name(n)).map(|l| l.id).collect();
-        out.push(s);
-    }
-    (out, unknown)
+    to_suggestions(layer.propose(text), labels, min)
 }
 
-/// Fills the model suggestions of every document of `docs` not marked done, saving each one
-/// that changed.
+/// Fills `fill`'s part of the layer of every document of `docs` not marked done with
+/// `layer`'s proposals, saving each one that changed.
 pub fn suggest_documents(
     docs: &[DocEntry],
-    model: &Model,
-    min: u16,
+    layer: &Layer,
+    (fill, min): (Fill, u16),
     corpus: (&LabelSet, &str),
     progress: impl FnMut(usize, usize),
 ) -> SuggestSummary {
-    let propose = |text: &str, labels: &LabelSet| model_suggestions(model, text, labels, min);
-    fill_documents(docs, SuggestionSource::Model, &propose, corpus, progress)
+    let propose = |text: &str, labels: &LabelSet| layer_suggestions(layer, text, labels, min);
+    fill_documents(docs, fill, &propose, corpus, progress)
 }

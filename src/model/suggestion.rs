@@ -20,12 +20,18 @@ pub enum SuggestionSource {
     /// The user's own model: a command run by `hashiya suggest --command` or a file read by
     /// `hashiya import --as-suggestions` (its name in the suggestion's note).
     External,
+    /// The starter model built into Hashiya (trained on open Arabic NER data).
+    Starter,
 }
 
 impl SuggestionSource {
     /// Every source, in file order.
-    pub const ALL: [SuggestionSource; 5] =
-        [Self::Gazetteer, Self::Corpus, Self::Model, Self::Merge, Self::External];
+    pub const ALL: [SuggestionSource; 6] =
+        [Self::Gazetteer, Self::Corpus, Self::Model, Self::Merge, Self::External, Self::Starter];
+
+    /// The sources of the combined layer (`hashiya suggest` with no source option and the
+    /// window's default), which it replaces together.
+    pub const COMBINED: [SuggestionSource; 4] = [Self::Gazetteer, Self::Corpus, Self::Model, Self::Starter];
 
     /// The name used in files and on the command line.
     pub fn as_str(self) -> &'static str {
@@ -35,6 +41,7 @@ impl SuggestionSource {
             Self::Model => "model",
             Self::Merge => "merge",
             Self::External => "external",
+            Self::Starter => "starter",
         }
     }
 

@@ -75,21 +75,36 @@ fn train_then_suggest_with_the_model_and_rebuild_a_corrupt_model() {
         assert!(out.status.success(), "{stderr}");
         stderr
     };
+    let suggested = || {
+        let (a, _) = Article::open(&c.join("d5.txt")).expect("opens");
+        assert!(a.ann().entities().is_empty(), "suggestions only");
+        let text = a.doc.text();
+        let labels = a.ann().labels();
+        a.ann()
+            .suggestions()
+            .iter()
+            .map(|s| {
+                (text[s.range()].to_string(), labels.get(s.label).map(|l| l.name.clone()).unwrap_or_default())
+            })
+            .collect::<Vec<_>>()
+    };
     let stderr = run("0.5");
     assert!(stderr.contains("5 documents marked done left alone"), "{stderr}");
-    let (a, _) = Article::open(&c.join("d5.txt")).expect("opens");
-    let text = a.doc.text();
-    let got: Vec<(&str, String)> = a
-        .ann()
-        .suggestions()
-        .iter()
-        .map(|s| {
-            (&text[s.range()], a.ann().labels().get(s.label).map(|l| l.name.clone()).unwrap_or_default())
-        })
-        .collect();
-    assert!(got.contains(&("بغداد", "LOC".to_string())), "the name inside «وبغداد»: {got:?}");
-    assert!(got.contains(&("خالد", "PER".to_string())), "{got:?}");
-    assert!(a.ann().entities().is_empty(), "suggestions only");
+    let got = suggested();
+    // No annotated name says how this corpus treats an attached «و»: names cover the word, as
+    // token-level corpora tag them.
+    assert!(got.contains(&("وبغداد".to_string(), "LOC".to_string())), "«وبغداد» whole: {got:?}");
+    assert!(got.contains(&("خالد".to_string(), "PER".to_string())), "{got:?}");
+    let settings = c.join("hashiya-corpus.ron");
+    let text = std::fs::read_to_string(&settings).expect("corpus file");
+    std::fs::write(
+        &settings,
+        text.replacen("    version: 1,", "    version: 1,\n    clitics: Some(\"exclude\"),", 1),
+    )
+    .expect("set the convention");
+    run("0.5");
+    let got = suggested();
+    assert!(got.contains(&("بغداد".to_string(), "LOC".to_string())), "the name inside «وبغداد»: {got:?}");
 
     std::fs::write(&model, b"not a model").expect("corrupt it");
     let stderr = run("0.5");
@@ -168,7 +183,7 @@ fn the_window_learns_once_and_then_reuses_the_saved_model() {
     };
     let (said, layer) = open(&c);
     assert!(said.starts_with("Learned from 5 documents"), "{said}");
-    assert!(layer.iter().any(|s| s == "بغداد"), "{layer:?}");
+    assert!(layer.iter().any(|s| s == "وبغداد"), "{layer:?}");
     let written = std::fs::metadata(&model).and_then(|m| m.modified()).expect("model saved");
     let (said, _) = open(&c);
     assert!(said.starts_with("Learned from 5 documents"), "{said}");
@@ -205,4 +220,53 @@ fn a_new_document_takes_the_corpus_labels_without_adding_the_defaults() {
     assert!(!names.iter().any(|n| n == "GPE" || n == "ORG"), "{names:?}");
     let after = std::fs::read_to_string(&settings_file).expect("corpus file");
     assert!(!after.contains("\"GPE\""), "{after}");
+}
+
+/// Issue 20: a corpus made with `hashiya init` and no annotated document gets suggestions from
+/// the built-in starter model, its types mapped onto the corpus's labels (GPE folded into LOC
+/// where the corpus has no GPE), names with an attached «و» covered whole by default.
+#[test]
+fn a_fresh_corpus_gets_starter_suggestions_on_its_first_document() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let c = dir.path().join("c");
+    std::fs::create_dir(&c).expect("dir");
+    std::fs::write(
+        c.join("a.txt"),
+        "وصل وزير الخارجية إلى دمشق قادما من بغداد.\nوقال الأمين العام للأمم المتحدة إن لبنان وسوريا بحثا الوضع.\n",
+    )
+    .expect("article");
+    hashiya(&["init".as_ref(), c.as_os_str(), "--labels".as_ref(), "PERS,ORG,LOC,MISC".as_ref()]);
+    let out = run_hashiya(&["suggest".as_ref(), c.as_os_str()]);
+    let stderr = String::from_utf8_lossy(&out.stderr).to_string();
+    assert!(out.status.success(), "{stderr}");
+    assert!(stderr.contains("sources: starter model; clitics: include"), "{stderr}");
+    let (a, _) = Article::open(&c.join("a.txt")).expect("opens");
+    let text = a.doc.text();
+    let labels = a.ann().labels();
+    let got: Vec<(String, String, String)> = a
+        .ann()
+        .suggestions()
+        .iter()
+        .map(|s| {
+            let label = labels.get(s.label).map(|l| l.name.clone()).unwrap_or_default();
+            (text[s.range()].to_string(), label, s.source.as_str().to_string())
+        })
+        .collect();
+    for (name, label) in [("دمشق", "LOC"), ("بغداد", "LOC"), ("لبنان", "LOC"), ("وسوريا", "LOC")]
+    {
+        assert!(
+            got.contains(&(name.to_string(), label.to_string(), "starter".to_string())),
+            "{name}: {got:?}"
+        );
+    }
+    assert!(got.iter().all(|(_, l, _)| ["PERS", "ORG", "LOC", "MISC"].contains(&l.as_str())), "{got:?}");
+    assert!(a.ann().suggestions().iter().all(|s| s.confidence >= 500), "the default threshold is 0.5");
+
+    // Switched off, the starter suggests nothing, and its suggestions are taken away.
+    let settings = c.join("hashiya-corpus.ron");
+    let text = std::fs::read_to_string(&settings).expect("corpus file");
+    std::fs::write(&settings, text.replacen("    version: 1,", "    version: 1,\n    starter: false,", 1))
+        .expect("off");
+    let out = run_hashiya(&["suggest".as_ref(), c.as_os_str()]);
+    assert!(String::from_utf8_lossy(&out.stderr).contains("nothing to suggest from"), "{out:?}");
 }

@@ -6,14 +6,17 @@
 //! suggestions go into the layer through `EditCommand::Suggest` (entities the user made are
 //! never changed) if the same document is still open.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use super::{Job, Polled};
+use crate::corpus::Corpus;
 use crate::editor::{Article, Notice};
 use crate::formats::store::DocStatus;
-use crate::learn::corpus::{ensure_model, read_corpus, training_set};
-use crate::learn::suggest::model_suggestions;
-use crate::learn::{Options, TrainDoc, train};
+use crate::learn::build::CorpusLayer;
+use crate::learn::corpus::{Freshness, read_docs, train_calibrated};
+use crate::learn::setup::Setup;
+use crate::learn::suggest::layer_suggestions;
+use crate::learn::{Options, TrainDoc};
 use crate::model::{LabelSet, Suggestion};
 use crate::t;
 
@@ -108,33 +111,45 @@ impl Learner {
     }
 }
 
-/// Trains on the corpus's done documents and the open one, saves the model, predicts. The saved
-/// model is used as it is when it was trained on exactly these documents (opening a document
-/// with no entities yet, or reopening one, costs no training). `None`: nothing to learn from
-/// yet; an error is the lower layer's message.
+/// Builds the corpus's combined layer — the starter model, the model trained on the done
+/// documents and the open one (with the priors; the saved model is used as it is when it was
+/// trained on exactly these, so opening a document with no entities yet, or reopening one,
+/// costs no training), the corpus's tagged forms and gazetteer — and proposes for the open
+/// document. `None`: nothing to suggest from yet; an error is the lower layer's message.
 fn learn(
-    root: &std::path::Path,
+    root: &Path,
     open: TrainDoc,
     article: PathBuf,
     labels: &LabelSet,
     min: u16,
 ) -> Result<Option<Learned>, String> {
-    let (docs, _) = read_corpus(root).map_err(|e| e.to_string())?;
+    let corpus = Corpus::open(root).map_err(|e| e.to_string())?;
+    let (docs, warnings) = read_docs(&corpus);
     let others: Vec<_> = docs.into_iter().filter(|d| d.path != article).collect();
-    let mut train_docs = training_set(&others);
+    let mut setup = Setup::from_docs(&corpus, &others, warnings);
     let text = open.text.clone();
     // A document not done teaches only its sentences with entities: with none, it is left out,
     // so the training set (and the saved model's fingerprint) stays that of the done documents.
     if !(open.partial && open.entities.is_empty()) {
-        train_docs.push(open);
+        setup.train_docs.push(open);
     }
-    let model = match ensure_model(root, &train_docs, &Options::default()) {
-        Ok(Some((model, _))) => model,
-        Ok(None) => return Ok(None),
+    if setup.starter.is_none() && setup.train_docs.iter().all(|d| d.entities.is_empty()) {
+        return Ok(None);
+    }
+    let built = match CorpusLayer::build(setup.clone(), &others, None) {
+        Ok(built) => built,
         // The model could not be saved (a read-only folder): suggest from a model kept in
         // memory, as before the saved model was reused.
-        Err(_) => train(&train_docs, &Options::default()),
+        Err(_) => {
+            let model =
+                train_calibrated(&setup.train_docs, &Options::default(), &setup.priors(), setup.clitics.0);
+            CorpusLayer {
+                model: Some((model, Freshness::Trained)),
+                ..CorpusLayer::build_without_model(setup, &others)
+            }
+        }
     };
-    let (suggestions, _) = model_suggestions(&model, &text, labels, min);
-    Ok(Some(Learned { article, suggestions, docs: model.info.docs, tokens: model.info.tokens }))
+    let (suggestions, _) = layer_suggestions(&built.layer(), &text, labels, min);
+    let (docs, tokens) = built.model.as_ref().map_or((0, 0), |(m, _)| (m.info.docs, m.info.tokens));
+    Ok(Some(Learned { article, suggestions, docs, tokens }))
 }

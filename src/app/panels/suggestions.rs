@@ -109,5 +109,6 @@ pub fn source_name(source: SuggestionSource) -> String {
         SuggestionSource::Model => t!("source-model"),
         SuggestionSource::Merge => t!("source-merge"),
         SuggestionSource::External => t!("source-external"),
+        SuggestionSource::Starter => t!("source-starter"),
     }
 }

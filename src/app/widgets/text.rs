@@ -167,16 +167,32 @@ pub fn label_ui(ui: &mut Ui, text: impl Into<Txt>) -> Response {
     shaped_text_ui(ui, &text.text, (text.pt(), None), color)
 }
 
+/// A label that wraps at the width available (a paragraph: a notice, an attribution).
+pub fn wrapped_label_ui(ui: &mut Ui, text: impl Into<Txt>) -> Response {
+    let text = text.into();
+    if !text.is_shaped() {
+        return ui.add(egui::Label::new(text.rich()).wrap());
+    }
+    let color = text.shaped_color(ui).unwrap_or_else(|| ui.visuals().text_color());
+    shaped_text_ui(ui, &text.text, (text.pt(), Some(ui.available_width())), color)
+}
+
 /// Tells screen readers what a widget drawn from a shaped atom says (egui only reads text
 /// atoms), as a `role`; `selected` for check boxes and toggles.
 pub(super) fn speak(ui: &Ui, response: &Response, text: &Txt, role: Role, selected: Option<bool>) {
-    if text.is_shaped() {
-        let enabled = ui.is_enabled() && response.enabled();
-        response.widget_info(|| match selected {
-            Some(on) => WidgetInfo::selected(role, enabled, on, &text.text),
-            None => WidgetInfo::labeled(role, enabled, &text.text),
-        });
+    if !text.is_shaped() {
+        // egui names its own text but calls every button a push button: inside a menu it is
+        // a menu item (and a check box a checkable menu item).
+        if matches!(role, Role::MenuItem | Role::MenuItemCheckBox) {
+            ui.ctx().accesskit_node_builder(response.id, |node| node.set_role(role));
+        }
+        return;
     }
+    let enabled = ui.is_enabled() && response.enabled();
+    response.widget_info(|| match selected {
+        Some(on) => WidgetInfo::selected(role, enabled, on, &text.text),
+        None => WidgetInfo::labeled(role, enabled, &text.text),
+    });
 }
 
 /// The role of a button: a menu item inside a menu.

@@ -7,11 +7,12 @@
 
 use std::sync::{Arc, Mutex, PoisonError};
 
-use egui::accesskit::{self, TextDirection};
+use egui::accesskit;
 use egui::{EventFilter, Id, Rect, Response, Sense, Stroke, StrokeKind, Ui, Widget, pos2, vec2};
 
 use crate::text::field::{Action, FieldCore};
 
+use super::field_access::{Names, field_access_ui};
 use super::field_keys::{FieldInput, field_input};
 use super::shaper::{Shaper, lock, shaper};
 
@@ -109,9 +110,10 @@ impl Widget for TextField<'_> {
             *self.text = st.core.text().to_string();
             response.mark_changed();
         }
-        paint(ui, &response, &mut st, &mut sh, &frame, self.hint);
-        let name = self.name.unwrap_or(self.hint);
-        accessibility(ui, &response, &st.core, (&before, name, self.hint));
+        let text_rect = paint(ui, &response, &mut st, &mut sh, &frame, self.hint);
+        let run = sh.line(&st.core.display_text(), font_px).text_run();
+        let names = Names { before: &before, name: self.name.unwrap_or(self.hint), hint: self.hint };
+        field_access_ui(ui, &response, &st.core, (run, text_rect, ppp), &names);
         response
     }
 }
@@ -215,8 +217,9 @@ pub fn text_offset(previous: f32, avail: f32, text_w: f32, caret_x: f32, rtl: bo
     clamp(offset)
 }
 
-/// Frame, selection, composition underline, glyphs, caret and placeholder.
-fn paint(ui: &Ui, response: &Response, st: &mut FieldState, sh: &mut Shaper, f: &Frame, hint: &str) {
+/// Frame, selection, composition underline, glyphs, caret and placeholder; returns where the
+/// text is on screen.
+fn paint(ui: &Ui, response: &Response, st: &mut FieldState, sh: &mut Shaper, f: &Frame, hint: &str) -> Rect {
     let visuals = ui.visuals();
     let focused = response.has_focus();
     let stroke = if focused {
@@ -260,6 +263,7 @@ fn paint(ui: &Ui, response: &Response, st: &mut FieldState, sh: &mut Shaper, f: 
         painter.line_segment([caret_rect.min, caret_rect.max], visuals.text_cursor.stroke);
         ime_output(ui, f.inner, caret_rect);
     }
+    Rect::from_min_max(pos2(left, f.inner.min.y), pos2(left + text_w, f.inner.max.y))
 }
 
 /// Calls `draw` with the screen rectangle of each visual piece of display bytes `range`.
@@ -291,23 +295,6 @@ fn ime_output(ui: &Ui, inner: Rect, caret: Rect) {
             cursor_rect: to_global * caret,
             should_interrupt_composition: false,
         });
-    });
-}
-
-/// The field's AccessKit node: a text input with its value, name, placeholder and direction,
-/// settable by assistive technologies.
-fn accessibility(ui: &Ui, response: &Response, core: &FieldCore, (before, name, hint): (&str, &str, &str)) {
-    let enabled = ui.is_enabled();
-    response.widget_info(|| egui::WidgetInfo::text_edit(enabled, before, core.text(), hint));
-    let rtl = core.is_rtl();
-    ui.ctx().accesskit_node_builder(response.id, |node| {
-        node.set_role(accesskit::Role::TextInput);
-        if !name.is_empty() {
-            node.set_label(name);
-        }
-        node.set_value(core.text());
-        node.add_action(accesskit::Action::SetValue);
-        node.set_text_direction(if rtl { TextDirection::RightToLeft } else { TextDirection::LeftToRight });
     });
 }
 

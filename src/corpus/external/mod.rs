@@ -19,7 +19,7 @@ use thiserror::Error;
 
 pub use run::{RunError, run_batch};
 
-use super::suggest::{SuggestSummary, fill_each};
+use super::suggest::{Fill, SuggestSummary, fill_each};
 use super::walk::DocEntry;
 use crate::editor::{Article, JournalRead};
 use crate::formats::FormatError;
@@ -264,7 +264,7 @@ pub fn fill(
         }
         Ok((out, unknown))
     };
-    fill_each(&answered, SuggestionSource::External, &propose, corpus, progress)
+    fill_each(&answered, Fill::Source(SuggestionSource::External), &propose, corpus, progress)
 }
 
 /// Where an answer came from, for messages about a whole stream.

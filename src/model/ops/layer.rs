@@ -40,13 +40,24 @@ impl std::fmt::Display for SuggestReport {
 pub fn suggest(
     ann: &Annotations,
     source: SuggestionSource,
+    mut proposed: Vec<Suggestion>,
+) -> (Option<Transaction>, SuggestReport) {
+    proposed.iter_mut().for_each(|s| s.source = source);
+    suggest_replacing(ann, &[source], proposed)
+}
+
+/// Replaces the suggestions of every source of `sources` with `proposed` (each keeping its
+/// own source), with the same rules as [`suggest`]: rejected proposals and proposals
+/// overlapping an entity are left out.
+pub fn suggest_replacing(
+    ann: &Annotations,
+    sources: &[SuggestionSource],
     proposed: Vec<Suggestion>,
 ) -> (Option<Transaction>, SuggestReport) {
     let mut report = SuggestReport::default();
     let mut layer: Vec<Suggestion> =
-        ann.suggestions().iter().filter(|s| s.source != source).cloned().collect();
+        ann.suggestions().iter().filter(|s| !sources.contains(&s.source)).cloned().collect();
     for mut s in proposed {
-        s.source = source;
         if ann.labels().get(s.label).is_none() || s.start >= s.end {
             continue;
         }
@@ -60,7 +71,7 @@ pub fn suggest(
         }
     }
     let new = Suggestions::from_vec(layer);
-    report.suggested = new.iter().filter(|s| s.source == source).count();
+    report.suggested = new.iter().filter(|s| sources.contains(&s.source)).count();
     let tx = (new != *ann.suggestions())
         .then(|| Transaction::single(Edit::Layer { old: ann.suggestions().clone(), new }));
     (tx, report)

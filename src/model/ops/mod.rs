@@ -9,7 +9,9 @@ mod layer;
 
 use std::ops::Range;
 
-pub use layer::{SuggestReport, accept, accept_all, accept_every, reject, reject_all, suggest};
+pub use layer::{
+    SuggestReport, accept, accept_all, accept_every, reject, reject_all, suggest, suggest_replacing,
+};
 
 use super::{Annotations, Document, Edit, Entity, EntityId, LabelId, LabelSet, Transaction};
 

@@ -189,3 +189,31 @@ mod props {
         }
     }
 }
+
+#[test]
+fn the_combined_layer_replaces_its_sources_and_keeps_merge_and_external_ones() {
+    let (doc, mut ann) = setup();
+    let mut history = History::default();
+    let with = |r, l, source| Suggestion { source, ..proposal(r, l) };
+    let first = vec![
+        with(at(&doc, "إيران", 0), 4, SuggestionSource::Starter),
+        with(at(&doc, "باكو", 0), 4, SuggestionSource::Corpus),
+    ];
+    let (tx, _) = suggest_replacing(&ann, &SuggestionSource::COMBINED, first);
+    history.apply(&mut ann, &doc, tx.expect("changes")).expect("applies");
+    let (tx, _) = suggest(&ann, SuggestionSource::External, vec![proposal(at(&doc, "وزير", 0), 1)]);
+    history.apply(&mut ann, &doc, tx.expect("changes")).expect("applies");
+    let second = vec![with(at(&doc, "إيران", 1), 4, SuggestionSource::Model)];
+    let (tx, report) = suggest_replacing(&ann, &SuggestionSource::COMBINED, second);
+    assert_eq!(report.suggested, 1);
+    history.apply(&mut ann, &doc, tx.expect("changes")).expect("applies");
+    let sources: Vec<(usize, SuggestionSource)> =
+        ann.suggestions().iter().map(|s| (s.start, s.source)).collect();
+    assert_eq!(
+        sources,
+        [
+            (at(&doc, "وزير", 0).start, SuggestionSource::External),
+            (at(&doc, "إيران", 1).start, SuggestionSource::Model)
+        ]
+    );
+}
