@@ -102,7 +102,10 @@ impl Txt {
     /// True when the text goes through cosmic-text: all text of the Arabic interface, and any
     /// text holding right-to-left letters.
     pub fn is_shaped(&self) -> bool {
-        i18n::language().is_rtl() || self.text.chars().any(is_rtl_char)
+        // Text without letters (a status dot, an arrow, an icon) goes to egui, whose fonts have
+        // symbols and emoji our reading fonts lack (they would be empty boxes).
+        let words = self.text.chars().any(char::is_alphabetic);
+        (i18n::language().is_rtl() && words) || self.text.chars().any(is_rtl_char)
     }
 
     /// Size in points when shaped.

@@ -236,7 +236,9 @@ fn paint(ui: &Ui, response: &Response, st: &mut FieldState, sh: &mut Shaper, f: 
     let caret = st.core.to_display(st.core.caret());
     let (text_w, caret_x, rtl) = {
         let line = sh.line(&display, f.font_px);
-        (line.width() / f.ppp, line.caret_x(caret) / f.ppp, line.rtl())
+        // An empty field has no direction of its own: its caret waits on the interface's side.
+        let rtl = if display.is_empty() { super::layout::is_rtl() } else { line.rtl() };
+        (line.width() / f.ppp, line.caret_x(caret) / f.ppp, rtl)
     };
     st.offset = text_offset(st.offset, f.inner.width(), text_w, caret_x, rtl);
     let left = f.inner.min.x + st.offset;
