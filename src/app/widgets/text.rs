@@ -234,11 +234,38 @@ pub fn checkbox_ui(ui: &mut Ui, on: &mut bool, text: impl Into<Txt>) -> Response
 /// A check box that can be greyed out.
 pub fn checkbox_enabled_ui(ui: &mut Ui, enabled: bool, on: &mut bool, text: impl Into<Txt>) -> Response {
     let text = text.into();
-    let atom = text.atom(ui);
-    let response = ui.add_enabled(enabled, egui::Checkbox::new(on, atom));
     let role = if egui::containers::menu::is_in_menu(ui) { Role::MenuItemCheckBox } else { Role::CheckBox };
+    let response = if text.is_shaped() && super::layout::is_rtl() {
+        mirrored_checkbox_ui(ui, enabled, on, &text)
+    } else {
+        let atom = text.atom(ui);
+        ui.add_enabled(enabled, egui::Checkbox::new(on, atom))
+    };
     speak(ui, &response, &text, role, Some(*on));
     response
+}
+
+/// A check box with its box at the right of its words (the Arabic interface); a click on the
+/// words toggles it too.
+fn mirrored_checkbox_ui(ui: &mut Ui, enabled: bool, on: &mut bool, text: &Txt) -> Response {
+    let mut add = |ui: &mut Ui| {
+        let boxed = ui.add_enabled(enabled, egui::Checkbox::without_text(on));
+        let color = text.shaped_color(ui).unwrap_or_else(|| ui.visuals().text_color());
+        let words = shaped_text_ui(ui, &text.text, (text.pt(), None), color);
+        let words = ui.interact(words.rect, words.id.with("toggle"), egui::Sense::click());
+        let mut response = boxed | words.clone();
+        if enabled && words.clicked() {
+            *on = !*on;
+            response.mark_changed();
+        }
+        response
+    };
+    if ui.layout().is_horizontal() {
+        return add(ui);
+    }
+    let height = ui.spacing().interact_size.y;
+    ui.allocate_ui_with_layout(egui::vec2(ui.available_width(), height), super::layout::row_layout(), add)
+        .inner
 }
 
 /// A selectable label (a toggle that looks like text).
