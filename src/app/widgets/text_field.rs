@@ -14,7 +14,7 @@ use crate::text::field::{Action, FieldCore};
 
 use super::field_access::{Names, field_access_ui};
 use super::field_keys::{FieldInput, field_input};
-use super::shaper::{Shaper, lock, shaper};
+use super::shaper::{Shaper, with_shaper};
 
 /// Inner margin of the field, in points.
 const MARGIN: egui::Vec2 = egui::vec2(4.0, 1.0);
@@ -95,8 +95,15 @@ impl Widget for TextField<'_> {
         if st.core.text() != self.text.as_str() {
             st.core.set_text(self.text);
         }
-        let shaper = shaper(ui.ctx());
-        let mut sh = lock(&shaper);
+        let ctx = ui.ctx().clone();
+        // Shaping happens inside the shared shaper; nothing drawn here shapes through it again.
+        with_shaper(&ctx, |sh| self.show_ui(ui, id, &mut st, sh))
+    }
+}
+
+impl TextField<'_> {
+    /// The field's frame: layout, input, painting and accessibility, with the shaper held.
+    fn show_ui(self, ui: &mut Ui, id: Id, st: &mut FieldState, sh: &mut Shaper) -> Response {
         let ppp = ui.ctx().pixels_per_point();
         let font_px = (self.font_pt * ppp).round();
         let line_h = sh.line("", font_px).height() / ppp;
@@ -105,12 +112,11 @@ impl Widget for TextField<'_> {
         let mut response = ui.interact(rect, id, Sense::click_and_drag());
         let frame = Frame { inner: rect.shrink2(MARGIN), font_px, ppp };
         let before = self.text.clone();
-        let changed = interact(ui, &response, &mut st, &mut sh, &frame);
-        if changed {
+        if interact(ui, &response, st, sh, &frame) {
             *self.text = st.core.text().to_string();
             response.mark_changed();
         }
-        let text_rect = paint(ui, &response, &mut st, &mut sh, &frame, self.hint);
+        let text_rect = paint(ui, &response, st, sh, &frame, self.hint);
         let run = sh.line(&st.core.display_text(), font_px).text_run();
         let names = Names { before: &before, name: self.name.unwrap_or(self.hint), hint: self.hint };
         field_access_ui(ui, &response, &st.core, (run, text_rect, ppp), &names);
