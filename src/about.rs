@@ -20,13 +20,16 @@ pub const COMMIT: &str = env!("HASHIYA_COMMIT");
 /// What `hashiya --version` prints after the program's name: `0.1.0 (1a2b3c4d5e 2026-12-05)`.
 pub const LONG_VERSION: &str = concat!(env!("CARGO_PKG_VERSION"), " (", env!("HASHIYA_COMMIT"), ")");
 
+/// The whole line `hashiya --version` prints (and Help > About copies for a bug report).
+pub const VERSION_LINE: &str =
+    concat!("hashiya ", env!("CARGO_PKG_VERSION"), " (", env!("HASHIYA_COMMIT"), ")");
+
+/// Hashiya's icon (256 px; `assets/icons/` has the SVG and the other sizes the package installs),
+/// shown by the window and Help > About.
+pub const ICON_PNG: &[u8] = include_bytes!("../assets/icons/hashiya-256.png");
+
 /// The licence of Hashiya's own code (SPDX).
 pub const CODE_LICENCE: &str = "MIT OR Apache-2.0";
-
-/// The licences of the Rust crates compiled into the program, in a sentence.
-pub const CRATES_NOTE: &str = "Built with Rust crates under their own permissive licences \
-     (MIT, Apache-2.0, BSD, Zlib, Unicode-3.0 and similar); the Debian package's copyright \
-     file lists them.";
 
 /// Something bundled with the program and whom to thank for it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -57,38 +60,63 @@ pub fn font_credit(bytes: &[u8]) -> Option<Credit> {
             .filter(|s| !s.is_empty())
     };
     let family = name_of(ttf_parser::name_id::FULL_NAME).or_else(|| name_of(ttf_parser::name_id::FAMILY))?;
-    let licence = match (name_of(ttf_parser::name_id::LICENSE), name_of(ttf_parser::name_id::LICENSE_URL)) {
-        (Some(text), _) if text.len() <= 160 => text,
-        (Some(text), Some(url)) => format!("{} … ({url})", first_sentence(&text)),
-        (Some(text), None) => first_sentence(&text).to_string(),
-        (None, Some(url)) => url,
-        (None, None) => "see the font's own notice".to_string(),
-    };
     let notice = name_of(ttf_parser::name_id::COPYRIGHT_NOTICE).unwrap_or_default();
+    let stated = name_of(ttf_parser::name_id::LICENSE).unwrap_or_default();
+    let licence = licence_name(&format!("{stated} {notice}")).map_or_else(
+        || match name_of(ttf_parser::name_id::LICENSE_URL) {
+            Some(url) => format!("{} ({url})", first_sentence(&stated)),
+            None if !stated.is_empty() => first_sentence(&stated).to_string(),
+            None => "MIT (a subset of emoji-icon-font by John Slegers, made by egui)".to_string(),
+        },
+        str::to_string,
+    );
     Some(Credit { name: family, notice, licence })
+}
+
+/// The licence a font's own words name, for the licences of the fonts Hashiya and egui bundle.
+fn licence_name(text: &str) -> Option<&'static str> {
+    if text.contains("Open Font License") {
+        Some("SIL Open Font License 1.1")
+    } else if text.contains("Ubuntu Font Licence") {
+        Some("Ubuntu Font Licence 1.0")
+    } else if text.contains("MIT License") && text.contains("Bitstream") {
+        Some("MIT; Bitstream Vera License for the Vera glyphs")
+    } else {
+        None
+    }
 }
 
 fn first_sentence(text: &str) -> &str {
     text.split_inclusive(". ").next().unwrap_or(text).trim_end()
 }
 
-/// The data and models built into the program or shipped with it.
-pub fn data() -> Vec<Credit> {
-    let newsfane = "NewsFANE (Newswire-based Fine-grained Arabic Named Entity corpus) by Fahd \
-                    Alotaibi and Mark Lee, University of Birmingham";
-    vec![
-        Credit {
-            name: "Word clusters (data/clusters.tsv)".to_string(),
-            notice: format!("Learned by Hashiya from the newswire text of {newsfane}"),
-            licence: "CC BY-SA 3.0".to_string(),
-        },
-        Credit {
-            name: "Starter entity model (data/starter/)".to_string(),
-            notice: format!("Trained by Hashiya's own trainer on the NewsFANE Gold corpus: {newsfane}"),
-            licence: "CC BY-SA 3.0".to_string(),
-        },
-    ]
+/// Faces of one family with the same notice and licence (Regular, Bold) as one entry.
+pub fn by_family(credits: Vec<Credit>) -> Vec<Credit> {
+    let mut out: Vec<Credit> = Vec::new();
+    for credit in credits {
+        let name = family_of(&credit.name).to_string();
+        if !out.iter().any(|c| c.name == name && c.notice == credit.notice && c.licence == credit.licence) {
+            out.push(Credit { name, ..credit });
+        }
+    }
+    out
 }
+
+/// A face's family: its full name without the style word at its end.
+fn family_of(name: &str) -> &str {
+    ["Regular", "Bold", "Light", "Italic", "Medium"]
+        .iter()
+        .find_map(|style| name.strip_suffix(style).map(str::trim_end))
+        .unwrap_or(name)
+}
+
+/// The corpus the bundled word clusters and starter model are learned from, with the
+/// attribution its licence asks for.
+pub const NEWSFANE: &str = "NewsFANE (Newswire-based Fine-grained Arabic Named Entity corpus) by Fahd \
+     Alotaibi and Mark Lee, University of Birmingham";
+
+/// The licence of the bundled word clusters and starter model (that of NewsFANE).
+pub const DATA_LICENCE: &str = "CC BY-SA 3.0";
 
 /// Where Hashiya keeps its own files: `$XDG_DATA_HOME/hashiya` (by default
 /// `~/.local/share/hashiya`), the temporary folder when no home is known.
@@ -106,18 +134,6 @@ pub fn settings_file() -> PathBuf {
     data_dir().join("app.ron")
 }
 
-/// Where files live, as (what, where) lines for Help > About.
-pub fn places() -> Vec<(&'static str, String)> {
-    let data = data_dir();
-    vec![
-        ("Settings", settings_file().display().to_string()),
-        ("Sample article", data.join("sample-article.txt").display().to_string()),
-        ("Annotations", "beside each article: ARTICLE.hashiya.ron (previous save: .bak)".to_string()),
-        ("Edit journal", "beside each article between saves: ARTICLE.hashiya.journal".to_string()),
-        ("Corpus", "in the folder: hashiya-corpus.ron, hashiya-model.bin".to_string()),
-    ]
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -128,9 +144,17 @@ mod tests {
         assert_eq!(fonts.len(), crate::text::font_bytes().len());
         for font in &fonts {
             assert!(!font.notice.is_empty(), "{} has no copyright notice", font.name);
-            assert!(font.licence.contains("Open Font License"), "{}: {}", font.name, font.licence);
+            assert_eq!(font.licence, "SIL Open Font License 1.1", "{}", font.name);
         }
         assert!(fonts.iter().any(|f| f.name.contains("Naskh")));
+    }
+
+    #[test]
+    fn faces_of_a_family_are_one_entry() {
+        let fonts = by_family(fonts());
+        let names: Vec<&str> = fonts.iter().map(|c| c.name.as_str()).collect();
+        assert!(names.contains(&"Noto Naskh Arabic") && names.contains(&"Amiri"), "{names:?}");
+        assert!(fonts.len() < super::fonts().len(), "Regular and Bold are one entry");
     }
 
     #[test]

@@ -24,7 +24,7 @@ function __fish_hashiya_using_subcommand
     contains -- $cmd[1] $argv
 end
 
-complete -c hashiya -n "__fish_hashiya_needs_command" -s h -l help -d 'Print help'
+complete -c hashiya -n "__fish_hashiya_needs_command" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c hashiya -n "__fish_hashiya_needs_command" -s V -l version -d 'Print version'
 complete -c hashiya -n "__fish_hashiya_needs_command" -a "render" -d 'Render the article view (with entity highlights) to a PNG'
 complete -c hashiya -n "__fish_hashiya_needs_command" -a "validate" -d 'Check an article, an annotation file or every file of a folder; lists every problem and exits non-zero on any'

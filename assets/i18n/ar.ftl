@@ -1,4 +1,5 @@
 # واجهة حاشية بالعربية الفصحى. لكل مفتاح هنا نظير في en.ftl (يتحقق اختبار من ذلك في الاتجاهين).
+# Latin key names in parentheses are isolated (U+2066 … U+2069) so that «(Ctrl +)» keeps its order in a right-to-left line.
 # Hashiya's window in Arabic; plural forms follow CLDR: zero, one, two, few (3–10), many (11–99), other.
 
 
@@ -7,12 +8,12 @@ menu-file = ملف
 menu-edit = تحرير
 menu-suggest = اقتراح
 menu-view = عرض
-menu-open = فتح…  (Ctrl+O)
+menu-open = فتح…  (⁦Ctrl+O⁩)
 menu-open-folder = فتح مجلد…
 menu-recent = الملفات الأخيرة
 menu-recent-none = لا ملفات حديثة
-menu-save = حفظ  (Ctrl+S)
-menu-save-as = حفظ باسم…  (Ctrl+Shift+S)
+menu-save = حفظ  (⁦Ctrl+S⁩)
+menu-save-as = حفظ باسم…  (⁦Ctrl+Shift+S⁩)
 menu-overwrite = الكتابة فوق ملف الوسوم على القرص
 menu-export = تصدير…
 menu-export-suggestions = تضمين الاقتراحات (ككيانات)
@@ -25,21 +26,21 @@ menu-builtin-picker = منتقي الملفات المدمج
 menu-annotator = المُوسِّم
 menu-annotator-hint = اسمك
 menu-annotator-tip = يُكتب في الملفات التي تحفظها
-menu-quit = خروج  (Ctrl+Q)
-menu-undo = تراجع  (Ctrl+Z)
-menu-redo = إعادة  (Ctrl+Shift+Z)
-menu-delete-entity = حذف الكيان  (Del)
+menu-quit = خروج  (⁦Ctrl+Q⁩)
+menu-undo = تراجع  (⁦Ctrl+Z⁩)
+menu-redo = إعادة  (⁦Ctrl+Shift+Z⁩)
+menu-delete-entity = حذف الكيان  (⁦Del⁩)
 menu-threshold = عتبة النموذج
 menu-threshold-tip = لا تُعرض الاقتراحات المتعلَّمة الأقل ثقةً من هذه القيمة (كلما ارتفعت: أدق وأقل عددًا)
 menu-suggest-gazetteer = من قائمة أسماء…
 menu-suggest-corpus = من المدوّنة
-menu-next-suggestion = الاقتراح التالي  (N)
-menu-previous-suggestion = الاقتراح السابق  (P)
-menu-accept = قبول  (Enter)
-menu-reject = رفض  (Backspace)
-menu-zoom-in = تكبير  (Ctrl +)
-menu-zoom-out = تصغير  (Ctrl −)
-menu-zoom-reset = الحجم الفعلي  (Ctrl 0)
+menu-next-suggestion = الاقتراح التالي  (⁦N⁩)
+menu-previous-suggestion = الاقتراح السابق  (⁦P⁩)
+menu-accept = قبول  (⁦Enter⁩)
+menu-reject = رفض  (⁦Backspace⁩)
+menu-zoom-in = تكبير  (⁦Ctrl +⁩)
+menu-zoom-out = تصغير  (⁦Ctrl −⁩)
+menu-zoom-reset = الحجم الفعلي  (⁦Ctrl 0⁩)
 menu-theme-light = مظهر فاتح
 menu-theme-dark = مظهر داكن
 menu-reading-font = خط القراءة
@@ -50,6 +51,8 @@ menu-line-height = تباعد الأسطر
 menu-tashkeel = إظهار التشكيل
 menu-language = اللغة
 menu-language-system = لغة النظام ({ $language })
+menu-help = مساعدة
+menu-about = عن حاشية
 
 ## Label bar
 labels-chip-tip = وسم التحديد (أو تغيير وسم الكيان المحدد)
@@ -135,7 +138,7 @@ docs-problems = { $n ->
 }
 docs-this-document = هذا المستند:
 docs-done-next = منجز، التالي
-docs-done-next-tip = وسمه بأنه منجز وفتح المستند التالي الذي لم يُنجز (Ctrl+Enter)
+docs-done-next-tip = وسمه بأنه منجز وفتح المستند التالي الذي لم يُنجز (⁦Ctrl+Enter⁩)
 docs-overview = نظرة عامة
 docs-overview-tip = مخططات المدوّنة كاملةً
 docs-status = الحالة
@@ -179,12 +182,12 @@ source-starter = النموذج المبدئي
 find-label = بحث
 find-hint = الاسم
 find-prev = السابق
-find-prev-tip = النتيجة السابقة (Shift+Enter)
+find-prev-tip = النتيجة السابقة (⁦Shift+Enter⁩)
 find-next = التالي
-find-next-tip = النتيجة التالية (Enter)
+find-next-tip = النتيجة التالية (⁦Enter⁩)
 find-whole-corpus = المدوّنة كاملةً
-find-whole-corpus-tip = عرض كل المستندات التي فيها نتائج (Ctrl+Shift+F)
-find-close-tip = إغلاق (Esc)
+find-whole-corpus-tip = عرض كل المستندات التي فيها نتائج (⁦Ctrl+Shift+F⁩)
+find-close-tip = إغلاق (⁦Esc⁩)
 find-mode = الوضع
 find-mode-normalised = تطبيع عربي
 find-mode-exact = مطابقة تامة
@@ -389,7 +392,7 @@ offer-corpus = { $offer }؛ و{ $n } في { $docs ->
     [few] { $docs } مستندات أخرى
     [many] { $docs } مستندًا آخر
    *[other] { $docs } مستند آخر
-} من المدوّنة (Ctrl+Shift+F)
+} من المدوّنة (⁦Ctrl+Shift+F⁩)
 compare-open-first = افتح مقالًا أولًا ثم قارنه
 folder-could-not-open = تعذّر فتح المجلد: { $detail }
 folder-no-articles = { $folder }: لم يُعثر على مقالات
@@ -415,7 +418,7 @@ corpus-job-stopped = توقف تغيير في المدوّنة على نحو غ�
 corpus-labels-not-saved = لم تُحفظ وسوم المدوّنة: { $detail }
 corpus-carrying-labels = جارٍ نقل تغيير الوسوم إلى المستندات الأخرى…
 corpus-tagging = جارٍ وسم المستندات الأخرى في المدوّنة…
-corpus-tag-all-undo = { " " }(Ctrl+Z في مستند يتراجع عنه هناك)
+corpus-tag-all-undo = { " " }(⁦Ctrl+Z في مستند يتراجع عنه هناك⁩)
 suggest-reading-gazetteer = جارٍ قراءة قائمة الأسماء…
 suggest-open-folder-first = افتح مجلدًا كمدوّنة أولًا (ملف > فتح مجلد…)
 suggest-collecting = جارٍ جمع الأسماء الموسومة في المدوّنة…
@@ -438,6 +441,37 @@ error-not-batchable = لا يمكن أن يكون { $what } جزءًا من دف
 error-not-open = لم يعد المقال مفتوحًا
 error-read-only = { $path }: فُتح للقراءة فقط؛ لا يُكتب شيء
 error-journal-not-folded = { $why }؛ لا يُكتب { $path } حتى لا تضيع
+
+## مساعدة > عن حاشية
+
+about-title = عن حاشية
+about-tagline = قارئ للمقالات الإخبارية العربية ووسم الكيانات المسمّاة فيها
+about-version = الإصدار
+about-commit = الإيداع
+about-app-id = معرّف التطبيق
+about-copy-version = انسخ الإصدار
+about-copy-version-tip = لإرفاقه ببلاغ عن خطأ
+about-files = الملفات
+about-place-settings = الإعدادات
+about-place-sample = المقالة النموذجية
+about-place-annotations = الوسوم
+about-place-annotations-where = بجانب كل مقالة: ⁦ARTICLE.hashiya.ron⁩ (والحفظ السابق: ⁦.bak⁩)
+about-place-journal = سجل التحرير
+about-place-journal-where = بجانب كل مقالة بين عمليتَي حفظ: ⁦ARTICLE.hashiya.journal⁩
+about-place-corpus = المدوّنة
+about-place-corpus-where = في مجلدها: ⁦hashiya-corpus.ron⁩ و⁦hashiya-model.bin⁩
+about-licences = التراخيص
+about-code-licence = شيفرة حاشية: { $licence }
+about-crates = مبنيّ بحزم Rust لكلٍّ منها ترخيصه المتساهل (MIT وApache-2.0 وBSD-2/3-Clause وISC وZlib وUnicode-3.0).
+about-reading-fonts = خطوط القراءة
+about-ui-fonts = خطوط الواجهة (egui)
+about-data = البيانات والنموذج
+about-clusters = عناقيد الكلمات (⁦data/clusters.tsv⁩)
+about-clusters-notice = تعلّمتها حاشية من النصوص الإخبارية في { $newsfane }
+about-model = نموذج الكيانات المبدئي (⁦data/starter/⁩)
+about-model-notice = درّبه مدرِّب حاشية على مدوّنة ⁦NewsFANE Gold⁩: { $newsfane }
+about-close = إغلاق
+open-missing-article = مقالة { $annotations } مفقودة: { $article } غير موجود. يُفتح ملف الوسوم مع مقالته، ويجب أن تكون بجانبه بالاسم نفسه دون ⁦.hashiya.ron⁩.
 
 ## إشعارات المحرر (بمفاتيح يضعها المحرر، وتقولها النافذة بكلماتها)
 

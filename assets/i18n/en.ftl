@@ -50,6 +50,8 @@ menu-line-height = Line height
 menu-tashkeel = Show tashkeel
 menu-language = Language
 menu-language-system = System ({ $language })
+menu-help = Help
+menu-about = About Hashiya
 
 ## Label bar
 
@@ -362,6 +364,37 @@ error-not-batchable = { $what } cannot be part of a batch of edits
 error-not-open = The article is not open any more
 error-read-only = { $path }: opened only to be read; nothing is written
 error-journal-not-folded = { $why }; { $path } is not written so that they are not lost
+
+## Help > About
+
+about-title = About Hashiya
+about-tagline = Reader and named-entity annotator for Arabic news articles
+about-version = Version
+about-commit = Commit
+about-app-id = Application id
+about-copy-version = Copy version
+about-copy-version-tip = For a bug report
+about-files = Files
+about-place-settings = Settings
+about-place-sample = Sample article
+about-place-annotations = Annotations
+about-place-annotations-where = beside each article: ARTICLE.hashiya.ron (previous save: .bak)
+about-place-journal = Edit journal
+about-place-journal-where = beside each article between saves: ARTICLE.hashiya.journal
+about-place-corpus = Corpus
+about-place-corpus-where = in its folder: hashiya-corpus.ron, hashiya-model.bin
+about-licences = Licences
+about-code-licence = Hashiya's code: { $licence }
+about-crates = Built with Rust crates under their own permissive licences (MIT, Apache-2.0, BSD-2/3-Clause, ISC, Zlib, Unicode-3.0).
+about-reading-fonts = Reading fonts
+about-ui-fonts = Interface fonts (egui)
+about-data = Data and model
+about-clusters = Word clusters (data/clusters.tsv)
+about-clusters-notice = Learned by Hashiya from the newswire text of { $newsfane }
+about-model = Starter entity model (data/starter/)
+about-model-notice = Trained by Hashiya's own trainer on the NewsFANE Gold corpus: { $newsfane }
+about-close = Close
+open-missing-article = The article of { $annotations } is missing: { $article } does not exist. An annotation file opens with its article, which must be beside it under the same name without .hashiya.ron.
 
 ## Notices of the editor (keyed by the editor, said here in the window's words)
 

@@ -8,6 +8,7 @@ use crate::formats::FormatError;
 use super::command::Command;
 use super::settings::DEFAULT_FONT_PT;
 use super::state::{Compare, corpus_figures};
+use super::target::{OpenTarget, open_target};
 use super::window::{HashiyaApp, Offer};
 use crate::t;
 
@@ -141,13 +142,22 @@ impl HashiyaApp {
     /// Documents of the corpus, the find bar, zoom, theme and other settings.
     fn apply_view(&mut self, ctx: &egui::Context, cmd: Command) -> Result<(), Notice> {
         match cmd {
-            Command::Open(path) if path.is_dir() => self.open_folder(&path),
-            Command::Open(path) => self.request_open(path),
+            Command::Open(path) => match open_target(&path) {
+                OpenTarget::Folder(dir) => self.open_folder(&dir),
+                OpenTarget::Article(path) => self.request_open(path),
+                OpenTarget::MissingArticle { annotations, article } => {
+                    Err(Notice::error(OpenTarget::missing_text(&annotations, &article)))
+                }
+            },
             Command::OpenFolder(dir) => self.open_folder(&dir),
             Command::OpenDoc(i) => self.open_doc(i),
             Command::StepDoc(forward) => self.step_doc(forward),
             Command::DoneAndNext => self.done_and_next(),
             Command::SetStatus(status) => self.set_status(status),
+            Command::ToggleAbout => {
+                self.about_open = !self.about_open;
+                Ok(())
+            }
             Command::ToggleOverview => {
                 if let Some(state) = self.corpus.as_mut() {
                     state.overview_open = !state.overview_open;

@@ -53,6 +53,8 @@ pub enum Command {
     SetStatus(DocStatus),
     /// Show or hide the corpus overview charts.
     ToggleOverview,
+    /// Show or hide Help > About.
+    ToggleAbout,
     /// Save the annotation file.
     Save,
     /// Save even though the existing annotation file could not be read (user confirmed).

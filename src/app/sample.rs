@@ -8,11 +8,7 @@ pub const SAMPLE_ARTICLE: &str = include_str!("../../assets/sample-article.txt")
 /// Writes the bundled sample into the user's data folder (once) and returns its path, so it
 /// opens and saves like any article.
 pub fn sample_path() -> std::io::Result<PathBuf> {
-    let base = std::env::var_os("XDG_DATA_HOME")
-        .map(PathBuf::from)
-        .or_else(|| std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".local/share")))
-        .unwrap_or_else(std::env::temp_dir);
-    let dir = base.join("hashiya");
+    let dir = crate::about::data_dir();
     std::fs::create_dir_all(&dir)?;
     let path = dir.join("sample-article.txt");
     if std::fs::read_to_string(&path).ok().as_deref() != Some(SAMPLE_ARTICLE) {

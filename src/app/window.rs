@@ -8,7 +8,7 @@ use std::time::Instant;
 use crate::editor::{Article, ArticleId, Notice, Workspace};
 
 use super::command::Command;
-use super::dialogs::{Dialogs, LabelEditor};
+use super::dialogs::{Dialogs, LabelEditor, about_ui};
 use super::i18n;
 use super::jobs::learn::Learner;
 use super::jobs::suggest::SuggestJob;
@@ -18,6 +18,7 @@ use super::sample::sample_path;
 use super::settings::Settings;
 use super::shortcuts;
 use super::state::{Compare, CorpusState};
+use super::target::{OpenTarget, open_target};
 use super::view::ArticleView;
 use super::widgets::{column_ui, install_ui_fonts, is_rtl};
 use crate::t;
@@ -77,6 +78,8 @@ pub struct HashiyaApp {
     /// The document shown last frame (view key, path): its reading position is kept when
     /// another is shown.
     pub(super) reading: Option<(u64, PathBuf)>,
+    /// Help > About is shown.
+    pub(super) about_open: bool,
 }
 
 impl HashiyaApp {
@@ -84,17 +87,25 @@ impl HashiyaApp {
     /// bundled sample).
     pub fn new(ctx: &egui::Context, settings: Settings, file: Option<PathBuf>) -> Self {
         let mut app = Self::with_workspace(ctx, settings, Workspace::new(), Vec::new());
-        match file.map_or_else(sample_path, Ok) {
-            Ok(dir) if dir.is_dir() => {
+        match file.map_or_else(sample_path, Ok).map(|p| open_target(&p)) {
+            Ok(OpenTarget::Folder(dir)) => {
                 if let Err(notice) = app.open_folder(&dir) {
-                    app.open_error = Some(notice.text.clone());
-                    app.notice = Some(notice);
+                    app.show_open_error(notice.text);
                 }
             }
-            Ok(path) => app.open(&path),
+            Ok(OpenTarget::Article(path)) => app.open(&path),
+            Ok(OpenTarget::MissingArticle { annotations, article }) => {
+                app.show_open_error(OpenTarget::missing_text(&annotations, &article));
+            }
             Err(e) => app.open_error = Some(t!("sample-could-not-write", detail = e.to_string())),
         }
         app
+    }
+
+    /// Shows why nothing could be opened, where the article would be and in the status bar.
+    pub fn show_open_error(&mut self, text: String) {
+        self.notice = Some(Notice::error(text.clone()));
+        self.open_error = Some(text);
     }
 
     /// Creates the app around articles opened already (their notices shown in the status bar).
@@ -133,6 +144,7 @@ impl HashiyaApp {
             allow_close: false,
             title: String::new(),
             reading: None,
+            about_open: false,
         };
         if let Some(path) = app.workspace.active().map(|a| a.path.clone()) {
             app.settings.push_recent(path);
@@ -195,6 +207,7 @@ impl HashiyaApp {
         self.track_reading();
         self.panels_ui(ui);
         self.cmds.extend(self.dialogs.dialogs_ui(&ctx, &self.settings));
+        self.cmds.extend(about_ui(&ctx, self.about_open));
         for cmd in std::mem::take(&mut self.cmds) {
             self.apply(&ctx, cmd);
         }
@@ -354,6 +367,9 @@ impl HashiyaApp {
             ctx.send_viewport_cmd(egui::ViewportCommand::Title(title.clone()));
             self.title = title;
         }
+        // Screen readers name the window (AT-SPI's frame) by its root node, which egui leaves
+        // without a name.
+        ctx.accesskit_node_builder(egui::accesskit_root_id(), |node| node.set_label(self.title.as_str()));
     }
 }
 

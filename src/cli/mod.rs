@@ -27,11 +27,27 @@ use crate::corpus::SplitSpec;
 use crate::formats::exchange::Format;
 use crate::formats::store::DocStatus;
 
+/// `hashiya --help` and the man page hashiya(1): what the program does and where its files are.
+const LONG_ABOUT: &str = "Reader and named-entity annotator for Arabic news articles.
+
+Without a subcommand Hashiya opens FILE in its window. Annotations are saved beside each \
+article as ARTICLE.hashiya.ron (the previous version as .bak; edits between saves in \
+ARTICLE.hashiya.journal); a folder is a corpus, with its shared labels in hashiya-corpus.ron. \
+The window's settings are in $XDG_DATA_HOME/hashiya/app.ron (~/.local/share/hashiya/app.ron). \
+HASHIYA_ANNOTATOR names the annotator written into the files. The subcommands work without a \
+window, on the same files.";
+
 /// Command-line arguments.
 #[derive(Debug, Parser)]
-#[command(name = "hashiya", version = crate::about::LONG_VERSION, about = "Reader and named-entity annotator for Arabic news articles")]
+#[command(
+    name = "hashiya",
+    version = crate::about::LONG_VERSION,
+    about = "Reader and named-entity annotator for Arabic news articles",
+    long_about = LONG_ABOUT
+)]
 pub struct Cli {
-    /// Article to open in the window (the bundled sample when omitted).
+    /// What to open in the window: an article, its annotation file (ARTICLE.hashiya.ron opens
+    /// the article), a corpus folder or its hashiya-corpus.ron; the bundled sample when omitted.
     pub file: Option<PathBuf>,
     /// A headless subcommand instead of the window.
     #[command(subcommand)]

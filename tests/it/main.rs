@@ -8,6 +8,7 @@
 mod fixtures;
 mod window;
 
+mod accessibility_window;
 mod agree;
 mod app_flows;
 mod brat_lossless;

@@ -154,3 +154,77 @@ fn the_icons_have_their_sizes_and_the_fonts_their_licences() {
         }
     }
 }
+
+#[test]
+fn help_about_shows_version_places_and_licences() {
+    use egui_kittest::kittest::Queryable as _;
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut h = crate::window::harness_with(dir.path(), "نص قصير للتجربة.", 1.0);
+    assert!(h.query_by_label("About Hashiya").is_none());
+    h.state_mut().push_command(hashiya::app::Command::ToggleAbout);
+    h.run_steps(3);
+    h.get_by_label(VERSION);
+    h.get_by_label(hashiya::about::COMMIT);
+    h.get_by_label(APP_ID);
+    h.get_by_label(&hashiya::about::settings_file().display().to_string());
+    h.get_by_label("Amiri");
+    assert!(h.query_all_by_label_contains("SIL Open Font License 1.1").count() >= 4);
+    assert!(h.query_all_by_label_contains("Ubuntu Font Licence 1.0").count() >= 1, "egui's fonts");
+    assert_eq!(h.query_all_by_label_contains("NewsFANE").count(), 2, "word clusters and starter model");
+    h.get_by_label("Close").click();
+    h.run_steps(3);
+    assert!(h.query_by_label("Copy version").is_none(), "closed");
+}
+
+#[test]
+fn an_annotation_file_opens_its_article_and_a_missing_article_opens_nothing() {
+    use hashiya::app::HashiyaApp;
+    let dir = tempfile::tempdir().expect("tempdir");
+    let article = dir.path().join("a.txt");
+    std::fs::write(&article, "زار الوزير عمّان.").expect("article");
+    let ann = hashiya::formats::store::annotation_path(&article);
+    let open = |path: std::path::PathBuf| {
+        let mut h = egui_kittest::Harness::builder()
+            .with_size(egui::vec2(1000.0, 700.0))
+            .build_eframe(move |cc| HashiyaApp::new(&cc.egui_ctx, crate::fixtures::settings(), Some(path)));
+        h.run_steps(3);
+        h
+    };
+    let h = open(ann.clone());
+    assert_eq!(h.state().article().map(|a| a.path.clone()), Some(article.clone()));
+    drop(h);
+
+    let gone = dir.path().join("gone.txt.hashiya.ron");
+    std::fs::write(&gone, "(version: 1)").expect("an annotation file without its article");
+    let h = open(gone.clone());
+    assert!(h.state().article().is_none(), "nothing else is opened (not the sample)");
+    let notice = h.state().notice().map(|n| n.text.clone()).unwrap_or_default();
+    assert!(notice.contains("gone.txt") && notice.contains("missing"), "{notice}");
+    use egui_kittest::kittest::Queryable as _;
+    let shown = h.query_all_by_label_contains("is missing").count();
+    assert_eq!(shown, 2, "said where the article would be and in the status bar");
+}
+
+#[test]
+fn help_about_in_arabic_is_arabic_and_reads_from_the_right() {
+    use egui_kittest::kittest::Queryable as _;
+    use hashiya::app::i18n::Lang;
+    use hashiya::app::{Command, HashiyaApp, Settings};
+    let dir = tempfile::tempdir().expect("tempdir");
+    let article = dir.path().join("a.txt");
+    std::fs::write(&article, "نص قصير للتجربة.").expect("article");
+    let settings = Settings { autosave: false, language: Some(Lang::Arabic), ..crate::fixtures::settings() };
+    let mut h = egui_kittest::Harness::builder()
+        .with_size(egui::vec2(1200.0, 800.0))
+        .build_eframe(move |cc| HashiyaApp::new(&cc.egui_ctx, settings, Some(article)));
+    h.run_steps(3);
+    h.state_mut().push_command(Command::ToggleAbout);
+    h.run_steps(3);
+    h.get_by_label("عن حاشية");
+    let (version, value) = (h.get_by_label("الإصدار").rect(), h.get_by_label_contains(VERSION).rect());
+    assert!(value.center().x < version.center().x, "the name at the right, its value to its left");
+    assert_eq!(h.query_all_by_label_contains("NewsFANE").count(), 2);
+    h.get_by_label("إغلاق").click();
+    h.run_steps(3);
+    assert!(h.query_by_label("الإصدار").is_none(), "closed");
+}

@@ -1,13 +1,16 @@
-//! Dialogs: file dialogs (native on a thread, the built-in picker where native ones cannot
-//! work, `files.rs`; the picker itself in `picker.rs` and `picker_ui.rs`), the label-set editor (`labels.rs`) and the unsaved-changes question
+//! Dialogs: Help > About (`about.rs`), file dialogs (native on a thread, the built-in picker
+//! where native ones cannot work, `files.rs`; the picker itself in `picker.rs` and
+//! `picker_ui.rs`), the label-set editor (`labels.rs`) and the unsaved-changes question
 //! (`unsaved.rs`). Each returns [`crate::app::Command`]s or an answer; none changes state.
 
+mod about;
 mod files;
 mod labels;
 mod picker;
 mod picker_ui;
 mod unsaved;
 
+pub use about::about_ui;
 pub use files::{DialogStart, Dialogs};
 pub use labels::LabelEditor;
 pub use unsaved::{Answer, unsaved_question_ui};

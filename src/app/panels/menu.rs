@@ -1,4 +1,4 @@
-//! The menu bar: File, Edit, Suggest and View. Entries emit [`Command`]s; none touches the
+//! The menu bar: File, Edit, Suggest, View and Help. Entries emit [`Command`]s; none touches the
 //! model.
 
 use egui::Ui;
@@ -13,7 +13,7 @@ use crate::formats::exchange::Format;
 use crate::t;
 use crate::text::ReadingFont;
 
-/// File / Edit / Suggest / View menus.
+/// File / Edit / Suggest / View / Help menus.
 pub fn menu_bar_ui(ui: &mut Ui, article: Option<&Article>, settings: &Settings, cmds: &mut Vec<Command>) {
     egui::MenuBar::new().ui(ui, |ui| {
         // From the right in the Arabic interface: the bar's row, and each menu's column.
@@ -25,6 +25,8 @@ pub fn menu_bar_ui(ui: &mut Ui, article: Option<&Article>, settings: &Settings, 
             let suggest = |ui: &mut Ui| suggest_menu_ui(ui, article, settings, cmds);
             menu_ui(ui, t!("menu-suggest"), |ui| menu_column_ui(ui, suggest));
             menu_ui(ui, t!("menu-view"), |ui| menu_column_ui(ui, |ui| view_menu_ui(ui, settings, cmds)));
+            let about = |ui: &mut Ui| item(ui, true, t!("menu-about"), Command::ToggleAbout, cmds);
+            menu_ui(ui, t!("menu-help"), |ui| menu_column_ui(ui, about));
         });
     });
 }

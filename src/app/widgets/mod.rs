@@ -4,6 +4,7 @@
 //! (`painter.rs`), label colours, and the UI fonts.
 
 mod controls;
+mod field_access;
 mod field_keys;
 mod layout;
 mod painter;
@@ -22,7 +23,7 @@ pub use controls::{choice_ui, link_ui, progress_ui, slider_ui, window_ui};
 pub use shaped::{paint_shaped, shaped_label_ui, shaped_rtl, shaped_size};
 pub use text::{
     Txt, button_enabled_ui, button_ui, checkbox_enabled_ui, checkbox_ui, disabled_tip, label_ui, menu_ui,
-    selectable_ui, small_button_ui, styled_button_ui, tip,
+    selectable_ui, small_button_ui, styled_button_ui, tip, wrapped_label_ui,
 };
 
 use egui::Color32;
