@@ -154,6 +154,7 @@ impl HashiyaApp {
             Command::StepDoc(forward) => self.step_doc(forward),
             Command::DoneAndNext => self.done_and_next(),
             Command::SetStatus(status) => self.set_status(status),
+            Command::SetDocOrder(order) => self.set_doc_order(order),
             Command::ToggleAbout => {
                 self.about_open = !self.about_open;
                 Ok(())

@@ -211,6 +211,9 @@ impl HashiyaApp {
         // Nothing to learn yet, or a corpus that cannot be read: the automatic retraining
         // stays quiet (`hashiya train` says why).
         let Some(Ok(learned)) = self.learner.poll() else { return };
+        if let Some(state) = self.corpus.as_mut().filter(|s| s.corpus.root() == learned.layer.setup.root) {
+            state.ranker.set_layer(learned.layer.clone());
+        }
         if self.workspace.active().is_none_or(|a| a.path != learned.article) {
             return;
         }

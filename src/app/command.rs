@@ -51,6 +51,9 @@ pub enum Command {
     DoneAndNext,
     /// Set the open document's status.
     SetStatus(DocStatus),
+    /// Offer the documents to do in this order (documents panel, Ctrl+Enter; saved in the
+    /// corpus file).
+    SetDocOrder(crate::corpus::DocOrder),
     /// Show or hide the corpus overview charts.
     ToggleOverview,
     /// Show or hide Help > About.

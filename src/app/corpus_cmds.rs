@@ -4,7 +4,7 @@
 
 use std::path::Path;
 
-use crate::corpus;
+use crate::corpus::{self, DocOrder};
 use crate::editor::{EditCommand, Notice};
 use crate::formats::store::DocStatus;
 use crate::model::LabelSet;
@@ -72,6 +72,38 @@ impl HashiyaApp {
                 self.notice = Some(Notice::info(t!("corpus-all-done")));
                 Ok(())
             }
+        }
+    }
+
+    /// The order of the documents to do, written into the corpus file (atomically; kept for
+    /// this session when the file cannot be written). Most uncertain first with no layer
+    /// built yet asks the learner for one.
+    pub(super) fn set_doc_order(&mut self, order: DocOrder) -> Result<(), Notice> {
+        let Some(state) = self.corpus.as_mut() else { return Ok(()) };
+        if state.order() == order {
+            return Ok(());
+        }
+        state.corpus.settings_mut().learning.order = order;
+        let saved = state.corpus.save();
+        if order == DocOrder::Uncertain && !state.ranker.has_layer() {
+            self.learner.pending = true;
+        }
+        saved.map_err(|e| Notice::error(t!("corpus-order-not-saved", detail = e.to_string())))
+    }
+
+    /// Each frame: takes a finished ranking of the documents to do, and starts one when they
+    /// are offered most uncertain first and the learner built a newer layer.
+    pub(super) fn rank_frame(&mut self, ctx: &egui::Context) {
+        let Some(state) = self.corpus.as_mut() else { return };
+        state.ranker.poll();
+        if state.order() == DocOrder::Uncertain && state.ranker.wants_ranking() {
+            let entries = state.to_rank();
+            if let Err(e) = state.ranker.start(entries) {
+                self.notice = Some(Notice::error(t!("could-not-start", detail = e.to_string())));
+            }
+        }
+        if state.ranker.progress().is_some() {
+            ctx.request_repaint_after(std::time::Duration::from_millis(200));
         }
     }
 

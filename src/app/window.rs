@@ -170,6 +170,21 @@ impl HashiyaApp {
         self.corpus.as_ref().map(|c| &c.corpus)
     }
 
+    /// The documents still to do, by path relative to the corpus root, in the order the
+    /// documents panel and Ctrl+Enter offer them; and whether they are ranked (the order is
+    /// most uncertain first, the scores are in and no ranking runs).
+    pub fn to_do_in_order(&self) -> (Vec<PathBuf>, bool) {
+        let Some(state) = self.corpus.as_ref() else { return (Vec::new(), false) };
+        let order = state.order();
+        let scores = state.ranker.scores();
+        let listed = crate::learn::order::to_do(&state.summaries, order, scores);
+        let ranked = order == crate::corpus::DocOrder::Uncertain
+            && state.ranker.progress().is_none()
+            && !state.ranker.wants_ranking()
+            && !scores.is_empty();
+        (listed.into_iter().map(|i| state.summaries[i].rel.clone()).collect(), ranked)
+    }
+
     /// The last notice shown in the status bar.
     pub fn notice(&self) -> Option<&Notice> {
         self.notice.as_ref()
@@ -326,6 +341,7 @@ impl HashiyaApp {
         self.suggest_job_done(ctx);
         self.learner_done(ctx);
         self.retrain_after_edits();
+        self.rank_frame(ctx);
         let Some(state) = self.corpus.as_mut() else { return };
         if state.poll() {
             ctx.request_repaint_after(std::time::Duration::from_millis(100));

@@ -25,7 +25,7 @@ pub enum Mode {
 }
 
 /// The corpus's gazetteer setting, read (a problem is a warning: the layer goes on without).
-fn gazetteer(corpus: &Corpus) -> Option<Dictionary> {
+pub(super) fn gazetteer(corpus: &Corpus) -> Option<Dictionary> {
     let path = corpus.settings().learning.gazetteer.as_ref()?;
     let path = corpus.root().join(path);
     match read_gazetteer(&path) {
@@ -40,7 +40,7 @@ fn gazetteer(corpus: &Corpus) -> Option<Dictionary> {
     }
 }
 
-fn say_freshness(built: &CorpusLayer) {
+pub(super) fn say_freshness(built: &CorpusLayer) {
     let Some((model, fresh)) = &built.model else { return };
     let file = file::path_in(&built.setup.root);
     match fresh {

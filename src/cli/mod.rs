@@ -12,6 +12,7 @@ mod folder;
 mod init;
 mod layer;
 mod merge;
+mod next;
 mod progress;
 mod recover;
 mod render;
@@ -85,6 +86,9 @@ pub enum Command {
     Recover(recover::RecoverArgs),
     /// Pre-annotate: fill the suggestions layer of the documents not marked done.
     Suggest(SuggestArgs),
+    /// List the documents still to do, in file order or the suggestion layer's least sure
+    /// first (`--order uncertain`), with their scores: which document to annotate next.
+    Next(next::NextArgs),
     /// Inter-annotator agreement: exact and partial span P/R/F1, Cohen's and Fleiss' kappa,
     /// Krippendorff's alpha, label confusion.
     Agree {
@@ -362,6 +366,7 @@ pub fn run(command: Command) -> ExitCode {
         Command::Mark(args) => folder::mark(&args),
         Command::Recover(args) => recover::run(&args),
         Command::Suggest(args) => suggest::run(&args),
+        Command::Next(args) => next::run(&args),
         Command::Agree { paths, json } => agree::run(&paths, json),
         Command::Merge { base, ours, theirs, out } => merge::run(&base, &ours, &theirs, &out),
         Command::DriveEdits(args) => drive::run(&args),

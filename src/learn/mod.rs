@@ -26,6 +26,7 @@ pub mod file;
 pub mod layer;
 pub mod mapping;
 mod model;
+pub mod order;
 pub mod perceptron;
 pub mod setup;
 pub mod stack;

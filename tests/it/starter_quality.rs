@@ -24,7 +24,8 @@ use hashiya::learn::{Options, TrainDoc};
 
 const CORPUS: &str = "ner/newsfane/NewsFANE_Gold_2014_170K.txt";
 
-fn newsfane(shared: &Path) -> TrainDoc {
+/// NewsFANE as one document with its fine labels (shared with `order_simulation`).
+pub fn newsfane(shared: &Path) -> TrainDoc {
     let import = conll::import(&shared.join(CORPUS)).expect("imports");
     let doc = &import.documents[0];
     let ann = &doc.annotations;

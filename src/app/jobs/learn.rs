@@ -4,9 +4,11 @@
 //! or loading it when it is already trained on exactly those) and predicts the open document;
 //! the window never waits for it. While it runs the status bar says what it learns from; its
 //! suggestions go into the layer through `EditCommand::Suggest` (entities the user made are
-//! never changed) if the same document is still open.
+//! never changed) if the same document is still open, and the layer it built ranks the
+//! documents to do (`order.rs`).
 
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use super::{Job, Polled};
 use crate::corpus::Corpus;
@@ -34,6 +36,8 @@ pub struct Learned {
     pub docs: u32,
     /// Tokens the model learned from.
     pub tokens: u64,
+    /// The corpus's layer that proposed them, for ranking the documents to do.
+    pub layer: Arc<CorpusLayer>,
 }
 
 /// A running training, and the open document's revision when the last one started.
@@ -151,5 +155,5 @@ fn learn(
     };
     let (suggestions, _) = layer_suggestions(&built.layer(), &text, labels, min);
     let (docs, tokens) = built.model.as_ref().map_or((0, 0), |(m, _)| (m.info.docs, m.info.tokens));
-    Ok(Some(Learned { article, suggestions, docs, tokens }))
+    Ok(Some(Learned { article, suggestions, docs, tokens, layer: Arc::new(built) }))
 }

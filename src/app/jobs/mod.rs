@@ -4,6 +4,7 @@
 //! does with a result is in `app/background.rs`.
 
 pub mod learn;
+pub mod order;
 pub mod suggest;
 
 use std::path::PathBuf;

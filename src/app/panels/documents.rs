@@ -1,15 +1,17 @@
-//! The documents panel of a corpus: progress, filters, and one row per document (status,
-//! name, entity count, a small bar of entities per label). Rows emit commands; only the
-//! panel's own filters change here.
+//! The documents panel of a corpus: progress, the order of the documents to do, filters, and
+//! one row per document (status, in the most-uncertain-first order the rank and a bar of the
+//! suggestion layer's uncertainty, entity count, a small bar of entities per label, name).
+//! Rows emit commands; only the panel's own filters change here.
 
 use egui::{Color32, Sense, Ui, vec2};
 
+use crate::corpus::DocOrder;
 use crate::formats::store::DocStatus;
 use crate::model::LabelSet;
 
 use crate::app::command::Command;
 use crate::app::state::CorpusState;
-use crate::app::widgets::{TextField, row_ui, styled_button_ui};
+use crate::app::widgets::{TextField, is_rtl, row_ui, styled_button_ui};
 use crate::app::widgets::{
     Txt, button_ui, choice_ui, label_ui, progress_ui, selectable_ui, shaped_label_ui, tip,
 };
@@ -22,6 +24,7 @@ const ROW_H: f32 = 22.0;
 /// The panel: header with progress and filters, then the (virtualised) list of documents.
 pub fn documents_panel_ui(ui: &mut Ui, state: &mut CorpusState, cmds: &mut Vec<Command>) {
     header_ui(ui, state, cmds);
+    order_ui(ui, state, cmds);
     filters_ui(ui, state);
     ui.separator();
     let listed = state.listed().to_vec();
@@ -70,6 +73,28 @@ fn header_ui(ui: &mut Ui, state: &CorpusState, cmds: &mut Vec<Command>) {
     });
 }
 
+/// The order of the documents to do, and while they are ranked how far the ranking got.
+fn order_ui(ui: &mut Ui, state: &CorpusState, cmds: &mut Vec<Command>) {
+    row_ui(ui, |ui| {
+        let mut order = state.order();
+        let options =
+            [(DocOrder::File, t!("docs-order-file")), (DocOrder::Uncertain, t!("docs-order-uncertain"))];
+        tip(choice_ui(ui, "doc-order", t!("docs-order"), &mut order, &options), t!("docs-order-tip"));
+        if order != state.order() {
+            cmds.push(Command::SetDocOrder(order));
+        }
+        if state.order() != DocOrder::Uncertain {
+            return;
+        }
+        if let Some((done, all)) = state.ranker.progress() {
+            ui.spinner();
+            label_ui(ui, Txt::new(t!("docs-ranking", done = done, all = all)).weak());
+        } else if !state.ranker.has_layer() {
+            label_ui(ui, Txt::new(t!("docs-ranking-waiting")).weak());
+        }
+    });
+}
+
 fn filters_ui(ui: &mut Ui, state: &mut CorpusState) {
     row_ui(ui, |ui| {
         let options: Vec<(Option<DocStatus>, String)> = std::iter::once((None, t!("docs-status-all")))
@@ -88,6 +113,9 @@ fn doc_row_ui(ui: &mut Ui, state: &CorpusState, i: usize, labels: &LabelSet, cmd
     let response = row_ui(ui, |ui| {
         ui.set_height(ROW_H - 4.0);
         status_dot_ui(ui, s.status);
+        if state.order() == DocOrder::Uncertain {
+            rank_ui(ui, state.rank(i), state.top_score());
+        }
         label_ui(ui, Txt::new(format!("{:>4}", s.entities)).monospace().weak());
         label_bar_ui(ui, s, labels);
         if name.chars().any(is_rtl_char) {
@@ -107,6 +135,28 @@ fn doc_row_ui(ui: &mut Ui, state: &CorpusState, i: usize, labels: &LabelSet, cmd
     if response.clicked() {
         cmds.push(Command::OpenDoc(i));
     }
+}
+
+/// A document's rank among the documents to do and a bar of its uncertainty score (full for
+/// the highest), filled from the start of the row; blank for documents not to do.
+fn rank_ui(ui: &mut Ui, rank: Option<(usize, Option<f32>)>, top: f32) {
+    let text = rank.map_or_else(|| "   ".to_string(), |(r, _)| format!("{r:>3}"));
+    label_ui(ui, Txt::new(text).monospace().weak());
+    let (rect, response) = ui.allocate_exact_size(vec2(28.0, 8.0), Sense::hover());
+    let Some((rank, score)) = rank else { return };
+    ui.painter().rect_filled(rect, 1.0, ui.visuals().faint_bg_color);
+    let Some(score) = score else {
+        tip(response, t!("docs-not-ranked"));
+        return;
+    };
+    let w = rect.width() * if top > 0.0 { (score / top).clamp(0.0, 1.0) } else { 0.0 };
+    let fill = if is_rtl() {
+        egui::Rect::from_min_max(egui::pos2(rect.max.x - w, rect.min.y), rect.max)
+    } else {
+        egui::Rect::from_min_size(rect.min, vec2(w, rect.height()))
+    };
+    ui.painter().rect_filled(fill, 1.0, Color32::from_rgb(0xd5, 0x5e, 0x00));
+    tip(response, t!("docs-uncertainty-tip", rank = rank, score = format!("{score:.2}")));
 }
 
 /// A 48-point bar split by label in the corpus's label colours.

@@ -4,9 +4,13 @@
 
 use std::path::{Path, PathBuf};
 
-use crate::corpus::{self, Corpus, CorpusError, DocSummary, Health, ScanEvent, ScanHandle};
+use crate::app::jobs::order::Ranker;
+use crate::corpus::{
+    self, Corpus, CorpusError, DocEntry, DocOrder, DocSummary, Health, ScanEvent, ScanHandle,
+};
 use crate::editor::Article;
 use crate::formats::store::DocStatus;
+use crate::learn::order::{is_to_do, next_to_do, to_do};
 
 /// An open corpus and what the window knows of its documents.
 pub struct CorpusState {
@@ -24,14 +28,27 @@ pub struct CorpusState {
     pub filter_name: String,
     /// The overview window with the charts is shown.
     pub overview_open: bool,
+    /// The documents to do ranked by the suggestion layer's uncertainty.
+    pub ranker: Ranker,
     /// Bumped whenever a summary changes (keys the cached listing).
     generation: u64,
-    /// The last listing: (generation, status filter, name filter) → indices.
-    listed: Option<(ListingKey, Vec<usize>)>,
+    /// The last listing.
+    listed: Option<Listing>,
 }
 
-/// What a listing depends on: the summaries' generation and the two filters.
-type ListingKey = (u64, Option<DocStatus>, String);
+/// What a listing depends on: the summaries' generation, the two filters, the order and the
+/// scores' generation.
+type ListingKey = (u64, Option<DocStatus>, String, DocOrder, u64);
+
+/// The panel's listing: indices after the filters, in order, and per document its rank among
+/// the documents to do (most uncertain first; `None`: file order, or not to do).
+struct Listing {
+    key: ListingKey,
+    indices: Vec<usize>,
+    ranks: Vec<Option<usize>>,
+    /// The highest score among the documents to do.
+    top: f32,
+}
 
 impl CorpusState {
     /// Opens the folder and starts scanning its documents in the background.
@@ -48,6 +65,7 @@ impl CorpusState {
             filter_status: None,
             filter_name: String::new(),
             overview_open: false,
+            ranker: Ranker::default(),
             generation: 0,
             listed: None,
         })
@@ -122,24 +140,77 @@ impl CorpusState {
         if forward { corpus::nav::next(n, self.current) } else { corpus::nav::previous(n, self.current) }
     }
 
-    /// The next document after the current one that still needs work.
-    pub fn next_not_done(&self) -> Option<usize> {
-        corpus::nav::next_not_done(&self.summaries, self.current)
+    /// The order of the documents to do (the corpus file's setting).
+    pub fn order(&self) -> DocOrder {
+        self.corpus.settings().learning.order
     }
 
-    /// Indices of the documents the panel lists, after the filters (recomputed only when a
-    /// summary or a filter changed, not every frame).
+    /// The next document after the current one that still needs work, in the corpus's order.
+    pub fn next_not_done(&self) -> Option<usize> {
+        next_to_do(&self.summaries, self.current, self.order(), self.ranker.scores())
+    }
+
+    /// The documents to rank: those still to do as far as the scan has read.
+    pub fn to_rank(&self) -> Vec<DocEntry> {
+        let docs = self.corpus.docs();
+        self.summaries.iter().zip(docs).filter(|(s, _)| is_to_do(s)).map(|(_, d)| d.clone()).collect()
+    }
+
+    /// Indices of the documents the panel lists, after the filters, in the corpus's order:
+    /// most uncertain first puts the documents to do first, ranked, then the others in file
+    /// order (recomputed only when a summary, a filter, the order or the scores changed).
     pub fn listed(&mut self) -> &[usize] {
-        let key = (self.generation, self.filter_status, self.filter_name.clone());
-        if self.listed.as_ref().is_none_or(|(k, _)| *k != key) {
-            let name = self.filter_name.trim().to_lowercase();
-            let docs = self.corpus.docs();
-            let listed = (0..self.summaries.len())
-                .filter(|&i| self.filter_status.is_none_or(|s| self.summaries[i].status == s))
-                .filter(|&i| name.is_empty() || docs[i].name().to_lowercase().contains(&name))
-                .collect();
-            self.listed = Some((key, listed));
+        self.listing();
+        self.listed.as_ref().map_or(&[], |l| l.indices.as_slice())
+    }
+
+    /// Document `i`'s rank among the documents to do (from 1) when the order is most
+    /// uncertain first, and its score; as of the last [`CorpusState::listed`].
+    pub fn rank(&self, i: usize) -> Option<(usize, Option<f32>)> {
+        let rank = self.listed.as_ref().and_then(|l| l.ranks.get(i).copied().flatten())?;
+        let rel = &self.summaries.get(i)?.rel;
+        Some((rank, self.ranker.scores().get(rel).map(|u| u.score())))
+    }
+
+    /// The highest score of a document to do, as of the last [`CorpusState::listed`].
+    pub fn top_score(&self) -> f32 {
+        self.listed.as_ref().map_or(0.0, |l| l.top)
+    }
+
+    fn listing(&mut self) {
+        let key = (
+            self.generation,
+            self.filter_status,
+            self.filter_name.clone(),
+            self.order(),
+            self.ranker.generation(),
+        );
+        if self.listed.as_ref().is_some_and(|l| l.key == key) {
+            return;
         }
-        self.listed.as_ref().map_or(&[], |(_, l)| l.as_slice())
+        let n = self.summaries.len();
+        let mut ranks = vec![None; n];
+        let mut top = 0.0f32;
+        let ordered: Vec<usize> = match self.order() {
+            DocOrder::File => (0..n).collect(),
+            DocOrder::Uncertain => {
+                let first = to_do(&self.summaries, DocOrder::Uncertain, self.ranker.scores());
+                for (r, &i) in first.iter().enumerate() {
+                    ranks[i] = Some(r + 1);
+                    let score = self.ranker.scores().get(&self.summaries[i].rel).map(|u| u.score());
+                    top = top.max(score.unwrap_or(0.0));
+                }
+                let rest = (0..n).filter(|&i| ranks[i].is_none());
+                first.iter().copied().chain(rest).collect()
+            }
+        };
+        let name = self.filter_name.trim().to_lowercase();
+        let docs = self.corpus.docs();
+        let indices = ordered
+            .into_iter()
+            .filter(|&i| self.filter_status.is_none_or(|s| self.summaries[i].status == s))
+            .filter(|&i| name.is_empty() || docs[i].name().to_lowercase().contains(&name))
+            .collect();
+        self.listed = Some(Listing { key, indices, ranks, top });
     }
 }
