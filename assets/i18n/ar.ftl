@@ -64,6 +64,7 @@ labels-hint = السحب يحدد كلمات · Alt+سحب: حروف · 1–9 ل
 ## Status bar
 status-model-learning = النموذج: جارٍ التعلّم…
 status-model = النموذج: المستندات { $docs }، الوحدات { $tokens }
+status-model-starter = النموذج: المبدئي (لا مستند منجز بعد)
 status-model-tip = نموذج الاقتراحات، يُعاد تدريبه في الخلفية كلما عُلِّم مستند بأنه منجز
 status-entities = { $n ->
     [zero] لا كيانات

@@ -64,7 +64,11 @@ labels-hint = Drag selects words · Alt+drag: letters · 1–9 tag · Del remove
 ## Status bar
 
 status-model-learning = model: learning…
-status-model = model: { $docs } documents, { $tokens } tokens
+status-model = model: { $docs ->
+    [one] 1 document
+   *[other] { $docs } documents
+}, { $tokens } tokens
+status-model-starter = model: the starter (no done document yet)
 status-model-tip = The suggestion model, retrained in the background when a document is marked done
 status-entities = { $n ->
     [one] { $n } entity
@@ -91,8 +95,17 @@ empty-hint = Open an article with File > Open… or drop a file here
 learn-could-not-start = Could not start learning: { $detail }
 learn-nothing-yet = Nothing to learn from yet: tag some names and mark documents done
 learn-stopped = Learning stopped unexpectedly
-learn-done = Learned from { $docs } documents, { $tokens } tokens: { $n } suggestions here
-learn-done-starter = Starter model (nothing done to learn from yet): { $n } suggestions here
+learn-done = Learned from { $docs ->
+    [one] 1 document
+   *[other] { $docs } documents
+}, { $tokens } tokens: { $n ->
+    [one] 1 suggestion
+   *[other] { $n } suggestions
+} here
+learn-done-starter = Starter model (nothing done to learn from yet): { $n ->
+    [one] 1 suggestion
+   *[other] { $n } suggestions
+} here
 
 ## Documents of a corpus
 
