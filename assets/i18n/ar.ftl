@@ -64,6 +64,7 @@ labels-hint = السحب يحدد كلمات · Alt+سحب: حروف · 1–9 ل
 ## Status bar
 status-model-learning = النموذج: جارٍ التعلّم…
 status-model = النموذج: المستندات { $docs }، الوحدات { $tokens }
+status-model-starter = النموذج: المبدئي (لا مستند منجز بعد)
 status-model-tip = نموذج الاقتراحات، يُعاد تدريبه في الخلفية كلما عُلِّم مستند بأنه منجز
 status-entities = { $n ->
     [zero] لا كيانات
@@ -425,6 +426,8 @@ corpus-job-busy = ما زال تغيير آخر في المدوّنة قيد ا�
 corpus-job-stopped = توقف تغيير في المدوّنة على نحو غير متوقع؛ شغّل hashiya validate على المجلد
 corpus-labels-not-saved = لم تُحفظ وسوم المدوّنة: { $detail }
 corpus-order-not-saved = لم يُحفظ الترتيب في ملف المدوّنة: { $detail }
+corpus-file-reloaded = غيّر برنامج آخر ملف المدوّنة: تتبع الاقتراحات إعداداته الجديدة
+corpus-file-unreadable = تغيّر ملف المدوّنة على القرص وتتعذّر قراءته؛ أُبقيت الإعدادات المقروءة من قبل: { $detail }
 corpus-carrying-labels = جارٍ نقل تغيير الوسوم إلى المستندات الأخرى…
 corpus-tagging = جارٍ وسم المستندات الأخرى في المدوّنة…
 corpus-tag-all-undo = { " " }(⁦Ctrl+Z في مستند يتراجع عنه هناك⁩)

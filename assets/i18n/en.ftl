@@ -64,7 +64,11 @@ labels-hint = Drag selects words · Alt+drag: letters · 1–9 tag · Del remove
 ## Status bar
 
 status-model-learning = model: learning…
-status-model = model: { $docs } documents, { $tokens } tokens
+status-model = model: { $docs ->
+    [one] 1 document
+   *[other] { $docs } documents
+}, { $tokens } tokens
+status-model-starter = model: the starter (no done document yet)
 status-model-tip = The suggestion model, retrained in the background when a document is marked done
 status-entities = { $n ->
     [one] { $n } entity
@@ -91,8 +95,17 @@ empty-hint = Open an article with File > Open… or drop a file here
 learn-could-not-start = Could not start learning: { $detail }
 learn-nothing-yet = Nothing to learn from yet: tag some names and mark documents done
 learn-stopped = Learning stopped unexpectedly
-learn-done = Learned from { $docs } documents, { $tokens } tokens: { $n } suggestions here
-learn-done-starter = Starter model (nothing done to learn from yet): { $n } suggestions here
+learn-done = Learned from { $docs ->
+    [one] 1 document
+   *[other] { $docs } documents
+}, { $tokens } tokens: { $n ->
+    [one] 1 suggestion
+   *[other] { $n } suggestions
+} here
+learn-done-starter = Starter model (nothing done to learn from yet): { $n ->
+    [one] 1 suggestion
+   *[other] { $n } suggestions
+} here
 
 ## Documents of a corpus
 
@@ -348,6 +361,8 @@ corpus-job-busy = Another change to the corpus is still being saved
 corpus-job-stopped = A change to the corpus stopped unexpectedly; run hashiya validate on the folder
 corpus-labels-not-saved = The corpus labels were not saved: { $detail }
 corpus-order-not-saved = The order was not saved in the corpus file: { $detail }
+corpus-file-reloaded = The corpus file was changed by another program: suggestions follow its new settings
+corpus-file-unreadable = The corpus file changed on disk and cannot be read; the settings read before are kept: { $detail }
 corpus-carrying-labels = Carrying the label change to the other documents…
 corpus-tagging = Tagging the other documents of the corpus…
 corpus-tag-all-undo = { " " }(Ctrl+Z in a document undoes it there)

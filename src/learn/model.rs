@@ -87,6 +87,11 @@ pub(super) fn norms(text: &str, units: &[Unit]) -> Vec<String> {
 }
 
 impl Model {
+    /// Number of feature rows (weights are rows × tags).
+    pub fn index_len(&self) -> usize {
+        self.index.len()
+    }
+
     /// Entities proposed for `text`, in reading order, with their confidence (a model
     /// trained with priors needs them: [`Model::predict_with`]).
     pub fn predict(&self, text: &str) -> Vec<Prediction> {

@@ -58,6 +58,7 @@ impl Learner {
     pub fn status(&self) -> Option<(String, bool)> {
         match (&self.job, self.learned) {
             (Some(_), _) => Some((t!("status-model-learning"), true)),
+            (None, Some((0, _))) => Some((t!("status-model-starter"), false)),
             (None, Some((docs, tokens))) => Some((t!("status-model", docs = docs, tokens = tokens), false)),
             (None, None) => None,
         }
