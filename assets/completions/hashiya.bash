@@ -46,6 +46,9 @@ _hashiya() {
             hashiya,merge)
                 cmd="hashiya__subcmd__merge"
                 ;;
+            hashiya,next)
+                cmd="hashiya__subcmd__next"
+                ;;
             hashiya,recover)
                 cmd="hashiya__subcmd__recover"
                 ;;
@@ -94,6 +97,9 @@ _hashiya() {
             hashiya__subcmd__help,merge)
                 cmd="hashiya__subcmd__help__subcmd__merge"
                 ;;
+            hashiya__subcmd__help,next)
+                cmd="hashiya__subcmd__help__subcmd__next"
+                ;;
             hashiya__subcmd__help,recover)
                 cmd="hashiya__subcmd__help__subcmd__recover"
                 ;;
@@ -119,7 +125,7 @@ _hashiya() {
 
     case "${cmd}" in
         hashiya)
-            opts="-h -V --help --version render validate stats export import init labels mark recover suggest agree merge drive-edits train clusters help"
+            opts="-h -V --help --version render validate stats export import init labels mark recover suggest next agree merge drive-edits train clusters help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -229,7 +235,7 @@ _hashiya() {
             return 0
             ;;
         hashiya__subcmd__help)
-            opts="render validate stats export import init labels mark recover suggest agree merge drive-edits train clusters help"
+            opts="render validate stats export import init labels mark recover suggest next agree merge drive-edits train clusters help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -369,6 +375,20 @@ _hashiya() {
             return 0
             ;;
         hashiya__subcmd__help__subcmd__merge)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        hashiya__subcmd__help__subcmd__next)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -602,6 +622,32 @@ _hashiya() {
                     return 0
                     ;;
                 -o)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        hashiya__subcmd__next)
+            opts="-n -h --order --limit --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --order)
+                    COMPREPLY=($(compgen -W "file uncertain" -- "${cur}"))
+                    return 0
+                    ;;
+                --limit)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -n)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
