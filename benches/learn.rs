@@ -1,7 +1,7 @@
 //! Learned suggestions benchmarks (issue 12): training on 100,000 tokens (budget 10 s on the
 //! 2-core machine) and suggesting for a 5,000-word article (budget 50 ms); issue 20: loading the
 //! built-in starter (budget 150 ms), training with it as a prior (budget 10 s per 100k tokens)
-//! and suggesting with the combined layer.
+//! and suggesting with the combined layer; a document's uncertainty score (which document next).
 //!
 //! `cargo bench --bench learn` uses NewsFANE (`$HASHIYA_SHARED/ner/newsfane`, default
 //! `../shared`): the first sentences up to ~100k tokens to train, the next ~5,000 words as the
@@ -20,6 +20,7 @@ use hashiya::learn::corpus::train_calibrated;
 use hashiya::learn::crossval::CvSources;
 use hashiya::learn::layer::{Layer, StarterSource};
 use hashiya::learn::mapping::Mapping;
+use hashiya::learn::order::uncertainty;
 use hashiya::learn::{Options, Prior, TrainDoc, file, starter, train, train_with};
 
 /// The first sentences (lines) of `doc` holding about `words` words, from line `from`.
@@ -117,6 +118,10 @@ fn starter_benches(c: &mut Criterion, tr: &TrainDoc, article: &TrainDoc) {
     };
     c.bench_function("suggest 5000 words, combined layer", |b| {
         b.iter(|| black_box(layer.propose(black_box(&article.text))))
+    });
+    // Which document next: a document's score costs the layer's proposals, once.
+    c.bench_function("uncertainty score of 5000 words, combined layer", |b| {
+        b.iter(|| black_box(uncertainty(&layer, black_box(&article.text))))
     });
 }
 

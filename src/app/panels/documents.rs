@@ -140,8 +140,9 @@ fn doc_row_ui(ui: &mut Ui, state: &CorpusState, i: usize, labels: &LabelSet, cmd
 /// A document's rank among the documents to do and a bar of its uncertainty score (full for
 /// the highest), filled from the start of the row; blank for documents not to do.
 fn rank_ui(ui: &mut Ui, rank: Option<(usize, Option<f32>)>, top: f32) {
-    let text = rank.map_or_else(|| "   ".to_string(), |(r, _)| format!("{r:>3}"));
-    label_ui(ui, Txt::new(text).monospace().weak());
+    // A fixed width, so the bars line up in both directions whatever the rank's digits.
+    let text = rank.map_or_else(String::new, |(r, _)| r.to_string());
+    ui.add_sized(vec2(24.0, ROW_H - 8.0), egui::Label::new(Txt::new(text).monospace().weak().rich()));
     let (rect, response) = ui.allocate_exact_size(vec2(28.0, 8.0), Sense::hover());
     let Some((rank, score)) = rank else { return };
     ui.painter().rect_filled(rect, 1.0, ui.visuals().faint_bg_color);
