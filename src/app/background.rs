@@ -74,8 +74,11 @@ impl HashiyaApp {
         if new == old {
             return;
         }
-        state.corpus.settings_mut().labels = new.clone();
-        if let Err(e) = state.corpus.save() {
+        let saved = state.corpus.update(|s| {
+            s.labels = new.clone();
+            Ok::<(), corpus::CorpusError>(())
+        });
+        if let Err(e) = saved {
             self.notice = Some(Notice::error(t!("corpus-labels-not-saved", detail = e.to_string())));
             return;
         }

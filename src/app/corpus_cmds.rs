@@ -98,8 +98,11 @@ impl HashiyaApp {
         let Some(report) = reconciled.report() else { return };
         let report = (!fresh).then_some(report);
         if reconciled.corpus_changed() {
-            state.corpus.settings_mut().labels = reconciled.corpus.clone();
-            if let Err(e) = state.corpus.save() {
+            let saved = state.corpus.update(|s| {
+                s.labels = reconciled.corpus.clone();
+                Ok::<(), corpus::CorpusError>(())
+            });
+            if let Err(e) = saved {
                 self.notice = Some(Notice::error(e.to_string()));
                 return;
             }
@@ -122,6 +125,23 @@ impl HashiyaApp {
             name
         };
         self.workspace.set_annotator(&name);
+    }
+
+    /// Takes in changes made to the corpus file by another program (`hashiya labels` in a
+    /// terminal): the suggestions are retrained with the new settings.
+    pub(super) fn watch_corpus_file(&mut self, ctx: &egui::Context) {
+        let Some(state) = self.corpus.as_mut() else { return };
+        ctx.request_repaint_after(super::files::DISK_CHECK);
+        match state.watch_file(super::files::DISK_CHECK) {
+            None => {}
+            Some(Ok(())) => {
+                self.learner.pending = true;
+                self.notice = Some(Notice::info(t!("corpus-file-reloaded")));
+            }
+            Some(Err(e)) => {
+                self.notice = Some(Notice::error(t!("corpus-file-unreadable", detail = e.to_string())));
+            }
+        }
     }
 
     /// Keeps the open document's row in the documents panel up to date.

@@ -274,4 +274,4 @@ impl HashiyaApp {
 }
 
 /// How often the window looks at the active article's annotation file on disk.
-const DISK_CHECK: Duration = Duration::from_secs(1);
+pub(super) const DISK_CHECK: Duration = Duration::from_secs(1);

@@ -325,6 +325,7 @@ impl HashiyaApp {
         self.corpus_job_done(ctx);
         self.suggest_job_done(ctx);
         self.learner_done(ctx);
+        self.watch_corpus_file(ctx);
         self.retrain_after_edits();
         let Some(state) = self.corpus.as_mut() else { return };
         if state.poll() {

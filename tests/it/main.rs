@@ -25,6 +25,8 @@ mod journal_cli;
 mod kill_edits;
 mod kill_read;
 mod kill_save;
+mod labels;
+mod labels_window;
 mod language_window;
 mod learn;
 mod merge;
