@@ -81,46 +81,63 @@ pub struct Measured {
     pub combiner: Option<Combiner>,
 }
 
+/// What one fold gave: the model's (raw confidence, right) records and every proposed span
+/// and label with whether it is right.
+type FoldRecords = (Vec<(f32, bool)>, Vec<(Group, bool)>);
+
+/// One fold: a model and a dictionary made from the documents outside it propose, with the
+/// other sources, for the (not partial) documents in it.
+fn fold(docs: &[TrainDoc], opts: &Options, src: &CvSources, (f, folds): (usize, usize)) -> FoldRecords {
+    let train: Vec<TrainDoc> =
+        docs.iter().enumerate().filter(|(i, _)| i % folds != f).map(|(_, d)| d.clone()).collect();
+    if train.iter().all(|d| d.entities.is_empty()) {
+        return (Vec::new(), Vec::new());
+    }
+    let model = train_with(&train, opts, src.priors);
+    let annotated: Vec<Annotated> =
+        train.iter().map(|d| Annotated { text: d.text.clone(), entities: d.entities.clone() }).collect();
+    let dict = dictionary_of(&annotated).ok().filter(|d| !d.gazetteer.is_empty());
+    let layer = Layer {
+        clitics: Some(src.clitics),
+        starter: src.starter.clone(),
+        model: Some((&model, src.priors.iter().map(|p| p.model).collect())),
+        corpus: dict.as_ref(),
+        gazetteer: src.gazetteer,
+        combiner: None,
+    };
+    let (mut model_obs, mut groups) = (Vec::new(), Vec::new());
+    for d in docs.iter().enumerate().filter(|(i, d)| i % folds == f && !d.partial).map(|(_, d)| d) {
+        let cands = layer.candidates(&d.text);
+        let gold: HashSet<(usize, usize, &str)> =
+            d.entities.iter().map(|(r, l)| (r.start, r.end, l.as_str())).collect();
+        let right = |r: &Range<usize>, l: &str| gold.contains(&(r.start, r.end, l));
+        for c in cands.iter().filter(|c| c.source == SuggestionSource::Model) {
+            model_obs.push((c.confidence, right(&c.range, &c.label)));
+        }
+        groups.extend(group(&cands).into_iter().map(|g| {
+            let ok = right(&g.range, &g.label);
+            (g, ok)
+        }));
+    }
+    (model_obs, groups)
+}
+
 /// `folds`-fold cross-validation of the layer of a model trained with `opts` on `docs`: each
 /// fold's documents get the proposals of a model and a dictionary made from the other folds
 /// (with the other sources as they are), which measure the model's calibration and fit the
-/// combiner. Only documents not partial are judged.
+/// combiner. Only documents not partial are judged. The folds run on threads of their own.
 pub fn measure(docs: &[TrainDoc], opts: &Options, src: &CvSources, folds: usize) -> Measured {
     let folds = folds.clamp(2, docs.len().max(2));
-    let models: Vec<&super::Model> = src.priors.iter().map(|p| p.model).collect();
+    let records: Vec<FoldRecords> = std::thread::scope(|scope| {
+        let running: Vec<_> =
+            (0..folds).map(|f| scope.spawn(move || fold(docs, opts, src, (f, folds)))).collect();
+        running.into_iter().map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e))).collect()
+    });
     let mut model_obs = Vec::new();
     let mut groups: Vec<(Group, bool)> = Vec::new();
-    for f in 0..folds {
-        let train: Vec<TrainDoc> =
-            docs.iter().enumerate().filter(|(i, _)| i % folds != f).map(|(_, d)| d.clone()).collect();
-        if train.iter().all(|d| d.entities.is_empty()) {
-            continue;
-        }
-        let model = train_with(&train, opts, src.priors);
-        let annotated: Vec<Annotated> =
-            train.iter().map(|d| Annotated { text: d.text.clone(), entities: d.entities.clone() }).collect();
-        let dict = dictionary_of(&annotated).ok().filter(|d| !d.gazetteer.is_empty());
-        let layer = Layer {
-            clitics: Some(src.clitics),
-            starter: src.starter.clone(),
-            model: Some((&model, models.clone())),
-            corpus: dict.as_ref(),
-            gazetteer: src.gazetteer,
-            combiner: None,
-        };
-        for d in docs.iter().enumerate().filter(|(i, d)| i % folds == f && !d.partial).map(|(_, d)| d) {
-            let cands = layer.candidates(&d.text);
-            let gold: HashSet<(usize, usize, &str)> =
-                d.entities.iter().map(|(r, l)| (r.start, r.end, l.as_str())).collect();
-            let right = |r: &Range<usize>, l: &str| gold.contains(&(r.start, r.end, l));
-            for c in cands.iter().filter(|c| c.source == SuggestionSource::Model) {
-                model_obs.push((c.confidence, right(&c.range, &c.label)));
-            }
-            groups.extend(group(&cands).into_iter().map(|g| {
-                let ok = right(&g.range, &g.label);
-                (g, ok)
-            }));
-        }
+    for (m, g) in records {
+        model_obs.extend(m);
+        groups.extend(g);
     }
     let calibration = Calibration::fit(&model_obs);
     let model_slot = SOURCES.iter().position(|s| *s == SuggestionSource::Model).unwrap_or(1);
@@ -135,6 +152,7 @@ pub fn measure(docs: &[TrainDoc], opts: &Options, src: &CvSources, folds: usize)
         .collect();
     Measured { calibration, combiner: Combiner::fit(&rows) }
 }
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -11,6 +11,7 @@ use std::ops::Range;
 use super::calibrate::Calibration;
 use super::combiner::{Combiner, SOURCES, group};
 use super::mapping::Mapping;
+use super::stack::{Proposal, proposals};
 use super::{Model, clitics};
 use crate::corpus::Clitics;
 use crate::corpus::suggest::{Dictionary, matches};
@@ -79,8 +80,9 @@ impl Layer<'_> {
             let range = clitics::apply(text, range, convention);
             out.push(Candidate { range, label, confidence, source, alternatives });
         };
-        if let Some(s) = &self.starter {
-            for p in s.model.predict(text) {
+        let starter_raw = self.starter.as_ref().map(|s| s.model.predict(text));
+        if let (Some(s), Some(raw)) = (&self.starter, &starter_raw) {
+            for p in raw.iter().cloned() {
                 let Some(label) = s.mapping.target(&p.label) else { continue };
                 let alts =
                     p.alternatives.iter().filter_map(|a| s.mapping.target(a)).map(str::to_string).collect();
@@ -89,7 +91,18 @@ impl Layer<'_> {
             }
         }
         if let Some((m, priors)) = &self.model {
-            for p in m.predict_with(text, priors) {
+            // The starter's proposals serve as its prior features too: it runs once.
+            let starter = self.starter.as_ref().map(|s| s.model.info.fingerprint);
+            let proposals: Vec<Vec<Proposal>> = priors
+                .iter()
+                .map(|p| match &starter_raw {
+                    Some(raw) if Some(p.info.fingerprint) == starter => {
+                        raw.iter().map(|x| (x.range.clone(), x.label.clone(), x.confidence)).collect()
+                    }
+                    _ => proposals(p, text),
+                })
+                .collect();
+            for p in m.predict_stacked(text, &proposals) {
                 let conf = calibrated(m.calibration.as_ref(), p.confidence);
                 push(p.range, p.label, conf, SuggestionSource::Model, p.alternatives);
             }
