@@ -214,8 +214,11 @@ impl HashiyaApp {
         // Nothing to learn yet, or a corpus that cannot be read: the automatic retraining
         // stays quiet (`hashiya train` says why).
         let Some(Ok(learned)) = self.learner.poll() else { return };
-        if let Some(state) = self.corpus.as_mut().filter(|s| s.corpus.root() == learned.layer.setup.root) {
-            state.ranker.set_layer(learned.layer.clone());
+        if let Some(state) = self.corpus.as_mut().filter(|s| s.corpus.position(&learned.article).is_some()) {
+            match &learned.layer {
+                Some(layer) => state.ranker.set_layer(layer.clone()),
+                None => state.ranker.clear(),
+            }
         }
         if self.workspace.active().is_none_or(|a| a.path != learned.article) {
             return;

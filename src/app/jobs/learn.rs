@@ -36,8 +36,9 @@ pub struct Learned {
     pub docs: u32,
     /// Tokens the model learned from.
     pub tokens: u64,
-    /// The corpus's layer that proposed them, for ranking the documents to do.
-    pub layer: Arc<CorpusLayer>,
+    /// The corpus's layer that proposed them, for ranking the documents to do (`None`:
+    /// nothing to suggest from).
+    pub layer: Option<Arc<CorpusLayer>>,
 }
 
 /// A running training, and the open document's revision when the last one started.
@@ -108,7 +109,13 @@ impl Learner {
                 self.job = None;
                 self.learned = None;
                 let article = self.article.clone();
-                return Some(Ok(Learned { article, suggestions: Vec::new(), docs: 0, tokens: 0 }));
+                return Some(Ok(Learned {
+                    article,
+                    suggestions: Vec::new(),
+                    docs: 0,
+                    tokens: 0,
+                    layer: None,
+                }));
             }
             Polled::Done(Err(detail)) => Err(Notice::error(detail)),
             Polled::Stopped => Err(Notice::error(t!("learn-stopped"))),
@@ -165,5 +172,5 @@ fn learn(
     };
     let (suggestions, _) = layer_suggestions(&built.layer(), &text, labels, min);
     let (docs, tokens) = built.model.as_ref().map_or((0, 0), |(m, _)| (m.info.docs, m.info.tokens));
-    Ok(Some(Learned { article, suggestions, docs, tokens, layer: Arc::new(built) }))
+    Ok(Some(Learned { article, suggestions, docs, tokens, layer: Some(Arc::new(built)) }))
 }

@@ -37,6 +37,8 @@ pub struct Ranker {
     layer: Option<Arc<CorpusLayer>>,
     /// The layer changed since the scores were made.
     stale: bool,
+    /// The learner found nothing to suggest from.
+    nothing: bool,
     running: Option<Running>,
     scores: Scores,
     /// Bumped whenever the scores change (keys the panel's listing).
@@ -48,6 +50,20 @@ impl Ranker {
     pub fn set_layer(&mut self, layer: Arc<CorpusLayer>) {
         self.layer = Some(layer);
         self.stale = true;
+        self.nothing = false;
+    }
+
+    /// Nothing to suggest from any more (the starter switched off, nothing done): no layer,
+    /// no scores (the documents to do go in file order), a running ranking stopped.
+    pub fn clear(&mut self) {
+        self.layer = None;
+        self.stale = false;
+        self.nothing = true;
+        self.running = None;
+        if !self.scores.is_empty() {
+            self.scores.clear();
+            self.generation += 1;
+        }
     }
 
     /// True when there is a layer whose scores are not made or being made yet.
@@ -55,8 +71,12 @@ impl Ranker {
         self.stale && self.layer.is_some()
     }
 
-    /// True while no layer was built yet (the learner has not finished, or has nothing to
-    /// suggest from).
+    /// True when the learner found nothing to suggest from (no layer to rank by).
+    pub fn has_nothing(&self) -> bool {
+        self.nothing
+    }
+
+    /// True once the learner built a layer (and until it finds nothing to suggest from).
     pub fn has_layer(&self) -> bool {
         self.layer.is_some()
     }

@@ -89,6 +89,8 @@ fn order_ui(ui: &mut Ui, state: &CorpusState, cmds: &mut Vec<Command>) {
         if let Some((done, all)) = state.ranker.progress() {
             ui.spinner();
             label_ui(ui, Txt::new(t!("docs-ranking", done = done, all = all)).weak());
+        } else if state.ranker.has_nothing() {
+            tip(label_ui(ui, Txt::new(t!("docs-ranking-nothing")).weak()), t!("docs-ranking-nothing-tip"));
         } else if !state.ranker.has_layer() {
             label_ui(ui, Txt::new(t!("docs-ranking-waiting")).weak());
         }
