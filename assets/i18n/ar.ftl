@@ -100,7 +100,6 @@ empty-hint = افتح مقالًا من ملف > فتح… أو أفلت ملف�
 
 ## Learning in the background
 learn-could-not-start = تعذّر بدء التعلّم: { $detail }
-learn-nothing-yet = لا شيء يُتعلَّم منه بعد: وسِّم بعض الأسماء وعلِّم المستندات بأنها منجزة
 learn-stopped = توقف التعلّم على نحو غير متوقع
 learn-done = اكتمل التعلّم (المستندات { $docs }، الوحدات { $tokens }): { $n ->
     [zero] لا اقتراحات
@@ -304,6 +303,7 @@ picker-save-as = حفظ الوسوم باسم
 picker-export = تصدير { $format }
 picker-compare-file = مقارنة مع ملف وسوم
 picker-compare-folder = مقارنة مع مجلد مدوّنة
+picker-prior-folder = التعلّم من مجلد مدوّنة
 picker-parent-tip = المجلد الأعلى
 picker-home-tip = المجلد الرئيسي
 picker-path = المسار
@@ -332,6 +332,41 @@ labels-apply = تطبيق
 labels-cancel = إلغاء
 labels-error-one-word = يجب أن يكون اسم الوسم { $name } كلمة واحدة
 labels-error-twice = { $name }: الاسم أو المفتاح مستخدم مرتين
+
+## Label editor: how suggestions are made
+suggestions-heading = الاقتراحات
+suggestions-open-folder = افتح مجلد مدوّنة لضبط طريقة اقتراح الأسماء فيها.
+suggestions-reading = تجري قراءة المستندات المنجزة…
+suggestions-could-not-read = تعذّرت قراءة إعدادات الاقتراحات: { $detail }
+suggestions-not-changed = لم تتغيّر إعدادات الاقتراحات: { $detail }
+suggestions-saved-at-once = تُحفظ التغييرات في هذا القسم فورًا.
+suggestions-starter = الاقتراح بالنموذج المبدئي (المدرَّب على NewsFANE)
+suggestions-starter-tip = يقترح النموذج المدمج أسماءً قبل إنجاز أي مستند، ويُعين النموذجَ الذي يتعلّم من مستنداتك المنجزة
+suggestions-type-tip = ما يسمّيه النموذج المبدئي { $kind } يُقترح بهذا الوسم
+suggestions-not-suggested = لا يُقترح
+suggestions-origin-rule = حسب الاسم
+suggestions-origin-rule-tip = الاسم نفسه أو مرادف شائع له (PERS، PERSON، شخص…)؛ ويُضمّ GPE إلى LOC حين تخلو المدوّنة من GPE
+suggestions-origin-documents = من المستندات المنجزة
+suggestions-origin-documents-tip = ما اقترحه النموذج المبدئي ووسمتَه أنت في المستندات المعلَّمة منجزة
+suggestions-origin-user = اختيارك
+suggestions-origin-user-tip = اخترتَه أنت، ويبقى كما هو مهما أظهرت المستندات
+suggestions-automatic = تلقائي
+suggestions-automatic-tip = إلغاء اختيارك: تعود المستندات المنجزة أو الاسم إلى تحديد الوسم
+suggestions-clitics = حرف و ف ب ك ل المتصل
+suggestions-clitics-include = جزء من الاسم («وإيران»)
+suggestions-clitics-exclude = خارج الاسم («إيران»)
+suggestions-clitics-learned = كما تُظهر المستندات
+suggestions-clitics-now = المعتمد: { $value }: { $origin }
+suggestions-clitics-from-setting = محدَّد لهذه المدوّنة
+suggestions-clitics-from-documents = كما تُظهر المستندات الموسومة
+suggestions-clitics-from-default = الافتراضي، إذ لا يُظهر أي مستند موسوم خلافه
+suggestions-priors = يتعلّم أيضًا من
+suggestions-no-priors = لا مدوّنة أخرى
+suggestions-prior-remove = إزالة
+suggestions-prior-add = إضافة مجلد مدوّنة…
+suggestions-prior-unreadable = تتعذّر قراءتها: { $detail }
+suggestions-prior-entry = { $theirs } بوسم { $ours }
+suggestions-prior-entry-never = { $theirs } لا يُقترح
 
 ## Unsaved changes
 unsaved-title = وسوم غير محفوظة

@@ -7,6 +7,7 @@ use std::path::Path;
 use crate::corpus;
 use crate::editor::{EditCommand, Notice};
 use crate::formats::store::DocStatus;
+use crate::learn::edit::LearnEdit;
 use crate::model::LabelSet;
 
 use super::state::CorpusState;
@@ -127,6 +128,22 @@ impl HashiyaApp {
         self.workspace.set_annotator(&name);
     }
 
+    /// Changes the open corpus's suggestion settings (its corpus file as it is on disk now) and
+    /// retrains; the label editor reads the corpora learned from again when they changed.
+    pub(super) fn learn_edit(&mut self, edit: LearnEdit) -> Result<(), Notice> {
+        let Some(state) = self.corpus.as_mut() else {
+            return Err(Notice::warn(t!("suggestions-open-folder")));
+        };
+        let priors = matches!(edit, LearnEdit::LearnFrom(_) | LearnEdit::Forget(_) | LearnEdit::PriorMap(..));
+        crate::learn::edit::update(&mut state.corpus, &[edit])
+            .map_err(|e| Notice::error(t!("suggestions-not-changed", detail = e.to_string())))?;
+        self.learner.pending = true;
+        if priors {
+            self.labels.reread(state.corpus.root());
+        }
+        Ok(())
+    }
+
     /// Takes in changes made to the corpus file by another program (`hashiya labels` in a
     /// terminal): the suggestions are retrained with the new settings.
     pub(super) fn watch_corpus_file(&mut self, ctx: &egui::Context) {
@@ -136,6 +153,7 @@ impl HashiyaApp {
             None => {}
             Some(Ok(())) => {
                 self.learner.pending = true;
+                self.labels.reread(state.corpus.root());
                 self.notice = Some(Notice::info(t!("corpus-file-reloaded")));
             }
             Some(Err(e)) => {

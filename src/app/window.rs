@@ -275,12 +275,13 @@ impl HashiyaApp {
             None => panels::empty_ui(ui, self.open_error.as_deref()),
         });
         if let Some(article) = article {
+            let corpus = self.corpus.as_ref().filter(|c| c.current.is_some()).map(|c| &c.corpus);
             if edit_labels {
-                self.labels.open(article.ann().labels());
+                self.labels.open(article.ann().labels(), corpus.map(crate::corpus::Corpus::root));
             }
             let ann = article.ann();
             let in_use = |l: &crate::model::Label| ann.entities().iter().any(|e| e.label == l.id);
-            self.labels.label_editor_ui(ui.ctx(), ann.labels(), in_use, &mut cmds);
+            self.labels.label_editor_ui(ui.ctx(), ann.labels(), (in_use, corpus), &mut cmds);
         }
         self.cmds.extend(cmds);
     }

@@ -10,7 +10,7 @@ use thiserror::Error;
 
 use super::overview::prior_labels;
 use super::starter;
-use crate::corpus::{Clitics, LabelMap, Prior, Settings};
+use crate::corpus::{Clitics, Corpus, CorpusError, LabelMap, Prior, Settings};
 
 /// What a mapping entry is set to.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -77,6 +77,24 @@ pub enum EditError {
     /// A gazetteer that cannot be read.
     #[error("gazetteer {0}")]
     Gazetteer(String),
+}
+
+/// Why the corpus file was not changed.
+#[derive(Debug, Error)]
+pub enum UpdateError {
+    /// An edit was refused.
+    #[error(transparent)]
+    Edit(#[from] EditError),
+    /// The corpus file could not be read or written.
+    #[error(transparent)]
+    Corpus(#[from] CorpusError),
+}
+
+/// Applies `edits` to the corpus file of `corpus` as it is on disk now ([`Corpus::update`]:
+/// written atomically, nothing written when an edit is refused); returns what changed.
+pub fn update(corpus: &mut Corpus, edits: &[LearnEdit]) -> Result<Vec<String>, UpdateError> {
+    let root = corpus.root().to_path_buf();
+    corpus.update(|s| Ok(apply(s, &root, edits)?))
 }
 
 /// Applies `edits` to `settings` (the corpus at `root`; relative paths in the edits are

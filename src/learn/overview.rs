@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 
 use super::corpus::{CorpusDoc, read_docs, training_set};
 use super::mapping::Mapping;
-use super::setup::{ConventionOrigin, convention, starter_mapping};
+use super::setup::{ConventionOrigin, convention, starter_confusion};
 use super::{LearnError, starter};
 use crate::corpus::{CORPUS_FILE, Clitics, Corpus, LabelMap, LearnSettings, Prior, Settings};
 use crate::formats::store::DocStatus;
@@ -40,6 +40,11 @@ pub struct Overview {
     pub starter_map: Mapping,
     /// The clitic convention in use and where it comes from.
     pub clitics: (Clitics, ConventionOrigin),
+    /// What the done documents show of the starter's types (see
+    /// [`super::mapping::Confusion::corrections`]), whatever the user chose.
+    pub learned: LabelMap,
+    /// The clitic convention the annotated documents show, whatever the setting.
+    pub evidence: Option<Clitics>,
     /// The other corpora learned from.
     pub priors: Vec<PriorView>,
     /// Documents marked done.
@@ -64,8 +69,13 @@ impl Overview {
         let settings = corpus.settings().learning.clone();
         let labels: Vec<String> = corpus.labels().iter().map(|l| l.name.clone()).collect();
         let train_docs = training_set(docs);
-        let starter_map =
-            starter::model().map(|m| starter_mapping(m, &settings, &labels, &train_docs)).unwrap_or_default();
+        let learned =
+            starter::model().map(|m| starter_confusion(m, &train_docs).corrections()).unwrap_or_default();
+        let unset = LearnSettings { clitics: None, ..settings.clone() };
+        let evidence = match convention(&unset, docs) {
+            (c, ConventionOrigin::Documents) => Some(c),
+            _ => None,
+        };
         let priors = settings
             .priors
             .iter()
@@ -75,15 +85,36 @@ impl Overview {
                 PriorView { prior: p.clone(), folder, mapping }
             })
             .collect();
-        Self {
+        let mut out = Self {
             root: corpus.root().to_path_buf(),
-            clitics: convention(&settings, docs),
+            clitics: (Clitics::Include, ConventionOrigin::Default),
+            learned,
+            evidence,
             done: docs.iter().filter(|d| d.status == DocStatus::Done).count(),
             labels,
             settings,
-            starter_map,
+            starter_map: Mapping::default(),
             priors,
             warnings,
+        };
+        out.starter_map = out.starter_mapping(&out.settings, &out.labels);
+        out.clitics = out.convention(&out.settings);
+        out
+    }
+
+    /// The starter's mapping under `settings` (the user's choices) onto `labels`, with the
+    /// done documents' evidence read here: cheap, so the window follows a choice at once.
+    pub fn starter_mapping(&self, settings: &LearnSettings, labels: &[String]) -> Mapping {
+        let types = starter::model().map(|m| m.labels.clone()).unwrap_or_default();
+        Mapping::new(&types, labels, &settings.starter_map, &self.learned)
+    }
+
+    /// The clitic convention in use under `settings`, and where it comes from.
+    pub fn convention(&self, settings: &LearnSettings) -> (Clitics, ConventionOrigin) {
+        match (settings.clitics, self.evidence) {
+            (Some(c), _) => (c, ConventionOrigin::Setting),
+            (None, Some(c)) => (c, ConventionOrigin::Documents),
+            (None, None) => (Clitics::Include, ConventionOrigin::Default),
         }
     }
 }

@@ -41,6 +41,8 @@ pub struct Learned {
 pub struct Learner {
     job: Option<Job<Result<Option<Learned>, String>>>,
     revision_at_start: u64,
+    /// The document the running training predicts.
+    article: PathBuf,
     /// A document was marked done or opened: retrain at the next frame.
     pub pending: bool,
     /// Documents and tokens the current model learned from.
@@ -85,18 +87,25 @@ impl Learner {
         };
         let (path, labels) = (article.path.clone(), ann.labels().clone());
         self.revision_at_start = article.revision();
+        self.article = article.path.clone();
         self.pending = false;
         let job = Job::spawn("hashiya-learn", move || learn(&root, open, path, &labels, min));
         self.job = Some(job.map_err(|e| Notice::error(t!("learn-could-not-start", detail = e.to_string())))?);
         Ok(())
     }
 
-    /// The training's result when it is in (`None` while it runs or when none runs).
+    /// The training's result when it is in (`None` while it runs or when none runs). With
+    /// nothing to suggest from (the starter switched off, nothing done), no suggestion.
     pub fn poll(&mut self) -> Option<Result<Learned, Notice>> {
         let result = match self.job.as_ref()?.poll() {
             Polled::Running => return None,
             Polled::Done(Ok(Some(learned))) => Ok(learned),
-            Polled::Done(Ok(None)) => Err(Notice::info(t!("learn-nothing-yet"))),
+            Polled::Done(Ok(None)) => {
+                self.job = None;
+                self.learned = None;
+                let article = self.article.clone();
+                return Some(Ok(Learned { article, suggestions: Vec::new(), docs: 0, tokens: 0 }));
+            }
             Polled::Done(Err(detail)) => Err(Notice::error(detail)),
             Polled::Stopped => Err(Notice::error(t!("learn-stopped"))),
         };
