@@ -10,9 +10,9 @@ use std::process::ExitCode;
 
 use clap::ValueEnum;
 
-use super::layer::{gazetteer, say_freshness};
+use super::layer::say_freshness;
 use crate::corpus::{Corpus, DocOrder, DocSummary, Health};
-use crate::learn::build::CorpusLayer;
+use crate::learn::build::{CorpusLayer, corpus_gazetteer};
 use crate::learn::order::{Scores, to_do, uncertainty};
 use crate::learn::setup::Setup;
 
@@ -85,7 +85,9 @@ fn score(corpus: &Corpus, summaries: &[DocSummary]) -> anyhow::Result<Scores> {
     let (setup, docs) = Setup::read(corpus.root())?;
     setup.warnings.iter().for_each(|w| eprintln!("hashiya: warning: {w}"));
     super::train::note_journals(&docs);
-    let built = CorpusLayer::build(setup, &docs, gazetteer(corpus))?;
+    let (gazetteer, warnings) = corpus_gazetteer(corpus);
+    warnings.iter().for_each(|w| eprintln!("hashiya: warning: {w}"));
+    let built = CorpusLayer::build(setup, &docs, gazetteer)?;
     say_freshness(&built);
     if built.setup.starter.is_none() && built.model.is_none() && built.dictionary.is_none() {
         eprintln!(
