@@ -1,5 +1,7 @@
 //! Learned suggestions benchmarks (issue 12): training on 100,000 tokens (budget 10 s on the
-//! 2-core machine) and suggesting for a 5,000-word article (budget 50 ms).
+//! 2-core machine) and suggesting for a 5,000-word article (budget 50 ms); issue 20: loading the
+//! built-in starter (budget 150 ms), training with it as a prior (budget 10 s per 100k tokens)
+//! and suggesting with the combined layer.
 //!
 //! `cargo bench --bench learn` uses NewsFANE (`$HASHIYA_SHARED/ner/newsfane`, default
 //! `../shared`): the first sentences up to ~100k tokens to train, the next ~5,000 words as the
@@ -12,8 +14,13 @@ use std::time::Duration;
 
 use criterion::Criterion;
 
+use hashiya::corpus::Clitics;
 use hashiya::formats::conll;
-use hashiya::learn::{Options, TrainDoc, file, train};
+use hashiya::learn::corpus::train_calibrated;
+use hashiya::learn::crossval::CvSources;
+use hashiya::learn::layer::{Layer, StarterSource};
+use hashiya::learn::mapping::Mapping;
+use hashiya::learn::{Options, Prior, TrainDoc, file, starter, train, train_with};
 
 /// The first sentences (lines) of `doc` holding about `words` words, from line `from`.
 fn take_lines(doc: &TrainDoc, from: usize, words: usize) -> TrainDoc {
@@ -65,6 +72,54 @@ fn generated() -> TrainDoc {
     doc
 }
 
+/// Issue 20: loading the built-in starter, training with it as a prior (plain, and as the layer
+/// trains: with the cross-validated calibration and combiner), suggesting with the layer.
+fn starter_benches(c: &mut Criterion, tr: &TrainDoc, article: &TrainDoc) {
+    c.bench_function("starter load", |b| b.iter(|| black_box(file::from_bytes(black_box(starter::bytes())))));
+    let Some(s) = starter::model() else { return };
+    let rows = s.index_len();
+    println!(
+        "starter: {} labels, {rows} feature rows, weights and index about {:.1} MB in memory",
+        s.labels.len(),
+        (rows * (s.labels.len() + 1) * 4 + rows * 24) as f64 / 1e6
+    );
+    let labels: Vec<String> = tr
+        .entities
+        .iter()
+        .map(|(_, l)| l.clone())
+        .collect::<std::collections::BTreeSet<_>>()
+        .into_iter()
+        .collect();
+    let mapping = Mapping::new(&s.labels, &labels, &Default::default(), &Default::default());
+    let map = mapping.entries.iter().filter_map(|e| Some((e.source.clone(), e.target.clone()?))).collect();
+    let priors = [Prior { model: s, map }];
+    let opts = Options::default();
+    let docs = std::slice::from_ref(tr);
+    c.bench_function("train 100k words with the starter as prior", |b| {
+        b.iter(|| black_box(train_with(black_box(docs), &opts, &priors)))
+    });
+    let src = CvSources {
+        priors: &priors,
+        starter: Some(StarterSource { model: s, mapping: &mapping, calibration: s.calibration.clone() }),
+        gazetteer: None,
+        clitics: Clitics::Include,
+    };
+    c.bench_function("train 100k words for the layer (prior, calibration, combiner)", |b| {
+        b.iter(|| black_box(train_calibrated(black_box(docs), &opts, &src)))
+    });
+    let model = train_calibrated(docs, &opts, &src);
+    let layer = Layer {
+        clitics: Some(Clitics::Include),
+        starter: src.starter.clone(),
+        model: Some((&model, vec![s])),
+        combiner: model.combiner.as_ref(),
+        ..Layer::default()
+    };
+    c.bench_function("suggest 5000 words, combined layer", |b| {
+        b.iter(|| black_box(layer.propose(black_box(&article.text))))
+    });
+}
+
 fn main() {
     let all = newsfane().unwrap_or_else(|| {
         println!("note: NewsFANE not found under $HASHIYA_SHARED (../shared): generated text");
@@ -81,6 +136,7 @@ fn main() {
     });
     let model = train(std::slice::from_ref(&tr), &opts);
     c.bench_function("suggest 5000 words", |b| b.iter(|| black_box(model.predict(black_box(&article.text)))));
+    starter_benches(&mut c, &tr, &article);
     let bytes = file::to_bytes(&model);
     println!(
         "trained on {} tokens ({} words); article {} words; model file {:.1} MB",

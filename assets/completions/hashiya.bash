@@ -37,6 +37,9 @@ _hashiya() {
             hashiya,init)
                 cmd="hashiya__subcmd__init"
                 ;;
+            hashiya,labels)
+                cmd="hashiya__subcmd__labels"
+                ;;
             hashiya,mark)
                 cmd="hashiya__subcmd__mark"
                 ;;
@@ -82,6 +85,9 @@ _hashiya() {
             hashiya__subcmd__help,init)
                 cmd="hashiya__subcmd__help__subcmd__init"
                 ;;
+            hashiya__subcmd__help,labels)
+                cmd="hashiya__subcmd__help__subcmd__labels"
+                ;;
             hashiya__subcmd__help,mark)
                 cmd="hashiya__subcmd__help__subcmd__mark"
                 ;;
@@ -113,7 +119,7 @@ _hashiya() {
 
     case "${cmd}" in
         hashiya)
-            opts="-h -V --help --version render validate stats export import init mark recover suggest agree merge drive-edits train clusters help"
+            opts="-h -V --help --version render validate stats export import init labels mark recover suggest agree merge drive-edits train clusters help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -223,7 +229,7 @@ _hashiya() {
             return 0
             ;;
         hashiya__subcmd__help)
-            opts="render validate stats export import init mark recover suggest agree merge drive-edits train clusters help"
+            opts="render validate stats export import init labels mark recover suggest agree merge drive-edits train clusters help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -321,6 +327,20 @@ _hashiya() {
             return 0
             ;;
         hashiya__subcmd__help__subcmd__init)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        hashiya__subcmd__help__subcmd__labels)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -497,6 +517,48 @@ _hashiya() {
                     ;;
                 --clitics)
                     COMPREPLY=($(compgen -W "include exclude" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        hashiya__subcmd__labels)
+            opts="-h --map --starter --learn-from --forget --prior-map --clitics --gazetteer --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --map)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --starter)
+                    COMPREPLY=($(compgen -W "on off" -- "${cur}"))
+                    return 0
+                    ;;
+                --learn-from)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --forget)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --prior-map)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --clitics)
+                    COMPREPLY=($(compgen -W "include exclude auto" -- "${cur}"))
+                    return 0
+                    ;;
+                --gazetteer)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)

@@ -1,4 +1,5 @@
 # واجهة حاشية بالعربية الفصحى. لكل مفتاح هنا نظير في en.ftl (يتحقق اختبار من ذلك في الاتجاهين).
+# Latin key names in parentheses are isolated (U+2066 … U+2069) so that «(Ctrl +)» keeps its order in a right-to-left line.
 # Hashiya's window in Arabic; plural forms follow CLDR: zero, one, two, few (3–10), many (11–99), other.
 
 
@@ -7,12 +8,12 @@ menu-file = ملف
 menu-edit = تحرير
 menu-suggest = اقتراح
 menu-view = عرض
-menu-open = فتح…  (Ctrl+O)
+menu-open = فتح…  (⁦Ctrl+O⁩)
 menu-open-folder = فتح مجلد…
 menu-recent = الملفات الأخيرة
 menu-recent-none = لا ملفات حديثة
-menu-save = حفظ  (Ctrl+S)
-menu-save-as = حفظ باسم…  (Ctrl+Shift+S)
+menu-save = حفظ  (⁦Ctrl+S⁩)
+menu-save-as = حفظ باسم…  (⁦Ctrl+Shift+S⁩)
 menu-overwrite = الكتابة فوق ملف الوسوم على القرص
 menu-export = تصدير…
 menu-export-suggestions = تضمين الاقتراحات (ككيانات)
@@ -25,21 +26,21 @@ menu-builtin-picker = منتقي الملفات المدمج
 menu-annotator = المُوسِّم
 menu-annotator-hint = اسمك
 menu-annotator-tip = يُكتب في الملفات التي تحفظها
-menu-quit = خروج  (Ctrl+Q)
-menu-undo = تراجع  (Ctrl+Z)
-menu-redo = إعادة  (Ctrl+Shift+Z)
-menu-delete-entity = حذف الكيان  (Del)
+menu-quit = خروج  (⁦Ctrl+Q⁩)
+menu-undo = تراجع  (⁦Ctrl+Z⁩)
+menu-redo = إعادة  (⁦Ctrl+Shift+Z⁩)
+menu-delete-entity = حذف الكيان  (⁦Del⁩)
 menu-threshold = عتبة النموذج
 menu-threshold-tip = لا تُعرض الاقتراحات المتعلَّمة الأقل ثقةً من هذه القيمة (كلما ارتفعت: أدق وأقل عددًا)
 menu-suggest-gazetteer = من قائمة أسماء…
 menu-suggest-corpus = من المدوّنة
-menu-next-suggestion = الاقتراح التالي  (N)
-menu-previous-suggestion = الاقتراح السابق  (P)
-menu-accept = قبول  (Enter)
-menu-reject = رفض  (Backspace)
-menu-zoom-in = تكبير  (Ctrl +)
-menu-zoom-out = تصغير  (Ctrl −)
-menu-zoom-reset = الحجم الفعلي  (Ctrl 0)
+menu-next-suggestion = الاقتراح التالي  (⁦N⁩)
+menu-previous-suggestion = الاقتراح السابق  (⁦P⁩)
+menu-accept = قبول  (⁦Enter⁩)
+menu-reject = رفض  (⁦Backspace⁩)
+menu-zoom-in = تكبير  (⁦Ctrl +⁩)
+menu-zoom-out = تصغير  (⁦Ctrl −⁩)
+menu-zoom-reset = الحجم الفعلي  (⁦Ctrl 0⁩)
 menu-theme-light = مظهر فاتح
 menu-theme-dark = مظهر داكن
 menu-reading-font = خط القراءة
@@ -63,6 +64,7 @@ labels-hint = السحب يحدد كلمات · Alt+سحب: حروف · 1–9 ل
 ## Status bar
 status-model-learning = النموذج: جارٍ التعلّم…
 status-model = النموذج: المستندات { $docs }، الوحدات { $tokens }
+status-model-starter = النموذج: المبدئي (لا مستند منجز بعد)
 status-model-tip = نموذج الاقتراحات، يُعاد تدريبه في الخلفية كلما عُلِّم مستند بأنه منجز
 status-entities = { $n ->
     [zero] لا كيانات
@@ -98,7 +100,6 @@ empty-hint = افتح مقالًا من ملف > فتح… أو أفلت ملف�
 
 ## Learning in the background
 learn-could-not-start = تعذّر بدء التعلّم: { $detail }
-learn-nothing-yet = لا شيء يُتعلَّم منه بعد: وسِّم بعض الأسماء وعلِّم المستندات بأنها منجزة
 learn-stopped = توقف التعلّم على نحو غير متوقع
 learn-done = اكتمل التعلّم (المستندات { $docs }، الوحدات { $tokens }): { $n ->
     [zero] لا اقتراحات
@@ -137,7 +138,7 @@ docs-problems = { $n ->
 }
 docs-this-document = هذا المستند:
 docs-done-next = منجز، التالي
-docs-done-next-tip = وسمه بأنه منجز وفتح المستند التالي الذي لم يُنجز (Ctrl+Enter)
+docs-done-next-tip = وسمه بأنه منجز وفتح المستند التالي الذي لم يُنجز (⁦Ctrl+Enter⁩)
 docs-overview = نظرة عامة
 docs-overview-tip = مخططات المدوّنة كاملةً
 docs-status = الحالة
@@ -181,12 +182,12 @@ source-starter = النموذج المبدئي
 find-label = بحث
 find-hint = الاسم
 find-prev = السابق
-find-prev-tip = النتيجة السابقة (Shift+Enter)
+find-prev-tip = النتيجة السابقة (⁦Shift+Enter⁩)
 find-next = التالي
-find-next-tip = النتيجة التالية (Enter)
+find-next-tip = النتيجة التالية (⁦Enter⁩)
 find-whole-corpus = المدوّنة كاملةً
-find-whole-corpus-tip = عرض كل المستندات التي فيها نتائج (Ctrl+Shift+F)
-find-close-tip = إغلاق (Esc)
+find-whole-corpus-tip = عرض كل المستندات التي فيها نتائج (⁦Ctrl+Shift+F⁩)
+find-close-tip = إغلاق (⁦Esc⁩)
 find-mode = الوضع
 find-mode-normalised = تطبيع عربي
 find-mode-exact = مطابقة تامة
@@ -302,6 +303,7 @@ picker-save-as = حفظ الوسوم باسم
 picker-export = تصدير { $format }
 picker-compare-file = مقارنة مع ملف وسوم
 picker-compare-folder = مقارنة مع مجلد مدوّنة
+picker-prior-folder = التعلّم من مجلد مدوّنة
 picker-parent-tip = المجلد الأعلى
 picker-home-tip = المجلد الرئيسي
 picker-path = المسار
@@ -330,6 +332,41 @@ labels-apply = تطبيق
 labels-cancel = إلغاء
 labels-error-one-word = يجب أن يكون اسم الوسم { $name } كلمة واحدة
 labels-error-twice = { $name }: الاسم أو المفتاح مستخدم مرتين
+
+## Label editor: how suggestions are made
+suggestions-heading = الاقتراحات
+suggestions-open-folder = افتح مجلد مدوّنة لضبط طريقة اقتراح الأسماء فيها.
+suggestions-reading = تجري قراءة المستندات المنجزة…
+suggestions-could-not-read = تعذّرت قراءة إعدادات الاقتراحات: { $detail }
+suggestions-not-changed = لم تتغيّر إعدادات الاقتراحات: { $detail }
+suggestions-saved-at-once = تُحفظ التغييرات في هذا القسم فورًا.
+suggestions-starter = الاقتراح بالنموذج المبدئي (المدرَّب على NewsFANE)
+suggestions-starter-tip = يقترح النموذج المدمج أسماءً قبل إنجاز أي مستند، ويُعين النموذجَ الذي يتعلّم من مستنداتك المنجزة
+suggestions-type-tip = ما يسمّيه النموذج المبدئي { $kind } يُقترح بهذا الوسم
+suggestions-not-suggested = لا يُقترح
+suggestions-origin-rule = حسب الاسم
+suggestions-origin-rule-tip = الاسم نفسه أو مرادف شائع له (PERS، PERSON، شخص…)؛ ويُضمّ GPE إلى LOC حين تخلو المدوّنة من GPE
+suggestions-origin-documents = من المستندات المنجزة
+suggestions-origin-documents-tip = ما اقترحه النموذج المبدئي ووسمتَه أنت في المستندات المعلَّمة منجزة
+suggestions-origin-user = اختيارك
+suggestions-origin-user-tip = اخترتَه أنت، ويبقى كما هو مهما أظهرت المستندات
+suggestions-automatic = تلقائي
+suggestions-automatic-tip = إلغاء اختيارك: تعود المستندات المنجزة أو الاسم إلى تحديد الوسم
+suggestions-clitics = حرف و ف ب ك ل المتصل
+suggestions-clitics-include = جزء من الاسم («وإيران»)
+suggestions-clitics-exclude = خارج الاسم («إيران»)
+suggestions-clitics-learned = كما تُظهر المستندات
+suggestions-clitics-now = المعتمد: { $value }: { $origin }
+suggestions-clitics-from-setting = محدَّد لهذه المدوّنة
+suggestions-clitics-from-documents = كما تُظهر المستندات الموسومة
+suggestions-clitics-from-default = الافتراضي، إذ لا يُظهر أي مستند موسوم خلافه
+suggestions-priors = يتعلّم أيضًا من
+suggestions-no-priors = لا مدوّنة أخرى
+suggestions-prior-remove = إزالة
+suggestions-prior-add = إضافة مجلد مدوّنة…
+suggestions-prior-unreadable = تتعذّر قراءتها: { $detail }
+suggestions-prior-entry = { $theirs } بوسم { $ours }
+suggestions-prior-entry-never = { $theirs } لا يُقترح
 
 ## Unsaved changes
 unsaved-title = وسوم غير محفوظة
@@ -391,7 +428,7 @@ offer-corpus = { $offer }؛ و{ $n } في { $docs ->
     [few] { $docs } مستندات أخرى
     [many] { $docs } مستندًا آخر
    *[other] { $docs } مستند آخر
-} من المدوّنة (Ctrl+Shift+F)
+} من المدوّنة (⁦Ctrl+Shift+F⁩)
 compare-open-first = افتح مقالًا أولًا ثم قارنه
 folder-could-not-open = تعذّر فتح المجلد: { $detail }
 folder-no-articles = { $folder }: لم يُعثر على مقالات
@@ -415,9 +452,11 @@ could-not-start = تعذّر البدء: { $detail }
 corpus-job-busy = ما زال تغيير آخر في المدوّنة قيد الحفظ
 corpus-job-stopped = توقف تغيير في المدوّنة على نحو غير متوقع؛ شغّل hashiya validate على المجلد
 corpus-labels-not-saved = لم تُحفظ وسوم المدوّنة: { $detail }
+corpus-file-reloaded = غيّر برنامج آخر ملف المدوّنة: تتبع الاقتراحات إعداداته الجديدة
+corpus-file-unreadable = تغيّر ملف المدوّنة على القرص وتتعذّر قراءته؛ أُبقيت الإعدادات المقروءة من قبل: { $detail }
 corpus-carrying-labels = جارٍ نقل تغيير الوسوم إلى المستندات الأخرى…
 corpus-tagging = جارٍ وسم المستندات الأخرى في المدوّنة…
-corpus-tag-all-undo = { " " }(Ctrl+Z في مستند يتراجع عنه هناك)
+corpus-tag-all-undo = { " " }(⁦Ctrl+Z في مستند يتراجع عنه هناك⁩)
 suggest-reading-gazetteer = جارٍ قراءة قائمة الأسماء…
 suggest-open-folder-first = افتح مجلدًا كمدوّنة أولًا (ملف > فتح مجلد…)
 suggest-collecting = جارٍ جمع الأسماء الموسومة في المدوّنة…

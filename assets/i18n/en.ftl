@@ -64,7 +64,11 @@ labels-hint = Drag selects words · Alt+drag: letters · 1–9 tag · Del remove
 ## Status bar
 
 status-model-learning = model: learning…
-status-model = model: { $docs } documents, { $tokens } tokens
+status-model = model: { $docs ->
+    [one] 1 document
+   *[other] { $docs } documents
+}, { $tokens } tokens
+status-model-starter = model: the starter (no done document yet)
 status-model-tip = The suggestion model, retrained in the background when a document is marked done
 status-entities = { $n ->
     [one] { $n } entity
@@ -89,10 +93,18 @@ empty-hint = Open an article with File > Open… or drop a file here
 ## Learning in the background
 
 learn-could-not-start = Could not start learning: { $detail }
-learn-nothing-yet = Nothing to learn from yet: tag some names and mark documents done
 learn-stopped = Learning stopped unexpectedly
-learn-done = Learned from { $docs } documents, { $tokens } tokens: { $n } suggestions here
-learn-done-starter = Starter model (nothing done to learn from yet): { $n } suggestions here
+learn-done = Learned from { $docs ->
+    [one] 1 document
+   *[other] { $docs } documents
+}, { $tokens } tokens: { $n ->
+    [one] 1 suggestion
+   *[other] { $n } suggestions
+} here
+learn-done-starter = Starter model (nothing done to learn from yet): { $n ->
+    [one] 1 suggestion
+   *[other] { $n } suggestions
+} here
 
 ## Documents of a corpus
 
@@ -258,6 +270,7 @@ picker-save-as = Save annotations as
 picker-export = Export { $format }
 picker-compare-file = Compare with an annotation file
 picker-compare-folder = Compare with a corpus folder
+picker-prior-folder = Learn from a corpus folder
 picker-parent-tip = Parent folder
 picker-home-tip = Home folder
 picker-path = Path
@@ -287,6 +300,41 @@ labels-apply = Apply
 labels-cancel = Cancel
 labels-error-one-word = Label name { $name } must be one word
 labels-error-twice = { $name }: name or key is used twice
+
+## Label editor: how suggestions are made
+suggestions-heading = Suggestions
+suggestions-open-folder = Open a corpus folder to set how its suggestions are made.
+suggestions-reading = Reading the done documents…
+suggestions-could-not-read = The suggestion settings could not be read: { $detail }
+suggestions-not-changed = The suggestion settings were not changed: { $detail }
+suggestions-saved-at-once = Changes in this section are saved at once.
+suggestions-starter = Suggest with the starter model (trained on NewsFANE)
+suggestions-starter-tip = The built-in model suggests names before any document is done, and helps the model learned from your done documents
+suggestions-type-tip = What the starter model calls { $kind } is suggested with this label
+suggestions-not-suggested = not suggested
+suggestions-origin-rule = by name
+suggestions-origin-rule-tip = The same name or a usual synonym (PERS, PERSON, شخص…); GPE goes to LOC where the corpus has no GPE
+suggestions-origin-documents = from the done documents
+suggestions-origin-documents-tip = What the starter proposed and you tagged in the documents marked done
+suggestions-origin-user = your choice
+suggestions-origin-user-tip = You chose it; it stays whatever the documents show
+suggestions-automatic = Automatic
+suggestions-automatic-tip = Forget your choice: the done documents or the name decide again
+suggestions-clitics = An attached و ف ب ك ل
+suggestions-clitics-include = is part of the name («وإيران»)
+suggestions-clitics-exclude = is left out («إيران»)
+suggestions-clitics-learned = as the documents show
+suggestions-clitics-now = In use: { $value }: { $origin }
+suggestions-clitics-from-setting = set for this corpus
+suggestions-clitics-from-documents = as the annotated documents show
+suggestions-clitics-from-default = the default, as no annotated document shows otherwise
+suggestions-priors = Also learns from
+suggestions-no-priors = no other corpus
+suggestions-prior-remove = Remove
+suggestions-prior-add = Add a corpus folder…
+suggestions-prior-unreadable = cannot be read: { $detail }
+suggestions-prior-entry = { $theirs } as { $ours }
+suggestions-prior-entry-never = { $theirs } not suggested
 
 ## Unsaved changes
 
@@ -339,6 +387,8 @@ could-not-start = Could not start: { $detail }
 corpus-job-busy = Another change to the corpus is still being saved
 corpus-job-stopped = A change to the corpus stopped unexpectedly; run hashiya validate on the folder
 corpus-labels-not-saved = The corpus labels were not saved: { $detail }
+corpus-file-reloaded = The corpus file was changed by another program: suggestions follow its new settings
+corpus-file-unreadable = The corpus file changed on disk and cannot be read; the settings read before are kept: { $detail }
 corpus-carrying-labels = Carrying the label change to the other documents…
 corpus-tagging = Tagging the other documents of the corpus…
 corpus-tag-all-undo = { " " }(Ctrl+Z in a document undoes it there)

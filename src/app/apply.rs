@@ -195,6 +195,7 @@ impl HashiyaApp {
                 self.view.scroll_to(start);
                 Ok(())
             }
+            Command::Learn(edit) => self.learn_edit(edit),
             Command::SuggestFromCorpus => {
                 self.suggest_from_corpus();
                 Ok(())

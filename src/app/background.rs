@@ -74,8 +74,11 @@ impl HashiyaApp {
         if new == old {
             return;
         }
-        state.corpus.settings_mut().labels = new.clone();
-        if let Err(e) = state.corpus.save() {
+        let saved = state.corpus.update(|s| {
+            s.labels = new.clone();
+            Ok::<(), corpus::CorpusError>(())
+        });
+        if let Err(e) = saved {
             self.notice = Some(Notice::error(t!("corpus-labels-not-saved", detail = e.to_string())));
             return;
         }
@@ -216,6 +219,16 @@ impl HashiyaApp {
         }
         let n = learned.suggestions.len();
         if n == 0 {
+            // Nothing to suggest now (the starter switched off, its types not suggested): the
+            // layer's earlier suggestions go.
+            let combined = crate::model::SuggestionSource::COMBINED;
+            let stale = self
+                .workspace
+                .active()
+                .is_some_and(|a| a.ann().suggestions().iter().any(|s| combined.contains(&s.source)));
+            if stale && let Err(notice) = self.edit(EditCommand::SuggestLayer(Vec::new())) {
+                self.notice = Some(notice);
+            }
             return;
         }
         match self.edit(EditCommand::SuggestLayer(learned.suggestions)) {

@@ -28,6 +28,8 @@ pub enum DialogPurpose {
     CompareFolder,
     /// Pick a gazetteer to pre-annotate the open document with.
     Gazetteer,
+    /// Pick another corpus folder for the open corpus to learn from.
+    PriorFolder,
 }
 
 /// Everything a user can ask for.
@@ -110,6 +112,10 @@ pub enum Command {
     SuggestFromCorpus,
     /// Set the confidence below which the learned model's suggestions are not shown (0–1).
     SetLearnThreshold(f32),
+    /// Change how the open corpus's suggestions are made (its corpus file: the starter's
+    /// mapping, the starter on or off, the clitic convention, the corpora learned from); the
+    /// suggestions are retrained.
+    Learn(crate::learn::edit::LearnEdit),
 }
 
 impl From<EditCommand> for Command {

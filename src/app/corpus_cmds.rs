@@ -7,6 +7,7 @@ use std::path::Path;
 use crate::corpus;
 use crate::editor::{EditCommand, Notice};
 use crate::formats::store::DocStatus;
+use crate::learn::edit::LearnEdit;
 use crate::model::LabelSet;
 
 use super::state::CorpusState;
@@ -98,8 +99,11 @@ impl HashiyaApp {
         let Some(report) = reconciled.report() else { return };
         let report = (!fresh).then_some(report);
         if reconciled.corpus_changed() {
-            state.corpus.settings_mut().labels = reconciled.corpus.clone();
-            if let Err(e) = state.corpus.save() {
+            let saved = state.corpus.update(|s| {
+                s.labels = reconciled.corpus.clone();
+                Ok::<(), corpus::CorpusError>(())
+            });
+            if let Err(e) = saved {
                 self.notice = Some(Notice::error(e.to_string()));
                 return;
             }
@@ -122,6 +126,40 @@ impl HashiyaApp {
             name
         };
         self.workspace.set_annotator(&name);
+    }
+
+    /// Changes the open corpus's suggestion settings (its corpus file as it is on disk now) and
+    /// retrains; the label editor reads the corpora learned from again when they changed.
+    pub(super) fn learn_edit(&mut self, edit: LearnEdit) -> Result<(), Notice> {
+        let Some(state) = self.corpus.as_mut() else {
+            return Err(Notice::warn(t!("suggestions-open-folder")));
+        };
+        let priors = matches!(edit, LearnEdit::LearnFrom(_) | LearnEdit::Forget(_) | LearnEdit::PriorMap(..));
+        crate::learn::edit::update(&mut state.corpus, &[edit])
+            .map_err(|e| Notice::error(t!("suggestions-not-changed", detail = e.to_string())))?;
+        self.learner.pending = true;
+        if priors {
+            self.labels.reread(state.corpus.root());
+        }
+        Ok(())
+    }
+
+    /// Takes in changes made to the corpus file by another program (`hashiya labels` in a
+    /// terminal): the suggestions are retrained with the new settings.
+    pub(super) fn watch_corpus_file(&mut self, ctx: &egui::Context) {
+        let Some(state) = self.corpus.as_mut() else { return };
+        ctx.request_repaint_after(super::files::DISK_CHECK);
+        match state.watch_file(super::files::DISK_CHECK) {
+            None => {}
+            Some(Ok(())) => {
+                self.learner.pending = true;
+                self.labels.reread(state.corpus.root());
+                self.notice = Some(Notice::info(t!("corpus-file-reloaded")));
+            }
+            Some(Err(e)) => {
+                self.notice = Some(Notice::error(t!("corpus-file-unreadable", detail = e.to_string())));
+            }
+        }
     }
 
     /// Keeps the open document's row in the documents panel up to date.

@@ -85,6 +85,10 @@ impl HashiyaApp {
             | DialogPurpose::CompareFile
             | DialogPurpose::CompareFolder
             | DialogPurpose::Gazetteer => (article.and_then(|a| parent(&a.path)), None),
+            DialogPurpose::PriorFolder => {
+                let root = self.corpus.as_ref().and_then(|c| std::fs::canonicalize(c.corpus.root()).ok());
+                (root.as_deref().and_then(parent), None)
+            }
         };
         let dir = dir.or_else(|| self.settings.recent_dirs.first().cloned());
         DialogStart { dir, name }
@@ -115,6 +119,7 @@ impl HashiyaApp {
                 self.suggest_from_gazetteer(path);
                 Ok(())
             }
+            DialogPurpose::PriorFolder => self.learn_edit(crate::learn::edit::LearnEdit::LearnFrom(path)),
         }
     }
 
@@ -274,4 +279,4 @@ impl HashiyaApp {
 }
 
 /// How often the window looks at the active article's annotation file on disk.
-const DISK_CHECK: Duration = Duration::from_secs(1);
+pub(super) const DISK_CHECK: Duration = Duration::from_secs(1);

@@ -275,12 +275,13 @@ impl HashiyaApp {
             None => panels::empty_ui(ui, self.open_error.as_deref()),
         });
         if let Some(article) = article {
+            let corpus = self.corpus.as_ref().filter(|c| c.current.is_some()).map(|c| &c.corpus);
             if edit_labels {
-                self.labels.open(article.ann().labels());
+                self.labels.open(article.ann().labels(), corpus.map(crate::corpus::Corpus::root));
             }
             let ann = article.ann();
             let in_use = |l: &crate::model::Label| ann.entities().iter().any(|e| e.label == l.id);
-            self.labels.label_editor_ui(ui.ctx(), ann.labels(), in_use, &mut cmds);
+            self.labels.label_editor_ui(ui.ctx(), ann.labels(), (in_use, corpus), &mut cmds);
         }
         self.cmds.extend(cmds);
     }
@@ -325,6 +326,7 @@ impl HashiyaApp {
         self.corpus_job_done(ctx);
         self.suggest_job_done(ctx);
         self.learner_done(ctx);
+        self.watch_corpus_file(ctx);
         self.retrain_after_edits();
         let Some(state) = self.corpus.as_mut() else { return };
         if state.poll() {
@@ -367,6 +369,9 @@ impl HashiyaApp {
             ctx.send_viewport_cmd(egui::ViewportCommand::Title(title.clone()));
             self.title = title;
         }
+        // Screen readers name the window (AT-SPI's frame) by its root node, which egui leaves
+        // without a name.
+        ctx.accesskit_node_builder(egui::accesskit_root_id(), |node| node.set_label(self.title.as_str()));
     }
 }
 

@@ -10,6 +10,7 @@ mod exchange;
 mod external;
 mod folder;
 mod init;
+mod labels;
 mod layer;
 mod merge;
 mod progress;
@@ -78,6 +79,10 @@ pub enum Command {
     /// Make a folder a corpus with a label set (`--labels PER,ORG,LOC`), or say what would
     /// change in an existing one (changed only with `--force`).
     Init(init::InitArgs),
+    /// Show and change what the corpus's suggestions learn from: the starter's types mapped
+    /// onto the corpus's labels (and where each mapping comes from), the starter on or off,
+    /// the clitic convention, other corpora learned from, the gazetteer.
+    Labels(labels::LabelsArgs),
     /// Set documents' status, as the window does.
     Mark(MarkArgs),
     /// Fold the edit journals a crash left (edits not yet saved) into their annotation files,
@@ -359,6 +364,7 @@ pub fn run(command: Command) -> ExitCode {
             None => exchange::import(&args),
         },
         Command::Init(args) => init::run(&args),
+        Command::Labels(args) => labels::run(&args),
         Command::Mark(args) => folder::mark(&args),
         Command::Recover(args) => recover::run(&args),
         Command::Suggest(args) => suggest::run(&args),

@@ -10,10 +10,11 @@ use std::time::Instant;
 use anyhow::Context as _;
 
 use crate::corpus::Clitics;
-use crate::learn::corpus::{CorpusDoc, train_calibrated};
+use crate::learn::build::train_for;
+use crate::learn::corpus::CorpusDoc;
 use crate::learn::mapping::{Origin, read_map_file, relabel};
 use crate::learn::setup::{ConventionOrigin, Setup};
-use crate::learn::{Options, Prior, file};
+use crate::learn::{Options, file};
 
 /// Arguments of `hashiya train`.
 #[derive(Debug, clap::Args)]
@@ -103,10 +104,8 @@ pub fn run(args: &TrainArgs) -> anyhow::Result<ExitCode> {
         super::evaluate::evaluate(&setup, args.fraction, &opts);
     }
     let t = Instant::now();
-    let priors: Vec<Prior> = setup.priors();
-    let mut model = train_calibrated(&setup.train_docs, &opts, &priors, setup.clitics.0);
+    let mut model = train_for(&setup, &opts, None);
     let secs = t.elapsed().as_secs_f64();
-    model.info.fingerprint = setup.key(&opts);
     model.description = args.description.clone().unwrap_or_default();
     let path = args.out.clone().unwrap_or_else(|| file::path_in(&args.dir));
     file::save(&model, &path)?;

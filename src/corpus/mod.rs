@@ -33,6 +33,7 @@ pub mod settings;
 pub mod split;
 mod stats;
 pub mod suggest;
+mod sync;
 pub mod tag_all;
 pub mod walk;
 
@@ -74,6 +75,8 @@ pub struct Corpus {
     file_state: FileState,
     docs: Vec<DocEntry>,
     problems: Vec<Problem>,
+    /// The corpus file's modification time when it was last read or written here.
+    modified: Option<std::time::SystemTime>,
 }
 
 impl Corpus {
@@ -97,7 +100,9 @@ impl Corpus {
                 (Settings::default(), FileState::Broken)
             }
         };
-        let mut corpus = Self { root: dir.to_path_buf(), settings, file_state, docs: Vec::new(), problems };
+        let modified = sync::modified(&file);
+        let mut corpus =
+            Self { root: dir.to_path_buf(), settings, file_state, docs: Vec::new(), problems, modified };
         corpus.relist();
         Ok(corpus)
     }
@@ -169,13 +174,15 @@ impl Corpus {
     }
 
     /// Writes the corpus file atomically; refused (nothing written) if it was broken when the
-    /// corpus was opened.
+    /// corpus was opened. It writes every setting as held here: where another program may have
+    /// changed the file since (the window), use [`Corpus::update`].
     pub fn save(&mut self) -> Result<(), CorpusError> {
         if self.file_state == FileState::Broken {
             return Err(CorpusError::FileBroken(self.file_path()));
         }
         self.settings.write(&self.file_path())?;
         self.file_state = FileState::Loaded;
+        self.modified = sync::modified(&self.file_path());
         Ok(())
     }
 

@@ -9,9 +9,10 @@ use std::ops::Range;
 use super::Model;
 use super::calibrate::Calibration;
 use super::corpus::train_calibrated;
+use super::crossval::CvSources;
 use super::crossval::judge;
 use super::eval::{Counts, Scores};
-use super::layer::{Candidate, Layer, StarterSource, combine};
+use super::layer::{Candidate, Layer, StarterSource};
 use super::mapping::Mapping;
 use super::setup::starter_confusion;
 use super::train::{Options, Prior, TrainDoc};
@@ -63,7 +64,7 @@ pub fn starter_calibration(layer: &Layer, docs: &[TrainDoc]) -> Option<Calibrati
 }
 
 fn judged(layer: &Layer, d: &TrainDoc) -> Vec<(f32, bool)> {
-    judge_all(layer, d, &combine(layer.candidates(&d.text)))
+    judge_all(layer, d, &layer.propose(&d.text))
 }
 
 fn judge_all(layer: &Layer, d: &TrainDoc, cands: &[Candidate]) -> Vec<(f32, bool)> {
@@ -77,7 +78,7 @@ fn scores(name: &str, layer: &Layer, test: &[TrainDoc], threshold: f32) -> Sourc
     let mut observations = Vec::new();
     let (mut all, mut kept) = (Scores::default(), Scores::default());
     for d in test {
-        let cands = combine(layer.candidates(&d.text));
+        let cands = layer.propose(&d.text);
         let spans = |min: f32| -> Vec<(Range<usize>, String)> {
             cands.iter().filter(|c| c.confidence >= min).map(|c| (c.range.clone(), c.label.clone())).collect()
         };
@@ -117,9 +118,10 @@ pub fn assess(train: &[TrainDoc], test: &[TrainDoc], ctx: &Context, threshold: f
         priors.push(Prior { model: m, map: m.labels.iter().map(|l| (l.clone(), l.clone())).collect() });
     }
     let learns = train.iter().any(|d| !d.entities.is_empty());
-    let plain = learns.then(|| train_calibrated(train, &ctx.opts, &[], ctx.clitics));
-    let stacked =
-        (learns && !priors.is_empty()).then(|| train_calibrated(train, &ctx.opts, &priors, ctx.clitics));
+    let alone = CvSources { priors: &[], starter: None, gazetteer: None, clitics: ctx.clitics };
+    let plain = learns.then(|| train_calibrated(train, &ctx.opts, &alone));
+    let with = CvSources { priors: &priors, starter: starter.clone(), ..alone.clone() };
+    let stacked = (learns && !priors.is_empty()).then(|| train_calibrated(train, &ctx.opts, &with));
     let prior_models: Vec<&Model> = priors.iter().map(|p| p.model).collect();
     let mut out = Vec::new();
     if let Some(s) = &starter {
@@ -151,7 +153,8 @@ pub fn assess(train: &[TrainDoc], test: &[TrainDoc], ctx: &Context, threshold: f
         _ => None,
     };
     let corpus = dict.as_ref().filter(|d| !d.gazetteer.is_empty());
-    let combined = Layer { starter, model, corpus, ..base };
+    let combiner = model.as_ref().and_then(|(m, _)| m.combiner.as_ref());
+    let combined = Layer { starter, model, corpus, combiner, ..base };
     out.push(scores("combined layer", &combined, test, threshold));
     out
 }

@@ -4,9 +4,8 @@
 
 use std::path::{Path, PathBuf};
 
-use super::setup::Setup;
-use super::{LearnError, Model, Options, Prior, TrainDoc, crossval, file, train_with};
-use crate::corpus::Clitics;
+use super::crossval::CvSources;
+use super::{Model, Options, TrainDoc, crossval, train_with};
 use crate::corpus::{Corpus, CorpusError, DocEntry};
 use crate::editor::read_document;
 use crate::formats::FormatError;
@@ -90,36 +89,21 @@ pub enum Freshness {
     Unreadable(String),
 }
 
-/// The corpus's model for its setup: loaded from its file when it was trained on exactly
-/// the same done documents, labels and priors ([`Setup::key`]), else trained (with the priors'
-/// proposals as features and a cross-validated calibration) and saved. `None` when there is
-/// nothing to learn (no done document has an entity yet).
-pub fn ensure_model(setup: &Setup, opts: &Options) -> Result<Option<(Model, Freshness)>, LearnError> {
-    if setup.train_docs.iter().all(|d| d.entities.is_empty()) {
-        return Ok(None);
-    }
-    let key = setup.key(opts);
-    let path = file::path_in(&setup.root);
-    let freshness = match file::load(&path) {
-        Ok(m) if m.info.fingerprint == key => return Ok(Some((m, Freshness::Loaded))),
-        Ok(_) => Freshness::Stale,
-        Err(LearnError::Io { source, .. }) if source.kind() == std::io::ErrorKind::NotFound => {
-            Freshness::Trained
-        }
-        Err(e) => Freshness::Unreadable(e.to_string()),
-    };
-    let mut model = train_calibrated(&setup.train_docs, opts, &setup.priors(), setup.clitics.0);
-    model.info.fingerprint = key;
-    file::save(&model, &path)?;
-    Ok(Some((model, freshness)))
-}
+/// Folds of the cross-validation that measures a corpus model.
+pub const FOLDS: usize = 3;
 
-/// Trains on `docs` with `priors` and measures the model's calibration by cross-validation
-/// (by document; a corpus of fewer than eight documents is cut into parts of 25 lines first).
-pub fn train_calibrated(docs: &[TrainDoc], opts: &Options, priors: &[Prior], clitics: Clitics) -> Model {
+/// Trains on `docs` with the priors of `src` and measures by cross-validation (by document; a
+/// corpus of fewer than eight documents is cut into parts of 25 lines first) the model's
+/// calibration and the combiner of its layer.
+pub fn train_calibrated(docs: &[TrainDoc], opts: &Options, src: &CvSources) -> Model {
     let parts = if docs.len() >= 8 { docs.to_vec() } else { crossval::chunks(docs, 25) };
-    let calibration = crossval::calibration(&parts, opts, priors, clitics);
-    let mut model = train_with(docs, opts, priors);
-    model.calibration = calibration;
+    // The final model trains beside the folds (two cores: about three trainings' time).
+    let (measured, mut model) = std::thread::scope(|scope| {
+        let whole = scope.spawn(|| train_with(docs, opts, src.priors));
+        let measured = crossval::measure(&parts, opts, src, FOLDS);
+        (measured, whole.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
+    });
+    model.calibration = measured.calibration;
+    model.combiner = measured.combiner;
     model
 }

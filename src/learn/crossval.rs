@@ -9,8 +9,12 @@ use std::ops::Range;
 
 use super::calibrate::Calibration;
 use super::clitics;
+use super::combiner::{Combiner, FEATURES, Group, SOURCES, features, group};
+use super::layer::{Layer, StarterSource};
 use super::train::{Options, Prior, TrainDoc, train_with};
 use crate::corpus::Clitics;
+use crate::corpus::suggest::{Annotated, Dictionary, dictionary_of};
+use crate::model::SuggestionSource;
 
 /// Cuts documents longer than `lines` lines into parts of `lines` lines (a corpus imported as
 /// one document becomes many, so that folds are of similar size).
@@ -55,41 +59,98 @@ pub fn judge(
         .collect()
 }
 
-/// The (raw confidence, right) records of `folds`-fold cross-validation of a model trained
-/// with `opts` and `priors` on `docs` (only documents not partial are judged).
-pub fn observations(
-    docs: &[TrainDoc],
-    opts: &Options,
-    priors: &[Prior],
-    folds: usize,
-    c: Clitics,
-) -> Vec<(f32, bool)> {
-    let folds = folds.clamp(2, docs.len().max(2));
-    let models: Vec<&super::Model> = priors.iter().map(|p| p.model).collect();
-    let mut out = Vec::new();
-    for f in 0..folds {
-        let train: Vec<TrainDoc> =
-            docs.iter().enumerate().filter(|(i, _)| i % folds != f).map(|(_, d)| d.clone()).collect();
-        if train.iter().all(|d| d.entities.is_empty()) {
-            continue;
-        }
-        let model = train_with(&train, opts, priors);
-        for d in docs.iter().enumerate().filter(|(i, d)| i % folds == f && !d.partial).map(|(_, d)| d) {
-            let proposed: Vec<(Range<usize>, String, f32)> = model
-                .predict_with(&d.text, &models)
-                .into_iter()
-                .map(|p| (p.range, p.label, p.confidence))
-                .collect();
-            out.extend(judge(&d.text, &d.entities, &proposed, c));
-        }
-    }
-    out
+/// The sources besides the model a corpus's layer has, for cross-validation.
+#[derive(Debug, Clone)]
+pub struct CvSources<'a> {
+    /// The priors the model is trained with.
+    pub priors: &'a [Prior<'a>],
+    /// The starter as a source of the layer.
+    pub starter: Option<StarterSource<'a>>,
+    /// A gazetteer.
+    pub gazetteer: Option<&'a Dictionary>,
+    /// The corpus's clitic convention.
+    pub clitics: Clitics,
 }
 
-/// The calibration of a model trained like this, by cross-validation (`None` with too few
-/// proposals to measure).
-pub fn calibration(docs: &[TrainDoc], opts: &Options, priors: &[Prior], c: Clitics) -> Option<Calibration> {
-    Calibration::fit(&observations(docs, opts, priors, 4, c))
+/// What cross-validation measured: the model's calibration and the layer's combiner.
+#[derive(Debug, Clone, Default)]
+pub struct Measured {
+    /// The model's raw confidence → precision.
+    pub calibration: Option<Calibration>,
+    /// The layer's combiner.
+    pub combiner: Option<Combiner>,
+}
+
+/// What one fold gave: the model's (raw confidence, right) records and every proposed span
+/// and label with whether it is right.
+type FoldRecords = (Vec<(f32, bool)>, Vec<(Group, bool)>);
+
+/// One fold: a model and a dictionary made from the documents outside it propose, with the
+/// other sources, for the (not partial) documents in it.
+fn fold(docs: &[TrainDoc], opts: &Options, src: &CvSources, (f, folds): (usize, usize)) -> FoldRecords {
+    let train: Vec<TrainDoc> =
+        docs.iter().enumerate().filter(|(i, _)| i % folds != f).map(|(_, d)| d.clone()).collect();
+    if train.iter().all(|d| d.entities.is_empty()) {
+        return (Vec::new(), Vec::new());
+    }
+    let model = train_with(&train, opts, src.priors);
+    let annotated: Vec<Annotated> =
+        train.iter().map(|d| Annotated { text: d.text.clone(), entities: d.entities.clone() }).collect();
+    let dict = dictionary_of(&annotated).ok().filter(|d| !d.gazetteer.is_empty());
+    let layer = Layer {
+        clitics: Some(src.clitics),
+        starter: src.starter.clone(),
+        model: Some((&model, src.priors.iter().map(|p| p.model).collect())),
+        corpus: dict.as_ref(),
+        gazetteer: src.gazetteer,
+        combiner: None,
+    };
+    let (mut model_obs, mut groups) = (Vec::new(), Vec::new());
+    for d in docs.iter().enumerate().filter(|(i, d)| i % folds == f && !d.partial).map(|(_, d)| d) {
+        let cands = layer.candidates(&d.text);
+        let gold: HashSet<(usize, usize, &str)> =
+            d.entities.iter().map(|(r, l)| (r.start, r.end, l.as_str())).collect();
+        let right = |r: &Range<usize>, l: &str| gold.contains(&(r.start, r.end, l));
+        for c in cands.iter().filter(|c| c.source == SuggestionSource::Model) {
+            model_obs.push((c.confidence, right(&c.range, &c.label)));
+        }
+        groups.extend(group(&cands).into_iter().map(|g| {
+            let ok = right(&g.range, &g.label);
+            (g, ok)
+        }));
+    }
+    (model_obs, groups)
+}
+
+/// `folds`-fold cross-validation of the layer of a model trained with `opts` on `docs`: each
+/// fold's documents get the proposals of a model and a dictionary made from the other folds
+/// (with the other sources as they are), which measure the model's calibration and fit the
+/// combiner. Only documents not partial are judged. The folds run on threads of their own.
+pub fn measure(docs: &[TrainDoc], opts: &Options, src: &CvSources, folds: usize) -> Measured {
+    let folds = folds.clamp(2, docs.len().max(2));
+    let records: Vec<FoldRecords> = std::thread::scope(|scope| {
+        let running: Vec<_> =
+            (0..folds).map(|f| scope.spawn(move || fold(docs, opts, src, (f, folds)))).collect();
+        running.into_iter().map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e))).collect()
+    });
+    let mut model_obs = Vec::new();
+    let mut groups: Vec<(Group, bool)> = Vec::new();
+    for (m, g) in records {
+        model_obs.extend(m);
+        groups.extend(g);
+    }
+    let calibration = Calibration::fit(&model_obs);
+    let model_slot = SOURCES.iter().position(|s| *s == SuggestionSource::Model).unwrap_or(1);
+    let rows: Vec<([f32; FEATURES], bool)> = groups
+        .iter_mut()
+        .map(|(g, ok)| {
+            if let (Some(c), Some(raw)) = (&calibration, g.confs[model_slot]) {
+                g.confs[model_slot] = Some(c.apply(raw));
+            }
+            (features(g), *ok)
+        })
+        .collect();
+    Measured { calibration, combiner: Combiner::fit(&rows) }
 }
 
 #[cfg(test)]

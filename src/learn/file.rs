@@ -10,6 +10,7 @@ use rustc_hash::FxHashMap;
 
 use super::LearnError;
 use super::calibrate::Calibration;
+use super::combiner::{Combiner, FEATURES};
 use super::dict::Dictionary;
 use super::model::{Model, TrainInfo};
 use super::perceptron::Weights;
@@ -22,8 +23,8 @@ pub const MAGIC: &[u8] = b"HASHIYA-MODEL\n";
 /// file's keys): an older file then reads as foreign and is retrained, never used with
 /// features it was not trained on. 2: bigrams hashed as pairs; 3: context conjunctions;
 /// 4: units keep the first letters of known words («وزارة»); 5: the priors' fingerprints,
-/// clitics learned as outside, a description and a calibration.
-pub const VERSION: u32 = 5;
+/// clitics learned as outside, a description and a calibration; 6: the layer's combiner.
+pub const VERSION: u32 = 6;
 
 /// The model file of the corpus at `dir`.
 pub fn path_in(dir: &Path) -> PathBuf {
@@ -67,6 +68,9 @@ pub fn to_bytes(model: &Model) -> Vec<u8> {
         w.f32(raw);
         w.f32(p);
     }
+    let weights = model.combiner.as_ref().map_or(&[][..], |c| &c.weights[..]);
+    w.u32(weights.len() as u32);
+    weights.iter().for_each(|&x| w.f32(x));
     let t = model.weights.tags;
     w.u32(t as u32);
     model.weights.trans.iter().for_each(|&x| w.f32(x));
@@ -154,6 +158,11 @@ pub fn from_bytes(bytes: &[u8]) -> Result<Model, String> {
     let description = r.str()?;
     let points = (0..r.count(8)?).map(|_| Ok((r.f32()?, r.f32()?))).collect::<Result<Vec<_>, String>>()?;
     let calibration = (!points.is_empty()).then_some(Calibration { points });
+    let weights = (0..r.count(4)?).map(|_| r.f32()).collect::<Result<Vec<_>, _>>()?;
+    if !weights.is_empty() && weights.len() != FEATURES {
+        return Err(format!("{} combiner weights, not {FEATURES}", weights.len()));
+    }
+    let combiner = (!weights.is_empty()).then_some(Combiner { weights });
     let t = r.u32()? as usize;
     if t != labels.len() + 1 {
         return Err(format!("{t} tags for {} labels", labels.len()));
@@ -183,7 +192,7 @@ pub fn from_bytes(bytes: &[u8]) -> Result<Model, String> {
         return Err("trailing bytes".into());
     }
     let weights = Weights { tags: t, emit, trans };
-    Ok(Model { labels, index, weights, dict, use_clusters, info, priors, description, calibration })
+    Ok(Model { labels, index, weights, dict, use_clusters, info, priors, description, calibration, combiner })
 }
 
 /// Saves `model` to `path` atomically (a temporary file renamed over it; no backup is kept:

@@ -9,7 +9,9 @@ use std::collections::BTreeSet;
 use std::ops::Range;
 
 use super::calibrate::Calibration;
+use super::combiner::{Combiner, SOURCES, group};
 use super::mapping::Mapping;
+use super::stack::{Proposal, proposals};
 use super::{Model, clitics};
 use crate::corpus::Clitics;
 use crate::corpus::suggest::{Dictionary, matches};
@@ -60,6 +62,9 @@ pub struct Layer<'a> {
     pub corpus: Option<&'a Dictionary>,
     /// A gazetteer file's names.
     pub gazetteer: Option<&'a Dictionary>,
+    /// How the sources are weighed (the model's, fitted with these sources); without one,
+    /// the surest source's confidence counts.
+    pub combiner: Option<&'a Combiner>,
 }
 
 fn calibrated(c: Option<&Calibration>, raw: f32) -> f32 {
@@ -75,8 +80,9 @@ impl Layer<'_> {
             let range = clitics::apply(text, range, convention);
             out.push(Candidate { range, label, confidence, source, alternatives });
         };
-        if let Some(s) = &self.starter {
-            for p in s.model.predict(text) {
+        let starter_raw = self.starter.as_ref().map(|s| s.model.predict(text));
+        if let (Some(s), Some(raw)) = (&self.starter, &starter_raw) {
+            for p in raw.iter().cloned() {
                 let Some(label) = s.mapping.target(&p.label) else { continue };
                 let alts =
                     p.alternatives.iter().filter_map(|a| s.mapping.target(a)).map(str::to_string).collect();
@@ -85,7 +91,18 @@ impl Layer<'_> {
             }
         }
         if let Some((m, priors)) = &self.model {
-            for p in m.predict_with(text, priors) {
+            // The starter's proposals serve as its prior features too: it runs once.
+            let starter = self.starter.as_ref().map(|s| s.model.info.fingerprint);
+            let proposals: Vec<Vec<Proposal>> = priors
+                .iter()
+                .map(|p| match &starter_raw {
+                    Some(raw) if Some(p.info.fingerprint) == starter => {
+                        raw.iter().map(|x| (x.range.clone(), x.label.clone(), x.confidence)).collect()
+                    }
+                    _ => proposals(p, text),
+                })
+                .collect();
+            for p in m.predict_stacked(text, &proposals) {
                 let conf = calibrated(m.calibration.as_ref(), p.confidence);
                 push(p.range, p.label, conf, SuggestionSource::Model, p.alternatives);
             }
@@ -102,10 +119,40 @@ impl Layer<'_> {
         out
     }
 
-    /// The layer for `text`: one suggestion per span (see [`combine`]).
+    /// The layer for `text`: one suggestion per span (see [`combine`]). With a combiner, each
+    /// span and label's confidence is the combiner's weighing of every source that proposed
+    /// it; else the surest source's.
     pub fn propose(&self, text: &str) -> Vec<Candidate> {
-        combine(self.candidates(text))
+        let cands = self.candidates(text);
+        match self.combiner {
+            Some(c) => combine(weighed(&cands, c)),
+            None => combine(cands),
+        }
     }
+}
+
+/// Each span and label proposed, once, with the combiner's confidence; the source is the
+/// surest one's.
+fn weighed(cands: &[Candidate], combiner: &Combiner) -> Vec<Candidate> {
+    group(cands)
+        .into_iter()
+        .map(|g| {
+            let best = g
+                .confs
+                .iter()
+                .zip(SOURCES)
+                .filter_map(|(c, s)| Some((c.as_ref()?, s)))
+                .max_by(|a, b| a.0.total_cmp(b.0))
+                .map_or(SuggestionSource::Model, |(_, s)| s);
+            Candidate {
+                confidence: combiner.score(&g),
+                range: g.range,
+                label: g.label,
+                source: best,
+                alternatives: g.alternatives,
+            }
+        })
+        .collect()
 }
 
 /// One suggestion per span: per span and label the surest proposal; of overlapping spans the

@@ -10,21 +10,27 @@
 //! * [`Model`]: training ([`train`]) and prediction ([`Model::predict`]); [`file`] saves
 //!   and loads it as a versioned binary.
 //! * [`eval`]: exact-span precision / recall / F1.
+//! * [`overview`] and [`edit`]: what a corpus's suggestions learn from (starter mapping with
+//!   its origins, clitic convention, other corpora) as `hashiya labels` and the label editor
+//!   show it, and the checked changes both make to the corpus file.
 
 pub mod assess;
 pub mod build;
 pub mod calibrate;
 pub mod clitics;
 pub mod clusters;
+pub mod combiner;
 pub mod corpus;
 pub mod crossval;
 pub mod dict;
+pub mod edit;
 pub mod eval;
 pub mod features;
 pub mod file;
 pub mod layer;
 pub mod mapping;
 mod model;
+pub mod overview;
 pub mod perceptron;
 pub mod setup;
 pub mod stack;

@@ -7,9 +7,11 @@ use rustc_hash::FxHashMap;
 
 use super::Clusters;
 use super::calibrate::Calibration;
+use super::combiner::Combiner;
 use super::dict::Dictionary;
 use super::features::extract_with;
 use super::perceptron::Weights;
+use super::stack::{Proposal, proposals};
 use super::train::prior_features;
 use super::units::{Unit, sentences, units};
 use crate::search::NormalizedText;
@@ -60,6 +62,8 @@ pub struct Model {
     pub description: String,
     /// Raw confidence → measured precision on documents it did not learn from, when known.
     pub calibration: Option<Calibration>,
+    /// How its layer weighs the sources, fitted on documents it did not learn from.
+    pub combiner: Option<Combiner>,
 }
 
 /// Default confidence threshold of suggestions (chosen for precision on NewsFANE held-out
@@ -84,6 +88,11 @@ pub(super) fn norms(text: &str, units: &[Unit]) -> Vec<String> {
 }
 
 impl Model {
+    /// Number of feature rows (weights are rows × tags).
+    pub fn index_len(&self) -> usize {
+        self.index.len()
+    }
+
     /// Entities proposed for `text`, in reading order, with their confidence (a model
     /// trained with priors needs them: [`Model::predict_with`]).
     pub fn predict(&self, text: &str) -> Vec<Prediction> {
@@ -93,11 +102,18 @@ impl Model {
     /// Entities proposed for `text` with the proposals of `priors` (the ones it was trained
     /// with, in the same order) as features.
     pub fn predict_with(&self, text: &str, priors: &[&Model]) -> Vec<Prediction> {
+        let proposals: Vec<Vec<Proposal>> = priors.iter().map(|m| proposals(m, text)).collect();
+        self.predict_stacked(text, &proposals)
+    }
+
+    /// Entities proposed for `text` given what its priors proposed (in the order it was
+    /// trained with them), for a caller that has those proposals already.
+    pub fn predict_stacked(&self, text: &str, prior_proposals: &[Vec<Proposal>]) -> Vec<Prediction> {
         let units = units(text);
         let norms = norms(text, &units);
         let refs: Vec<&str> = norms.iter().map(String::as_str).collect();
         let marks = (!self.dict.is_empty()).then(|| self.dict.marks(&refs, &units));
-        let extra = prior_features(text, &units, priors);
+        let extra = prior_features(&units, prior_proposals);
         let clusters = clusters_for(self.use_clusters);
         let feats = extract_with(text, &units, &norms, clusters, marks.as_deref(), extra.as_deref());
         let mut out = Vec::new();

@@ -74,13 +74,8 @@ impl Setup {
         let train_docs = training_set(docs);
         let clitics = convention(&settings, docs);
         let starter = if settings.starter { starter::model() } else { None };
-        let starter_map = match starter {
-            Some(m) => {
-                let learned = starter_confusion(m, &train_docs).corrections();
-                Mapping::new(&m.labels, &labels, &settings.starter_map, &learned)
-            }
-            None => Mapping::default(),
-        };
+        let starter_map =
+            starter.map(|m| starter_mapping(m, &settings, &labels, &train_docs)).unwrap_or_default();
         let mut priors = Vec::new();
         for p in &settings.priors {
             match prior_model(corpus.root(), &p.resolve(corpus.root()), &p.map, &labels) {
@@ -130,8 +125,20 @@ impl Setup {
     }
 }
 
+/// The starter's types mapped onto `labels`: the user's choices in `settings`, else what the
+/// starter proposed and the annotator tagged on the done documents `train_docs`, else the rule.
+pub fn starter_mapping(
+    starter: &Model,
+    settings: &LearnSettings,
+    labels: &[String],
+    train_docs: &[TrainDoc],
+) -> Mapping {
+    let learned = starter_confusion(starter, train_docs).corrections();
+    Mapping::new(&starter.labels, labels, &settings.starter_map, &learned)
+}
+
 /// The clitic convention: the setting, else the annotated documents' evidence, else include.
-fn convention(settings: &LearnSettings, docs: &[CorpusDoc]) -> (Clitics, ConventionOrigin) {
+pub fn convention(settings: &LearnSettings, docs: &[CorpusDoc]) -> (Clitics, ConventionOrigin) {
     if let Some(c) = settings.clitics {
         return (c, ConventionOrigin::Setting);
     }

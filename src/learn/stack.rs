@@ -14,6 +14,11 @@ use super::units::Unit;
 /// A span proposed by a prior: byte range, label name, confidence 0..=1.
 pub type Proposal = (Range<usize>, String, f32);
 
+/// What `model` proposes for `text`, as a prior.
+pub fn proposals(model: &super::Model, text: &str) -> Vec<Proposal> {
+    model.predict(text).into_iter().map(|p| (p.range, p.label, p.confidence)).collect()
+}
+
 /// The confidence band of a proposal.
 fn band(c: f32) -> &'static str {
     match c {

@@ -152,15 +152,13 @@ pub fn train(docs: &[TrainDoc], opts: &Options) -> Model {
 }
 
 /// The features every prior adds to each unit of a text ([`super::stack`]).
-pub(super) fn prior_features(text: &str, units: &[Unit], priors: &[&Model]) -> Option<Vec<Vec<u64>>> {
-    if priors.is_empty() {
+pub(super) fn prior_features(units: &[Unit], proposals: &[Vec<stack::Proposal>]) -> Option<Vec<Vec<u64>>> {
+    if proposals.is_empty() {
         return None;
     }
     let mut extra = vec![Vec::new(); units.len()];
-    for (k, prior) in priors.iter().enumerate() {
-        let proposals: Vec<stack::Proposal> =
-            prior.predict(text).into_iter().map(|p| (p.range, p.label, p.confidence)).collect();
-        stack::add_features(&mut extra, units, &proposals, k);
+    for (k, p) in proposals.iter().enumerate() {
+        stack::add_features(&mut extra, units, p, k);
     }
     Some(extra)
 }
@@ -189,7 +187,8 @@ pub fn train_with(docs: &[TrainDoc], opts: &Options, priors: &[Prior]) -> Model 
         .zip(&firsts)
         .map(|((d, p), &first)| {
             let marks = opts.dictionary.then(|| jackknife_marks(&folds, p, first));
-            let extra = prior_features(&d.text, &p.units, &models);
+            let proposals: Vec<_> = models.iter().map(|m| stack::proposals(m, &d.text)).collect();
+            let extra = prior_features(&p.units, &proposals);
             extract_with(&d.text, &p.units, &p.norms, clusters, marks.as_deref(), extra.as_deref())
         })
         .collect();
@@ -207,6 +206,7 @@ pub fn train_with(docs: &[TrainDoc], opts: &Options, priors: &[Prior]) -> Model 
         priors: models.iter().map(|p| p.info.fingerprint).collect(),
         description: String::new(),
         calibration: None,
+        combiner: None,
     }
 }
 

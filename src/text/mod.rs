@@ -16,6 +16,7 @@ mod layout;
 mod marks;
 mod para;
 mod raster;
+mod runs;
 
 pub use atlas::{AtlasEntry, GlyphAtlas};
 pub use direction::{first_strong_rtl, is_rtl_char};
@@ -24,3 +25,4 @@ pub use geometry::Rect;
 pub use layout::{ArticleLayout, VisualLine};
 pub use para::{LINE_HEIGHT, LayoutParams, ParaKind, TextStyle};
 pub use raster::{GlyphQuad, render_png_rgba};
+pub use runs::TextRun;

@@ -211,7 +211,7 @@ fn a_broken_annotation_file_is_reported_and_never_overwritten() {
     let store = dir.path().join("a.txt.hashiya.ron");
     let broken = "(\n    version: 1,\n    article: (name: \"a.txt\", chars: 3\n";
     std::fs::write(&store, broken).expect("write broken store");
-    let settings = Settings { autosave: true, ..Settings::default() };
+    let settings = Settings { autosave: true, ..crate::fixtures::settings() };
     let mut h = Harness::builder()
         .with_size(egui::vec2(1200.0, 800.0))
         .build_eframe(move |cc| HashiyaApp::new(&cc.egui_ctx, settings, Some(article)));

@@ -31,7 +31,7 @@ fn annotated(dir: &Path, text: &str, annotator: &str, spans: &[(&str, &str)]) ->
 }
 
 fn harness(article: PathBuf) -> Harness<'static, HashiyaApp> {
-    let settings = Settings { autosave: false, ..Settings::default() };
+    let settings = Settings { autosave: false, ..crate::fixtures::settings() };
     let mut h = Harness::builder()
         .with_size(egui::vec2(1400.0, 800.0))
         .build_eframe(move |cc| HashiyaApp::new(&cc.egui_ctx, settings, Some(article)));

@@ -17,7 +17,7 @@ fn folder_harness(dir: &std::path::Path) -> Harness<'static, HashiyaApp> {
     for (name, text) in texts {
         std::fs::write(dir.join(name), text).expect("write article");
     }
-    let settings = Settings { autosave: true, ..Settings::default() };
+    let settings = Settings { autosave: true, ..crate::fixtures::settings() };
     let dir = dir.to_path_buf();
     let mut h = Harness::builder()
         .with_size(egui::vec2(1300.0, 800.0))

@@ -80,3 +80,12 @@ pub fn cli_jsonl(article: &Path, name: Option<&str>) -> String {
     let meta = jsonl::Meta { name, status: a.status().as_str(), annotator: &a.saved_info().annotator };
     exchange::export_text_with(exchange::Format::Jsonl, &a.doc, a.ann(), Some(meta)).0
 }
+
+/// The window's settings for tests: the defaults, in English whatever the locale of the machine
+/// running the tests (`LANG=ar_EG.UTF-8 cargo test` would otherwise get the Arabic interface).
+pub fn settings() -> hashiya::app::Settings {
+    hashiya::app::Settings {
+        language: Some(hashiya::app::i18n::Lang::English),
+        ..hashiya::app::Settings::default()
+    }
+}

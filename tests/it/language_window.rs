@@ -81,3 +81,16 @@ fn view_language_switches_the_window_at_once() {
     assert!(x_of(&h, "File") < WIDTH * 0.1);
     assert!(h.query_by_label("ملف").is_none());
 }
+
+#[test]
+fn arabic_check_boxes_have_their_box_at_the_right() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut h = corpus_harness(dir.path(), Lang::Arabic);
+    h.get_by_label("عرض").click();
+    h.run_steps(2);
+    let item = h.get_by_role_and_label(egui::accesskit::Role::MenuItemCheckBox, "إظهار التشكيل").rect();
+    let words = h.get_by_role_and_label(egui::accesskit::Role::Label, "إظهار التشكيل").rect();
+    // The box is at the right of the words, the whole item right-aligned in the menu.
+    assert!(words.max.x < item.max.x - 12.0, "box at the right: item {item:?}, words {words:?}");
+    assert!(words.min.x <= item.min.x + 1.0, "words at the left end: item {item:?}, words {words:?}");
+}

@@ -169,7 +169,8 @@ fn the_window_learns_once_and_then_reuses_the_saved_model() {
     let c = dir.path().join("c");
     let model = file::path_in(&c);
     let open = |c: &Path| {
-        let (c, settings) = (c.to_path_buf(), Settings { learn_threshold: 0.5, ..Settings::default() });
+        let (c, settings) =
+            (c.to_path_buf(), Settings { learn_threshold: 0.5, ..crate::fixtures::settings() });
         let mut h = egui_kittest::Harness::builder()
             .with_size(egui::vec2(1300.0, 800.0))
             .build_eframe(move |cc| HashiyaApp::new(&cc.egui_ctx, settings, Some(c)));
@@ -196,7 +197,7 @@ fn the_window_learns_once_and_then_reuses_the_saved_model() {
 #[test]
 fn a_new_document_takes_the_corpus_labels_without_adding_the_defaults() {
     use crate::corpus_window::run_until;
-    use hashiya::app::{HashiyaApp, Settings};
+    use hashiya::app::HashiyaApp;
     let dir = tempfile::tempdir().expect("tempdir");
     corpus(dir.path());
     let c = dir.path().join("c");
@@ -206,7 +207,7 @@ fn a_new_document_takes_the_corpus_labels_without_adding_the_defaults() {
     let c2 = c.clone();
     let mut h = egui_kittest::Harness::builder()
         .with_size(egui::vec2(1300.0, 800.0))
-        .build_eframe(move |cc| HashiyaApp::new(&cc.egui_ctx, Settings::default(), Some(c2)));
+        .build_eframe(move |cc| HashiyaApp::new(&cc.egui_ctx, crate::fixtures::settings(), Some(c2)));
     run_until(&mut h, |h| h.state().article().is_some_and(|a| a.name() == "d5.txt"));
     h.run_steps(4);
     let names: Vec<String> = h

@@ -8,6 +8,7 @@
 mod fixtures;
 mod window;
 
+mod accessibility_window;
 mod agree;
 mod app_flows;
 mod brat_lossless;
@@ -24,6 +25,8 @@ mod journal_cli;
 mod kill_edits;
 mod kill_read;
 mod kill_save;
+mod labels;
+mod labels_window;
 mod language_window;
 mod learn;
 mod merge;
@@ -34,6 +37,7 @@ mod picker_window;
 mod reading_window;
 mod render;
 mod rooms;
+mod starter_quality;
 mod store;
 mod suggest;
 mod suggest_window;

@@ -178,7 +178,7 @@ fn help_about_shows_version_places_and_licences() {
 
 #[test]
 fn an_annotation_file_opens_its_article_and_a_missing_article_opens_nothing() {
-    use hashiya::app::{HashiyaApp, Settings};
+    use hashiya::app::HashiyaApp;
     let dir = tempfile::tempdir().expect("tempdir");
     let article = dir.path().join("a.txt");
     std::fs::write(&article, "زار الوزير عمّان.").expect("article");
@@ -186,7 +186,7 @@ fn an_annotation_file_opens_its_article_and_a_missing_article_opens_nothing() {
     let open = |path: std::path::PathBuf| {
         let mut h = egui_kittest::Harness::builder()
             .with_size(egui::vec2(1000.0, 700.0))
-            .build_eframe(move |cc| HashiyaApp::new(&cc.egui_ctx, Settings::default(), Some(path)));
+            .build_eframe(move |cc| HashiyaApp::new(&cc.egui_ctx, crate::fixtures::settings(), Some(path)));
         h.run_steps(3);
         h
     };
@@ -213,7 +213,7 @@ fn help_about_in_arabic_is_arabic_and_reads_from_the_right() {
     let dir = tempfile::tempdir().expect("tempdir");
     let article = dir.path().join("a.txt");
     std::fs::write(&article, "نص قصير للتجربة.").expect("article");
-    let settings = Settings { autosave: false, language: Some(Lang::Arabic), ..Settings::default() };
+    let settings = Settings { autosave: false, language: Some(Lang::Arabic), ..crate::fixtures::settings() };
     let mut h = egui_kittest::Harness::builder()
         .with_size(egui::vec2(1200.0, 800.0))
         .build_eframe(move |cc| HashiyaApp::new(&cc.egui_ctx, settings, Some(article)));

@@ -12,7 +12,7 @@ fn harness(dir: &std::path::Path) -> Harness<'static, HashiyaApp> {
     std::fs::write(dir.join("a.txt"), "قال الوزير إن الوفد سيزور باكو.\n").expect("write");
     std::fs::write(dir.join("مقالة.txt"), "وصل وفد جمهورية أذربيجان إلى دمشق.\n").expect("write");
     std::fs::create_dir(dir.join("أرشيف")).expect("mkdir");
-    let settings = Settings { autosave: false, builtin_dialogs: true, ..Settings::default() };
+    let settings = Settings { autosave: false, builtin_dialogs: true, ..crate::fixtures::settings() };
     let article = dir.join("a.txt");
     let mut h = Harness::builder()
         .with_size(egui::vec2(1200.0, 800.0))

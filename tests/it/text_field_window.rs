@@ -194,3 +194,24 @@ fn screen_readers_get_the_value_and_can_set_it() {
     let node = h.get_by_role(Role::TextInput);
     assert_eq!(node.accesskit_node().text_direction(), Some(egui::accesskit::TextDirection::RightToLeft));
 }
+
+#[test]
+fn screen_readers_read_the_field_by_character_and_word_with_the_caret() {
+    let mut h = harness("قمة G20 في باكو");
+    let r = field_rect(&h);
+    // A click on the right edge puts the caret at the start of the right-to-left text.
+    click_at(&mut h, Pos2::new(r.max.x - 5.0, r.center().y), 1, Modifiers::NONE);
+    let field = h.get_by_role(Role::TextInput);
+    let node = field.accesskit_node();
+    assert!(node.supports_text_ranges(), "the field has a text interface");
+    assert_eq!(node.document_range().text(), "قمة G20 في باكو");
+    let caret = node.text_selection_focus().expect("a caret");
+    assert!(caret.is_document_start(), "the caret is at the start");
+    let mut word = node.document_range();
+    word.set_end(word.start().forward_to_word_end());
+    assert_eq!(word.text(), "قمة ");
+    key(&mut h, Key::End, Modifiers::SHIFT);
+    let node = h.get_by_role(Role::TextInput);
+    let selected = node.accesskit_node().text_selection().map(|r| r.text()).unwrap_or_default();
+    assert_eq!(selected, "قمة G20 في باكو");
+}

@@ -90,3 +90,35 @@ fn switching_style_reshapes_only_what_is_shown_again() {
     assert!(bare < shown, "{bare} glyphs without marks, {shown} with");
     assert!(!layout.is_laid_out(150), "far paragraphs are not shaped");
 }
+
+#[test]
+fn render_with_hidden_tashkeel_draws_exactly_the_bare_text() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let (vowelled, plain) = (dir.path().join("v.txt"), dir.path().join("p.txt"));
+    std::fs::write(&vowelled, format!("{VOWELLED}\n{VOWELLED}\n")).expect("write");
+    std::fs::write(&plain, format!("{PLAIN}\n{PLAIN}\n")).expect("write");
+    let render = |article: &std::path::Path, out: &str, extra: &[&str]| {
+        let png = dir.path().join(out);
+        let mut args = vec![
+            "render".to_string(),
+            article.display().to_string(),
+            "--out".to_string(),
+            png.display().to_string(),
+        ];
+        args.extend(extra.iter().map(|s| s.to_string()));
+        crate::fixtures::hashiya(&args);
+        std::fs::read(png).expect("a PNG")
+    };
+    let hidden = render(&vowelled, "hidden.png", &["--hide-tashkeel"]);
+    let bare = render(&plain, "bare.png", &[]);
+    let shown = render(&vowelled, "shown.png", &[]);
+    assert_eq!(hidden, bare, "the same pixels as the text without marks");
+    assert_ne!(hidden, shown);
+    for font in ["amiri", "sans"] {
+        let other = render(&plain, &format!("{font}.png"), &["--font", font, "--line-height", "2"]);
+        assert_ne!(other, bare, "{font} draws differently");
+    }
+    let bad = crate::fixtures::run_hashiya(&["render", "x.txt", "--out", "y.png", "--line-height", "9"]);
+    assert!(!bad.status.success());
+    assert!(String::from_utf8_lossy(&bad.stderr).contains("--line-height"));
+}

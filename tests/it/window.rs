@@ -11,7 +11,7 @@ use hashiya::app::{HashiyaApp, Settings};
 pub fn harness_with(dir: &Path, text: &str, pixels_per_point: f32) -> Harness<'static, HashiyaApp> {
     let article = dir.join("a.txt");
     std::fs::write(&article, text).expect("write article");
-    let settings = Settings { autosave: false, ..Settings::default() };
+    let settings = Settings { autosave: false, ..crate::fixtures::settings() };
     let mut h = Harness::builder()
         .with_size(egui::vec2(1200.0, 800.0))
         .with_pixels_per_point(pixels_per_point)

@@ -123,7 +123,9 @@ fn spawn_native(
                 dialog.add_filter(ext, &[ext, "txt", "tsv"]).add_filter(all, &["*"]).pick_file()
             }
             DialogPurpose::SaveAs | DialogPurpose::Export(_) => dialog.save_file(),
-            DialogPurpose::OpenFolder | DialogPurpose::CompareFolder => dialog.pick_folder(),
+            DialogPurpose::OpenFolder | DialogPurpose::CompareFolder | DialogPurpose::PriorFolder => {
+                dialog.pick_folder()
+            }
             DialogPurpose::CompareFile => {
                 dialog.add_filter(annotations, &["ron", "txt"]).add_filter(all, &["*"]).pick_file()
             }
@@ -142,6 +144,7 @@ fn builtin(purpose: DialogPurpose, start: DialogStart) -> Picker {
         DialogPurpose::Export(f) => (PickMode::Save, t!("picker-export", format = f.name())),
         DialogPurpose::CompareFile => (PickMode::Open, t!("picker-compare-file")),
         DialogPurpose::CompareFolder => (PickMode::Folder, t!("picker-compare-folder")),
+        DialogPurpose::PriorFolder => (PickMode::Folder, t!("picker-prior-folder")),
     };
     Picker::new(mode, title, start.dir, start.name)
 }

@@ -1,7 +1,13 @@
 //! The label-set editor window: add, rename, recolour and rebind labels on a working copy;
-//! "Apply" sends the whole new set as one command (one undo step).
+//! "Apply" sends the whole new set as one command (one undo step). Below, in a corpus, how
+//! suggestions are made (`suggestions.rs`), each change saved at once.
+
+use std::path::Path;
 
 use egui::Ui;
+
+use super::suggestions::SuggestionsSection;
+use crate::corpus::Corpus;
 
 use crate::model::{Label, LabelSet, PALETTE, Rgb};
 
@@ -16,6 +22,7 @@ use crate::t;
 pub struct LabelEditor {
     draft: Option<Vec<Label>>,
     error: Option<String>,
+    suggestions: SuggestionsSection,
 }
 
 impl LabelEditor {
@@ -24,10 +31,22 @@ impl LabelEditor {
         self.draft.is_some()
     }
 
-    /// Opens the editor on a copy of `labels`.
-    pub fn open(&mut self, labels: &LabelSet) {
+    /// Opens the editor on a copy of `labels`; in the corpus at `root`, reads what its
+    /// suggestions learn from (on a thread).
+    pub fn open(&mut self, labels: &LabelSet, root: Option<&Path>) {
         self.draft = Some(labels.iter().cloned().collect());
         self.error = None;
+        if let Some(root) = root {
+            self.suggestions.reread(None, root);
+        }
+    }
+
+    /// Reads the corpus at `root` again for the Suggestions section, if the editor is open
+    /// (its settings or the corpora it learns from changed).
+    pub fn reread(&mut self, root: &Path) {
+        if self.is_open() {
+            self.suggestions.reread(None, root);
+        }
     }
 
     /// Shows the window while open. `in_use` tells whether a label has entities.
@@ -35,11 +54,12 @@ impl LabelEditor {
         &mut self,
         ctx: &egui::Context,
         current: &LabelSet,
-        in_use: impl Fn(&Label) -> bool,
+        (in_use, corpus): (impl Fn(&Label) -> bool, Option<&Corpus>),
         cmds: &mut Vec<Command>,
     ) {
         let Some(draft) = &mut self.draft else { return };
         let error = &mut self.error;
+        let suggestions = &mut self.suggestions;
         let mut close = false;
         let title = ("label-editor", Txt::new(t!("labels-title")));
         window_ui(
@@ -56,6 +76,7 @@ impl LabelEditor {
                     label_ui(ui, Txt::new(err).color(ui.visuals().error_fg_color));
                 }
                 close = apply_cancel_ui(ui, draft, current, error, cmds);
+                suggestions.suggestions_ui(ui, corpus, cmds);
             },
         );
         if close {

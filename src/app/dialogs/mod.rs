@@ -1,6 +1,7 @@
 //! Dialogs: Help > About (`about.rs`), file dialogs (native on a thread, the built-in picker
 //! where native ones cannot work, `files.rs`; the picker itself in `picker.rs` and
-//! `picker_ui.rs`), the label-set editor (`labels.rs`) and the unsaved-changes question
+//! `picker_ui.rs`), the label-set editor (`labels.rs`, with its Suggestions section in
+//! `suggestions.rs`) and the unsaved-changes question
 //! (`unsaved.rs`). Each returns [`crate::app::Command`]s or an answer; none changes state.
 
 mod about;
@@ -8,6 +9,7 @@ mod files;
 mod labels;
 mod picker;
 mod picker_ui;
+mod suggestions;
 mod unsaved;
 
 pub use about::about_ui;

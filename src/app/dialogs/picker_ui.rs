@@ -86,7 +86,10 @@ fn path_row_ui(ui: &mut Ui, picker: &mut Picker) {
 fn recent_ui(ui: &mut Ui, picker: &mut Picker, recent: &[PathBuf]) {
     ui.vertical(|ui| {
         ui.set_width(170.0);
-        label_ui(ui, Txt::new(format!("{RECENT} {}", t!("picker-recent-folders"))).weak());
+        row_ui(ui, |ui| {
+            ui.label(egui::RichText::new(RECENT.to_string()).weak());
+            label_ui(ui, Txt::new(t!("picker-recent-folders")).weak());
+        });
         for dir in recent.iter().filter(|d| d.is_dir()) {
             let name =
                 dir.file_name().map_or_else(|| dir.display().to_string(), |n| n.to_string_lossy().into());
@@ -129,7 +132,7 @@ fn listing_rows_ui(ui: &mut Ui, picker: &mut Picker, chosen: &mut Option<PathBuf
 fn entry_row_ui(ui: &mut Ui, icon: char, name: &str, selected: bool) -> egui::Response {
     let background = ui.painter().add(egui::Shape::Noop);
     let width = ui.available_width();
-    let inner = ui.horizontal(|ui| {
+    let inner = row_ui(ui, |ui| {
         ui.label(egui::RichText::new(icon.to_string()).size(15.0));
         label_ui(ui, name);
     });

@@ -13,7 +13,8 @@ use crate::corpus::Corpus;
 use crate::editor::{Article, Notice};
 use crate::formats::store::DocStatus;
 use crate::learn::build::CorpusLayer;
-use crate::learn::corpus::{Freshness, read_docs, train_calibrated};
+use crate::learn::build::train_for;
+use crate::learn::corpus::{Freshness, read_docs};
 use crate::learn::setup::Setup;
 use crate::learn::suggest::layer_suggestions;
 use crate::learn::{Options, TrainDoc};
@@ -40,6 +41,8 @@ pub struct Learned {
 pub struct Learner {
     job: Option<Job<Result<Option<Learned>, String>>>,
     revision_at_start: u64,
+    /// The document the running training predicts.
+    article: PathBuf,
     /// A document was marked done or opened: retrain at the next frame.
     pub pending: bool,
     /// Documents and tokens the current model learned from.
@@ -53,6 +56,7 @@ impl Learner {
     pub fn status(&self) -> Option<(String, bool)> {
         match (&self.job, self.learned) {
             (Some(_), _) => Some((t!("status-model-learning"), true)),
+            (None, Some((0, _))) => Some((t!("status-model-starter"), false)),
             (None, Some((docs, tokens))) => Some((t!("status-model", docs = docs, tokens = tokens), false)),
             (None, None) => None,
         }
@@ -83,18 +87,25 @@ impl Learner {
         };
         let (path, labels) = (article.path.clone(), ann.labels().clone());
         self.revision_at_start = article.revision();
+        self.article = article.path.clone();
         self.pending = false;
         let job = Job::spawn("hashiya-learn", move || learn(&root, open, path, &labels, min));
         self.job = Some(job.map_err(|e| Notice::error(t!("learn-could-not-start", detail = e.to_string())))?);
         Ok(())
     }
 
-    /// The training's result when it is in (`None` while it runs or when none runs).
+    /// The training's result when it is in (`None` while it runs or when none runs). With
+    /// nothing to suggest from (the starter switched off, nothing done), no suggestion.
     pub fn poll(&mut self) -> Option<Result<Learned, Notice>> {
         let result = match self.job.as_ref()?.poll() {
             Polled::Running => return None,
             Polled::Done(Ok(Some(learned))) => Ok(learned),
-            Polled::Done(Ok(None)) => Err(Notice::info(t!("learn-nothing-yet"))),
+            Polled::Done(Ok(None)) => {
+                self.job = None;
+                self.learned = None;
+                let article = self.article.clone();
+                return Some(Ok(Learned { article, suggestions: Vec::new(), docs: 0, tokens: 0 }));
+            }
             Polled::Done(Err(detail)) => Err(Notice::error(detail)),
             Polled::Stopped => Err(Notice::error(t!("learn-stopped"))),
         };
@@ -141,8 +152,7 @@ fn learn(
         // The model could not be saved (a read-only folder): suggest from a model kept in
         // memory, as before the saved model was reused.
         Err(_) => {
-            let model =
-                train_calibrated(&setup.train_docs, &Options::default(), &setup.priors(), setup.clitics.0);
+            let model = train_for(&setup, &Options::default(), None);
             CorpusLayer {
                 model: Some((model, Freshness::Trained)),
                 ..CorpusLayer::build_without_model(setup, &others)

@@ -105,7 +105,8 @@ fn notice_ui(ui: &mut Ui, n: &Notice) {
     let text = notice_text(n);
     if text.chars().any(is_rtl_char) || is_rtl() {
         if n.level != Level::Info {
-            label_ui(ui, Txt::new("●").color(color));
+            // U+2022: U+25CF is in none of the window's fonts (an empty box).
+            label_ui(ui, Txt::new("•").color(color));
         }
         tip(shaped_label_ui(ui, &text), &text);
     } else {

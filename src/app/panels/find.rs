@@ -260,9 +260,11 @@ impl FindBar {
         cmds: &mut Vec<Command>,
     ) {
         row_wrapped_ui(ui, |ui| {
-            label_ui(ui, t!("find-label"));
-            let hint = t!("find-hint");
-            let field = ui.add(TextField::new(&mut self.pattern).width(220.0).hint(&hint).id_salt("find"));
+            let (label, hint) = (t!("find-label"), t!("find-hint"));
+            label_ui(ui, label.as_str());
+            let field =
+                TextField::new(&mut self.pattern).width(220.0).hint(&hint).name(&label).id_salt("find");
+            let field = ui.add(field);
             if std::mem::take(&mut self.focus) {
                 field.request_focus();
             }

@@ -28,6 +28,8 @@ pub struct CorpusState {
     generation: u64,
     /// The last listing: (generation, status filter, name filter) → indices.
     listed: Option<(ListingKey, Vec<usize>)>,
+    /// When the corpus file was last looked at on disk.
+    file_checked: Option<std::time::Instant>,
 }
 
 /// What a listing depends on: the summaries' generation and the two filters.
@@ -50,6 +52,7 @@ impl CorpusState {
             overview_open: false,
             generation: 0,
             listed: None,
+            file_checked: None,
         })
     }
 
@@ -57,6 +60,21 @@ impl CorpusState {
     pub fn rescan(&mut self) {
         self.scanned = 0;
         self.scan = Some(self.corpus.spawn_scan());
+    }
+
+    /// Every `every`, reads the corpus file again if another program (`hashiya labels`,
+    /// `hashiya init`) changed it: `Some(Ok(()))` when its settings changed, `Some(Err(..))`
+    /// when it cannot be read now (the settings held are kept), `None` otherwise.
+    pub fn watch_file(&mut self, every: std::time::Duration) -> Option<Result<(), CorpusError>> {
+        if self.file_checked.is_some_and(|t| t.elapsed() < every) {
+            return None;
+        }
+        self.file_checked = Some(std::time::Instant::now());
+        match self.corpus.reload() {
+            Ok(true) => Some(Ok(())),
+            Ok(false) => None,
+            Err(e) => Some(Err(e)),
+        }
     }
 
     /// Takes what the scan read since the last frame; true while it is still running.

@@ -1,11 +1,13 @@
-//! The article for screen readers (and egui_kittest): a Document node holding the text, and
-//! one node per visible paragraph with its direction and bounds.
+//! The article for screen readers (and egui_kittest): a Document node holding the text, one
+//! node per visible paragraph with its direction and bounds, and each paragraph's lines as
+//! AccessKit text runs (characters, words, extents, direction, language), which gives the
+//! paragraph and the article the platform's text interface (AT-SPI Text on Linux).
 
 use egui::accesskit::{Role, TextDirection};
 use egui::{Rect, Ui, UiBuilder};
 
 use crate::editor::Article;
-use crate::text::{ArticleLayout, ParaKind};
+use crate::text::{ArticleLayout, ParaKind, TextRun};
 
 use super::viewport::Viewport;
 use crate::t;
@@ -55,8 +57,9 @@ pub(super) fn accesskit_paragraphs_ui(
         let builder = UiBuilder::new().scope_id(id).max_rect(bounds).accessibility_parent(article);
         let mut para_ui = ui.new_child(builder.accessibility_role(role));
         let text_id = id.with("text");
-        let _text_ui = para_ui
+        let mut text_ui = para_ui
             .new_child(UiBuilder::new().scope_id(text_id).max_rect(bounds).accessibility_role(Role::Label));
+        text_runs_ui(&mut text_ui, text_id, (layout, i), view);
         let rect = accesskit_rect(bounds);
         ui.ctx().accesskit_node_builder(id, |node| {
             node.set_bounds(rect);
@@ -72,6 +75,54 @@ pub(super) fn accesskit_paragraphs_ui(
             node.set_text_direction(direction);
             node.set_value(layout.para_text(i));
         });
+    }
+}
+
+/// Hangs a paragraph's lines under its Label node (`text_id`) as AccessKit text runs, which
+/// gives the Label (and the article's Document node) the platform's text interface: reading
+/// by character, word and line, with each character's extent.
+fn text_runs_ui(text_ui: &mut Ui, text_id: egui::Id, (layout, i): (&ArticleLayout, usize), view: &Viewport) {
+    let (Some((para, _)), text) = (layout.para(i), layout.para_text(i)) else { return };
+    let runs = layout.text_runs(i);
+    let last = runs.len().saturating_sub(1);
+    for (k, run) in runs.into_iter().enumerate() {
+        let Some(value) = text.get(run.range.start - para.start..run.range.end - para.start) else {
+            continue;
+        };
+        let run_id = text_id.with(("run", k));
+        let rect = view.to_screen(&run.rect);
+        let builder = UiBuilder::new().scope_id(run_id).max_rect(rect).accessibility_parent(text_id);
+        let _run_ui = text_ui.new_child(builder.accessibility_role(Role::TextRun));
+        text_ui.ctx().accesskit_node_builder(run_id, |node| {
+            node.set_bounds(accesskit_rect(rect));
+            fill_run(node, &run, value, k == last, view.ppp);
+        });
+    }
+}
+
+/// A text run node's text, characters, words and direction; the paragraph's last run ends
+/// with a line break, so reading the article goes from paragraph to paragraph.
+fn fill_run(node: &mut egui::accesskit::Node, run: &TextRun, value: &str, ends_paragraph: bool, ppp: f32) {
+    // AccessKit counts characters and word starts in u8 (`text_runs` splits longer graphemes).
+    let mut lengths: Vec<u8> = run.lengths.iter().map(|&l| u8::try_from(l).unwrap_or(u8::MAX)).collect();
+    let mut positions: Vec<f32> = run.positions.iter().map(|p| p / ppp).collect();
+    let mut widths: Vec<f32> = run.widths.iter().map(|w| w / ppp).collect();
+    let mut value = value.to_string();
+    if ends_paragraph {
+        let end = positions.last().zip(widths.last()).map_or(0.0, |(p, w)| p + w);
+        value.push('\n');
+        lengths.push(1);
+        positions.push(end);
+        widths.push(0.0);
+    }
+    node.set_value(value);
+    node.set_character_lengths(lengths);
+    node.set_character_positions(positions);
+    node.set_character_widths(widths);
+    node.set_word_starts(run.word_starts.iter().filter_map(|&w| u8::try_from(w).ok()).collect::<Vec<_>>());
+    node.set_text_direction(if run.rtl { TextDirection::RightToLeft } else { TextDirection::LeftToRight });
+    if run.rtl {
+        node.set_language(crate::app::i18n::Lang::Arabic.langid().to_string());
     }
 }
 

@@ -132,11 +132,12 @@ pub fn window_ui<R>(
     }
     let mut close = false;
     let shown = configure(egui::Window::new("").id(id).title_bar(false)).show(ctx, |ui| {
+        // Mirrored without stretching the window: the close button first, at the left.
         ui.horizontal(|ui| {
-            label_ui(ui, title.clone().heading());
             if open.is_some() && small_button_ui(ui, "×").clicked() {
                 close = true;
             }
+            label_ui(ui, title.clone().heading());
         });
         ui.separator();
         add_contents(ui)

@@ -4,6 +4,7 @@
 //! (`painter.rs`), label colours, and the UI fonts.
 
 mod controls;
+mod field_access;
 mod field_keys;
 mod layout;
 mod painter;

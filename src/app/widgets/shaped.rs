@@ -36,15 +36,18 @@ struct Shaped {
     generation: Option<u64>,
 }
 
-/// The shaping state shared by the widgets of one egui context.
-struct Shaper {
-    fs: FontSystem,
-    atlas: GlyphAtlas,
-    texture: AtlasTexture,
+/// The shaping state shared by the widgets of one egui context (the text fields' lines are
+/// kept here too, see `shaper.rs`).
+pub(super) struct Shaper {
+    pub(super) fs: FontSystem,
+    pub(super) atlas: GlyphAtlas,
+    pub(super) texture: AtlasTexture,
     /// Shaped texts by font size and wrap width (pixels), then text (looked up without
     /// allocating).
     cache: HashMap<(u32, u32), HashMap<String, Shaped>>,
     len: usize,
+    /// Text fields' lines by text and font size (pixels).
+    pub(super) lines: HashMap<(String, u32), crate::text::field::FieldLine>,
 }
 
 impl Default for Shaper {
@@ -55,6 +58,7 @@ impl Default for Shaper {
             texture: AtlasTexture::default(),
             cache: HashMap::new(),
             len: 0,
+            lines: HashMap::new(),
         }
     }
 }
@@ -130,7 +134,7 @@ fn shape(fs: &mut FontSystem, text: &str, px: f32, wrap: Option<f32>) -> Shaped 
 }
 
 /// Runs `f` with the context's shaper (made on first use).
-fn with_shaper<R>(ctx: &egui::Context, f: impl FnOnce(&mut Shaper) -> R) -> R {
+pub(super) fn with_shaper<R>(ctx: &egui::Context, f: impl FnOnce(&mut Shaper) -> R) -> R {
     let id = egui::Id::unique("hashiya-shaped-text");
     let shared: Arc<Mutex<Shaper>> =
         ctx.data_mut(|d| d.get_temp_mut_or_default::<Arc<Mutex<Shaper>>>(id).clone());

@@ -102,7 +102,10 @@ impl Txt {
     /// True when the text goes through cosmic-text: all text of the Arabic interface, and any
     /// text holding right-to-left letters.
     pub fn is_shaped(&self) -> bool {
-        i18n::language().is_rtl() || self.text.chars().any(is_rtl_char)
+        // Text without letters (a status dot, an arrow, an icon) goes to egui, whose fonts have
+        // symbols and emoji our reading fonts lack (they would be empty boxes).
+        let words = self.text.chars().any(char::is_alphabetic);
+        (i18n::language().is_rtl() && words) || self.text.chars().any(is_rtl_char)
     }
 
     /// Size in points when shaped.
@@ -180,13 +183,19 @@ pub fn wrapped_label_ui(ui: &mut Ui, text: impl Into<Txt>) -> Response {
 /// Tells screen readers what a widget drawn from a shaped atom says (egui only reads text
 /// atoms), as a `role`; `selected` for check boxes and toggles.
 pub(super) fn speak(ui: &Ui, response: &Response, text: &Txt, role: Role, selected: Option<bool>) {
-    if text.is_shaped() {
-        let enabled = ui.is_enabled() && response.enabled();
-        response.widget_info(|| match selected {
-            Some(on) => WidgetInfo::selected(role, enabled, on, &text.text),
-            None => WidgetInfo::labeled(role, enabled, &text.text),
-        });
+    if !text.is_shaped() {
+        // egui names its own text but calls every button a push button: inside a menu it is
+        // a menu item (and a check box a checkable menu item).
+        if matches!(role, Role::MenuItem | Role::MenuItemCheckBox) {
+            ui.ctx().accesskit_node_builder(response.id, |node| node.set_role(role));
+        }
+        return;
     }
+    let enabled = ui.is_enabled() && response.enabled();
+    response.widget_info(|| match selected {
+        Some(on) => WidgetInfo::selected(role, enabled, on, &text.text),
+        None => WidgetInfo::labeled(role, enabled, &text.text),
+    });
 }
 
 /// The role of a button: a menu item inside a menu.
@@ -225,11 +234,38 @@ pub fn checkbox_ui(ui: &mut Ui, on: &mut bool, text: impl Into<Txt>) -> Response
 /// A check box that can be greyed out.
 pub fn checkbox_enabled_ui(ui: &mut Ui, enabled: bool, on: &mut bool, text: impl Into<Txt>) -> Response {
     let text = text.into();
-    let atom = text.atom(ui);
-    let response = ui.add_enabled(enabled, egui::Checkbox::new(on, atom));
     let role = if egui::containers::menu::is_in_menu(ui) { Role::MenuItemCheckBox } else { Role::CheckBox };
+    let response = if text.is_shaped() && super::layout::is_rtl() {
+        mirrored_checkbox_ui(ui, enabled, on, &text)
+    } else {
+        let atom = text.atom(ui);
+        ui.add_enabled(enabled, egui::Checkbox::new(on, atom))
+    };
     speak(ui, &response, &text, role, Some(*on));
     response
+}
+
+/// A check box with its box at the right of its words (the Arabic interface); a click on the
+/// words toggles it too.
+fn mirrored_checkbox_ui(ui: &mut Ui, enabled: bool, on: &mut bool, text: &Txt) -> Response {
+    let mut add = |ui: &mut Ui| {
+        let boxed = ui.add_enabled(enabled, egui::Checkbox::without_text(on));
+        let color = text.shaped_color(ui).unwrap_or_else(|| ui.visuals().text_color());
+        let words = shaped_text_ui(ui, &text.text, (text.pt(), None), color);
+        let words = ui.interact(words.rect, words.id.with("toggle"), egui::Sense::click());
+        let mut response = boxed | words.clone();
+        if enabled && words.clicked() {
+            *on = !*on;
+            response.mark_changed();
+        }
+        response
+    };
+    if ui.layout().is_horizontal() {
+        return add(ui);
+    }
+    let height = ui.spacing().interact_size.y;
+    ui.allocate_ui_with_layout(egui::vec2(ui.available_width(), height), super::layout::row_layout(), add)
+        .inner
 }
 
 /// A selectable label (a toggle that looks like text).

@@ -7,13 +7,14 @@
 
 use std::sync::{Arc, Mutex, PoisonError};
 
-use egui::accesskit::{self, TextDirection};
+use egui::accesskit;
 use egui::{EventFilter, Id, Rect, Response, Sense, Stroke, StrokeKind, Ui, Widget, pos2, vec2};
 
 use crate::text::field::{Action, FieldCore};
 
+use super::field_access::{Names, field_access_ui};
 use super::field_keys::{FieldInput, field_input};
-use super::shaper::{Shaper, lock, shaper};
+use super::shaper::{Shaper, with_shaper};
 
 /// Inner margin of the field, in points.
 const MARGIN: egui::Vec2 = egui::vec2(4.0, 1.0);
@@ -94,8 +95,15 @@ impl Widget for TextField<'_> {
         if st.core.text() != self.text.as_str() {
             st.core.set_text(self.text);
         }
-        let shaper = shaper(ui.ctx());
-        let mut sh = lock(&shaper);
+        let ctx = ui.ctx().clone();
+        // Shaping happens inside the shared shaper; nothing drawn here shapes through it again.
+        with_shaper(&ctx, |sh| self.show_ui(ui, id, &mut st, sh))
+    }
+}
+
+impl TextField<'_> {
+    /// The field's frame: layout, input, painting and accessibility, with the shaper held.
+    fn show_ui(self, ui: &mut Ui, id: Id, st: &mut FieldState, sh: &mut Shaper) -> Response {
         let ppp = ui.ctx().pixels_per_point();
         let font_px = (self.font_pt * ppp).round();
         let line_h = sh.line("", font_px).height() / ppp;
@@ -104,14 +112,14 @@ impl Widget for TextField<'_> {
         let mut response = ui.interact(rect, id, Sense::click_and_drag());
         let frame = Frame { inner: rect.shrink2(MARGIN), font_px, ppp };
         let before = self.text.clone();
-        let changed = interact(ui, &response, &mut st, &mut sh, &frame);
-        if changed {
+        if interact(ui, &response, st, sh, &frame) {
             *self.text = st.core.text().to_string();
             response.mark_changed();
         }
-        paint(ui, &response, &mut st, &mut sh, &frame, self.hint);
-        let name = self.name.unwrap_or(self.hint);
-        accessibility(ui, &response, &st.core, (&before, name, self.hint));
+        let text_rect = paint(ui, &response, st, sh, &frame, self.hint);
+        let run = sh.line(&st.core.display_text(), font_px).text_run();
+        let names = Names { before: &before, name: self.name.unwrap_or(self.hint), hint: self.hint };
+        field_access_ui(ui, &response, &st.core, (run, text_rect, ppp), &names);
         response
     }
 }
@@ -215,8 +223,9 @@ pub fn text_offset(previous: f32, avail: f32, text_w: f32, caret_x: f32, rtl: bo
     clamp(offset)
 }
 
-/// Frame, selection, composition underline, glyphs, caret and placeholder.
-fn paint(ui: &Ui, response: &Response, st: &mut FieldState, sh: &mut Shaper, f: &Frame, hint: &str) {
+/// Frame, selection, composition underline, glyphs, caret and placeholder; returns where the
+/// text is on screen.
+fn paint(ui: &Ui, response: &Response, st: &mut FieldState, sh: &mut Shaper, f: &Frame, hint: &str) -> Rect {
     let visuals = ui.visuals();
     let focused = response.has_focus();
     let stroke = if focused {
@@ -233,7 +242,9 @@ fn paint(ui: &Ui, response: &Response, st: &mut FieldState, sh: &mut Shaper, f: 
     let caret = st.core.to_display(st.core.caret());
     let (text_w, caret_x, rtl) = {
         let line = sh.line(&display, f.font_px);
-        (line.width() / f.ppp, line.caret_x(caret) / f.ppp, line.rtl())
+        // An empty field has no direction of its own: its caret waits on the interface's side.
+        let rtl = if display.is_empty() { super::layout::is_rtl() } else { line.rtl() };
+        (line.width() / f.ppp, line.caret_x(caret) / f.ppp, rtl)
     };
     st.offset = text_offset(st.offset, f.inner.width(), text_w, caret_x, rtl);
     let left = f.inner.min.x + st.offset;
@@ -260,6 +271,7 @@ fn paint(ui: &Ui, response: &Response, st: &mut FieldState, sh: &mut Shaper, f: 
         painter.line_segment([caret_rect.min, caret_rect.max], visuals.text_cursor.stroke);
         ime_output(ui, f.inner, caret_rect);
     }
+    Rect::from_min_max(pos2(left, f.inner.min.y), pos2(left + text_w, f.inner.max.y))
 }
 
 /// Calls `draw` with the screen rectangle of each visual piece of display bytes `range`.
@@ -291,23 +303,6 @@ fn ime_output(ui: &Ui, inner: Rect, caret: Rect) {
             cursor_rect: to_global * caret,
             should_interrupt_composition: false,
         });
-    });
-}
-
-/// The field's AccessKit node: a text input with its value, name, placeholder and direction,
-/// settable by assistive technologies.
-fn accessibility(ui: &Ui, response: &Response, core: &FieldCore, (before, name, hint): (&str, &str, &str)) {
-    let enabled = ui.is_enabled();
-    response.widget_info(|| egui::WidgetInfo::text_edit(enabled, before, core.text(), hint));
-    let rtl = core.is_rtl();
-    ui.ctx().accesskit_node_builder(response.id, |node| {
-        node.set_role(accesskit::Role::TextInput);
-        if !name.is_empty() {
-            node.set_label(name);
-        }
-        node.set_value(core.text());
-        node.add_action(accesskit::Action::SetValue);
-        node.set_text_direction(if rtl { TextDirection::RightToLeft } else { TextDirection::LeftToRight });
     });
 }
 

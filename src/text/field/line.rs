@@ -87,6 +87,12 @@ impl FieldLine {
         self.layout.range_rects(range).iter().map(|r| (r.x0 - self.x0, r.x1 - self.x0)).collect()
     }
 
+    /// The line as a text run for screen readers (characters, words, extents from the text's
+    /// start edge), if it has text.
+    pub fn text_run(&self) -> Option<crate::text::TextRun> {
+        self.layout.text_runs(0).into_iter().next().filter(|r| !r.lengths.is_empty())
+    }
+
     /// Glyph quads of the line, rasterising into `atlas` as needed; `None` if the atlas was
     /// cleared meanwhile (call again).
     pub fn quads(&self, fs: &mut FontSystem, atlas: &mut GlyphAtlas) -> Option<Vec<GlyphQuad>> {
