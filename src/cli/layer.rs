@@ -6,10 +6,9 @@
 use std::path::Path;
 use std::process::ExitCode;
 
-use crate::corpus::suggest::{Dictionary, Fill};
+use crate::corpus::suggest::Fill;
 use crate::corpus::{Corpus, DocEntry};
-use crate::formats::gazetteer::read_gazetteer;
-use crate::learn::build::CorpusLayer;
+use crate::learn::build::{CorpusLayer, corpus_gazetteer};
 use crate::learn::corpus::Freshness;
 use crate::learn::setup::Setup;
 use crate::learn::{file, suggest::suggest_documents};
@@ -22,22 +21,6 @@ pub enum Mode {
     Combined,
     /// The learned model alone.
     Model,
-}
-
-/// The corpus's gazetteer setting, read (a problem is a warning: the layer goes on without).
-fn gazetteer(corpus: &Corpus) -> Option<Dictionary> {
-    let path = corpus.settings().learning.gazetteer.as_ref()?;
-    let path = corpus.root().join(path);
-    match read_gazetteer(&path) {
-        Ok((g, warnings)) => {
-            warnings.iter().for_each(|w| eprintln!("hashiya: warning: {w}"));
-            Some(Dictionary::from_gazetteer(g))
-        }
-        Err(e) => {
-            eprintln!("hashiya: warning: the corpus's gazetteer is left out: {e}");
-            None
-        }
-    }
 }
 
 fn say_freshness(built: &CorpusLayer) {
@@ -76,7 +59,9 @@ pub fn suggest(
     let (setup, docs) = Setup::read(corpus.root())?;
     setup.warnings.iter().for_each(|w| eprintln!("hashiya: warning: {w}"));
     super::train::note_journals(&docs);
-    let built = CorpusLayer::build(setup, &docs, gazetteer(corpus))?;
+    let (gazetteer, warnings) = corpus_gazetteer(corpus);
+    warnings.iter().for_each(|w| eprintln!("hashiya: warning: {w}"));
+    let built = CorpusLayer::build(setup, &docs, gazetteer)?;
     say_freshness(&built);
     if mode == Mode::Model && built.model.is_none() {
         eprintln!(

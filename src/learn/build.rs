@@ -11,7 +11,9 @@ use super::crossval::CvSources;
 use super::layer::{Layer, StarterSource};
 use super::setup::Setup;
 use super::{LearnError, Model, Options, file};
+use crate::corpus::Corpus;
 use crate::corpus::suggest::{Annotated, Dictionary, dictionary_of};
+use crate::formats::gazetteer::read_gazetteer;
 use crate::formats::store::DocStatus;
 
 /// A corpus's combined layer and what it is built of.
@@ -48,6 +50,18 @@ pub fn dictionary(docs: &[CorpusDoc]) -> Option<Dictionary> {
         return None;
     }
     dictionary_of(&chosen).ok().filter(|d| !d.gazetteer.is_empty())
+}
+
+/// The gazetteer the corpus file names (`gazetteer: Some("names.tsv")`, relative to the root),
+/// read; a problem is returned as a warning and the layer goes on without it.
+pub fn corpus_gazetteer(corpus: &Corpus) -> (Option<Dictionary>, Vec<String>) {
+    let Some(path) = corpus.settings().learning.gazetteer.as_ref() else { return (None, Vec::new()) };
+    match read_gazetteer(&corpus.root().join(path)) {
+        Ok((g, warnings)) => {
+            (Some(Dictionary::from_gazetteer(g)), warnings.iter().map(ToString::to_string).collect())
+        }
+        Err(e) => (None, vec![format!("the corpus's gazetteer is left out: {e}")]),
+    }
 }
 
 /// The starter as a source of `setup`'s layer, with `calibration` (measured on the done

@@ -110,7 +110,7 @@ impl Setup {
     }
 
     /// A fingerprint of everything the corpus's model depends on: the done documents, the
-    /// labels, the priors and their mappings, the options.
+    /// labels, the priors and their mappings, the gazetteer setting, the options.
     pub fn key(&self, opts: &Options) -> u64 {
         use std::hash::{Hash, Hasher};
         let mut h = FxHasher::default();
@@ -120,6 +120,8 @@ impl Setup {
             p.model.info.fingerprint.hash(&mut h);
             p.map.hash(&mut h);
         }
+        // The combiner weighs the gazetteer too: another gazetteer, another fit.
+        self.settings.gazetteer.hash(&mut h);
         format!("{opts:?}").hash(&mut h);
         h.finish()
     }

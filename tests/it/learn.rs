@@ -271,3 +271,31 @@ fn a_fresh_corpus_gets_starter_suggestions_on_its_first_document() {
     let out = run_hashiya(&["suggest".as_ref(), c.as_os_str()]);
     assert!(String::from_utf8_lossy(&out.stderr).contains("nothing to suggest from"), "{out:?}");
 }
+
+/// The corpus file's gazetteer joins the combined layer (and a broken one is a warning, not a
+/// failure).
+#[test]
+fn the_corpus_gazetteer_joins_the_combined_layer() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let c = dir.path().join("c");
+    std::fs::create_dir(&c).expect("dir");
+    std::fs::write(c.join("a.txt"), "زار الوفد قرية كفرزيتا الصغيرة أمس.\n").expect("article");
+    hashiya(&["init".as_ref(), c.as_os_str(), "--labels".as_ref(), "PER,ORG,LOC".as_ref()]);
+    let settings = c.join("hashiya-corpus.ron");
+    let text = std::fs::read_to_string(&settings).expect("corpus file");
+    let with = text.replacen("    version: 1,", "    version: 1,\n    gazetteer: Some(\"names.tsv\"),", 1);
+    std::fs::write(&settings, with).expect("gazetteer setting");
+    let run = || {
+        let out = run_hashiya(&["suggest".as_ref(), c.as_os_str()]);
+        assert!(out.status.success(), "{out:?}");
+        String::from_utf8_lossy(&out.stderr).to_string()
+    };
+    let stderr = run();
+    assert!(stderr.contains("the corpus's gazetteer is left out"), "{stderr}");
+    std::fs::write(c.join("names.tsv"), "كفرزيتا\tLOC\n").expect("gazetteer");
+    let stderr = run();
+    assert!(stderr.contains("gazetteer of 1 names"), "{stderr}");
+    let (a, _) = Article::open(&c.join("a.txt")).expect("opens");
+    let found = a.ann().suggestions().iter().find(|s| &a.doc.text()[s.range()] == "كفرزيتا");
+    assert_eq!(found.map(|s| s.source.as_str()), Some("gazetteer"), "{:?}", a.ann().suggestions());
+}

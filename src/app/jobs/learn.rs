@@ -13,7 +13,7 @@ use crate::corpus::Corpus;
 use crate::editor::{Article, Notice};
 use crate::formats::store::DocStatus;
 use crate::learn::build::CorpusLayer;
-use crate::learn::build::train_for;
+use crate::learn::build::{corpus_gazetteer, train_for};
 use crate::learn::corpus::{Freshness, read_docs};
 use crate::learn::setup::Setup;
 use crate::learn::suggest::layer_suggestions;
@@ -147,14 +147,17 @@ fn learn(
     if setup.starter.is_none() && setup.train_docs.iter().all(|d| d.entities.is_empty()) {
         return Ok(None);
     }
-    let built = match CorpusLayer::build(setup.clone(), &others, None) {
+    // A gazetteer that cannot be read is left out; `hashiya suggest` says why.
+    let (gazetteer, _) = corpus_gazetteer(&corpus);
+    let built = match CorpusLayer::build(setup.clone(), &others, gazetteer.clone()) {
         Ok(built) => built,
         // The model could not be saved (a read-only folder): suggest from a model kept in
         // memory, as before the saved model was reused.
         Err(_) => {
-            let model = train_for(&setup, &Options::default(), None);
+            let model = train_for(&setup, &Options::default(), gazetteer.as_ref());
             CorpusLayer {
                 model: Some((model, Freshness::Trained)),
+                gazetteer,
                 ..CorpusLayer::build_without_model(setup, &others)
             }
         }
