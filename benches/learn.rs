@@ -48,13 +48,7 @@ fn newsfane() -> Option<TrainDoc> {
     let shared = PathBuf::from(std::env::var_os("HASHIYA_SHARED").unwrap_or_else(|| "../shared".into()));
     let import = conll::import(&shared.join("ner/newsfane/NewsFANE_Gold_2014_170K.txt")).ok()?;
     let doc = import.documents.into_iter().next()?;
-    let ann = &doc.annotations;
-    let entities = ann
-        .entities()
-        .iter()
-        .map(|e| (e.range(), ann.labels().get(e.label).map(|l| l.name.clone()).unwrap_or_default()))
-        .collect();
-    Some(TrainDoc { text: doc.document.text().to_string(), entities, partial: false })
+    Some(TrainDoc::of(doc.document.text(), &doc.annotations, false))
 }
 
 fn generated() -> TrainDoc {

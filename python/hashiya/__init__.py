@@ -84,7 +84,7 @@ def binary() -> str:
         files = []
     for file in files:
         if file.name in ("hashiya", "hashiya.exe") and file.parent.name in ("bin", "Scripts", "scripts"):
-            path = Path(str(file.locate()))
+            path = Path(str(file.locate())).resolve()
             if path.is_file():
                 return str(path)
     found = shutil.which("hashiya")

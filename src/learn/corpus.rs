@@ -31,13 +31,7 @@ pub struct CorpusDoc {
 impl CorpusDoc {
     /// As training data (partial unless done).
     pub fn train_doc(&self) -> TrainDoc {
-        let ann = &self.annotations;
-        let entities = ann
-            .entities()
-            .iter()
-            .filter_map(|e| Some((e.range(), ann.labels().get(e.label)?.name.clone())))
-            .collect();
-        TrainDoc { text: self.document.text().to_string(), entities, partial: self.status != DocStatus::Done }
+        TrainDoc::of(self.document.text(), &self.annotations, self.status != DocStatus::Done)
     }
 }
 

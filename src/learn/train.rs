@@ -24,6 +24,18 @@ pub struct TrainDoc {
     pub partial: bool,
 }
 
+impl TrainDoc {
+    /// A document with its annotations' entities (label names), `partial` unless done.
+    pub fn of(text: &str, ann: &crate::model::Annotations, partial: bool) -> Self {
+        let entities = ann
+            .entities()
+            .iter()
+            .filter_map(|e| Some((e.range(), ann.labels().get(e.label)?.name.clone())))
+            .collect();
+        Self { text: text.to_string(), entities, partial }
+    }
+}
+
 /// Training settings.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Options {

@@ -133,13 +133,7 @@ fn newsfane_quality() {
     let Some(shared) = crate::fixtures::shared("newsfane_quality", &[CORPUS]) else { return };
     let import = conll::import(&shared.join(CORPUS)).expect("imports");
     let doc = &import.documents[0];
-    let ann = &doc.annotations;
-    let entities = ann
-        .entities()
-        .iter()
-        .map(|e| (e.range(), ann.labels().get(e.label).map(|l| l.name.clone()).unwrap_or_default()))
-        .collect();
-    let all = TrainDoc { text: doc.document.text().to_string(), entities, partial: false };
+    let all = TrainDoc::of(doc.document.text(), &doc.annotations, false);
     let (tr, te) = split_lines(&all, 0.6);
     let model = train(&[tr], &Options::default());
     let (every, kept) =

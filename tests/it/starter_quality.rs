@@ -28,13 +28,7 @@ const CORPUS: &str = "ner/newsfane/NewsFANE_Gold_2014_170K.txt";
 pub fn newsfane(shared: &Path) -> TrainDoc {
     let import = conll::import(&shared.join(CORPUS)).expect("imports");
     let doc = &import.documents[0];
-    let ann = &doc.annotations;
-    let entities = ann
-        .entities()
-        .iter()
-        .map(|e| (e.range(), ann.labels().get(e.label).map(|l| l.name.clone()).unwrap_or_default()))
-        .collect();
-    TrainDoc { text: doc.document.text().to_string(), entities, partial: false }
+    TrainDoc::of(doc.document.text(), &doc.annotations, false)
 }
 
 /// The text with every standalone و written onto the next word, entities on that word

@@ -81,15 +81,7 @@ impl Learner {
             return Ok(());
         }
         let ann = article.ann();
-        let open = TrainDoc {
-            text: article.doc.text().to_string(),
-            entities: ann
-                .entities()
-                .iter()
-                .filter_map(|e| Some((e.range(), ann.labels().get(e.label)?.name.clone())))
-                .collect(),
-            partial: article.status() != DocStatus::Done,
-        };
+        let open = TrainDoc::of(article.doc.text(), ann, article.status() != DocStatus::Done);
         let (path, labels) = (article.path.clone(), ann.labels().clone());
         self.revision_at_start = article.revision();
         self.article = article.path.clone();
