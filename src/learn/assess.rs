@@ -49,9 +49,11 @@ pub struct SourceScores {
     pub observations: Vec<(f32, bool)>,
 }
 
-/// The calibration of the starter's mapped proposals, measured on `docs` (`None` with too
-/// few proposals: then its built-in calibration holds).
+/// The calibration of the starter's mapped proposals, measured on `docs` and pulled towards
+/// the calibration `layer`'s starter has (its built-in one) so that a few documents only
+/// nudge it (`None` with too few proposals: then the built-in calibration holds).
 pub fn starter_calibration(layer: &Layer, docs: &[TrainDoc]) -> Option<Calibration> {
+    let prior = layer.starter.as_ref().and_then(|s| s.calibration.as_ref());
     let raw = Layer {
         starter: layer.starter.clone().map(|s| StarterSource { calibration: None, ..s }),
         ..Layer::default()
@@ -60,7 +62,7 @@ pub fn starter_calibration(layer: &Layer, docs: &[TrainDoc]) -> Option<Calibrati
     for d in docs.iter().filter(|d| !d.partial) {
         obs.extend(judged(&raw, d));
     }
-    Calibration::fit(&obs)
+    Calibration::fit_toward(&obs, prior)
 }
 
 fn judged(layer: &Layer, d: &TrainDoc) -> Vec<(f32, bool)> {

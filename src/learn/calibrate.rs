@@ -18,13 +18,25 @@ pub const MIN_OBSERVATIONS: usize = 30;
 /// observations never reads as certain.
 const PRIOR: f32 = 1.0;
 
+/// Pseudo-observations a prior calibration counts for in [`Calibration::fit_toward`].
+pub const PRIOR_WEIGHT: f32 = 300.0;
+
 impl Calibration {
     /// Fits the map to `(raw confidence, right)` observations; `None` with fewer than
     /// [`MIN_OBSERVATIONS`].
     pub fn fit(obs: &[(f32, bool)]) -> Option<Self> {
+        Self::fit_toward(obs, None)
+    }
+
+    /// Fits the map to `obs` as [`Calibration::fit`] does, pulled towards `prior` (a
+    /// calibration measured elsewhere, e.g. the starter's own on NewsFANE) by
+    /// [`PRIOR_WEIGHT`] pseudo-observations spread like the real ones: a few done documents
+    /// nudge the prior, hundreds replace it.
+    pub fn fit_toward(obs: &[(f32, bool)], prior: Option<&Calibration>) -> Option<Self> {
         if obs.len() < MIN_OBSERVATIONS {
             return None;
         }
+        let share = prior.map_or(0.0, |_| PRIOR_WEIGHT / obs.len() as f32);
         let mut sorted: Vec<(f32, bool)> = obs.iter().copied().filter(|o| o.0.is_finite()).collect();
         sorted.sort_by(|a, b| a.0.total_cmp(&b.0));
         // Blocks: (sum of raw, count, hits).
@@ -32,10 +44,12 @@ impl Calibration {
         // Equal confidences are one group of observations: PAV may not split them.
         let mut ties: Vec<(f32, f32, f32)> = Vec::new();
         for (raw, right) in sorted {
-            let hit = if right { 1.0 } else { 0.0 };
+            // One observation, and its share of the prior's pseudo-observations.
+            let expected = prior.map_or(0.0, |p| p.apply(raw));
+            let (n, hit) = (1.0 + share, f32::from(u8::from(right)) + share * expected);
             match ties.last_mut() {
-                Some(last) if last.0 == raw => *last = (raw, last.1 + 1.0, last.2 + hit),
-                _ => ties.push((raw, 1.0, hit)),
+                Some(last) if last.0 == raw => *last = (raw, last.1 + n, last.2 + hit),
+                _ => ties.push((raw, n, hit)),
             }
         }
         for (raw, n, hits) in ties {
@@ -129,6 +143,22 @@ mod tests {
         assert!(c.apply(0.55) > 0.4 && c.apply(0.55) < 0.6);
         assert!(c.apply(0.0) <= c.apply(0.5) && c.apply(0.5) <= c.apply(1.0));
         assert_eq!(Calibration::fit(&obs[..10]), None);
+    }
+
+    #[test]
+    fn a_prior_calibration_counts_for_a_fixed_number_of_observations() {
+        // The prior says raw 0.8 is right 80 % of the time; the documents say 40 %.
+        let prior = Calibration { points: vec![(0.0, 0.0), (1.0, 1.0)] };
+        let measured = |n: usize| {
+            let obs: Vec<(f32, bool)> = (0..n).map(|i| (0.8, i % 5 < 2)).collect();
+            Calibration::fit_toward(&obs, Some(&prior)).expect("fits").apply(0.8)
+        };
+        let (few, many) = (measured(100), measured(30_000));
+        // 100 observations against 300 pseudo-observations: (40 + 240) / 400 = 0.7.
+        assert!((few - 0.7).abs() < 0.01, "{few}");
+        assert!((many - 0.4).abs() < 0.01, "{many}");
+        let alone: Vec<(f32, bool)> = (0..100).map(|i| (0.8, i % 5 < 2)).collect();
+        assert!((Calibration::fit(&alone).expect("fits").apply(0.8) - 0.4).abs() < 0.01);
     }
 
     #[test]

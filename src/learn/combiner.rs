@@ -98,6 +98,20 @@ pub fn max_confidence(g: &Group) -> f32 {
     g.confs.iter().flatten().copied().fold(0.0, f32::max)
 }
 
+/// The L2 penalty's strength (rows count one each).
+const PENALTY: f64 = 1.0;
+
+/// The weights a combiner is pulled towards: each source's calibrated confidence taken as it
+/// is (log-odds weight 1, nothing else), so that little data leaves the sources' own
+/// calibrations in charge rather than pulling every score to one half.
+fn prior_weights() -> [f64; FEATURES] {
+    let mut w = [0.0; FEATURES];
+    for k in 0..SOURCES.len() {
+        w[2 + 2 * k] = 1.0;
+    }
+    w
+}
+
 /// A fitted combiner.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Combiner {
@@ -116,13 +130,14 @@ impl Combiner {
         sigmoid(self.weights.iter().zip(x).map(|(w, x)| w * x).sum())
     }
 
-    /// Fits the weights to `rows` by Newton's method with a small L2 penalty; `None` with
-    /// fewer than [`MIN_ROWS`] rows or only one outcome.
+    /// Fits the weights to `rows` by Newton's method with a small L2 penalty towards
+    /// [`prior_weights`]; `None` with fewer than [`MIN_ROWS`] rows or only one outcome.
     pub fn fit(rows: &[([f32; FEATURES], bool)]) -> Option<Self> {
         let right = rows.iter().filter(|r| r.1).count();
         if rows.len() < MIN_ROWS || right == 0 || right == rows.len() {
             return None;
         }
+        let prior = prior_weights();
         let mut w = [0.0f64; FEATURES];
         for _ in 0..25 {
             let mut grad = [0.0f64; FEATURES];
@@ -139,8 +154,8 @@ impl Combiner {
                 }
             }
             for i in 0..FEATURES {
-                grad[i] += 1.0 * w[i];
-                hess[i][i] += 1.0;
+                grad[i] += PENALTY * (w[i] - prior[i]);
+                hess[i][i] += PENALTY;
             }
             let step = solve(hess, grad)?;
             let mut moved = 0.0f64;
@@ -211,5 +226,9 @@ mod tests {
         assert!((m - 0.667).abs() < 0.05, "{m}");
         assert!(both > 0.85, "{both}");
         assert_eq!(Combiner::fit(&rows[..10]), None);
+        // A source the done documents never saw (the gazetteer) keeps its own confidence's
+        // order instead of one score for every confidence.
+        let gaz = |c: f32| Group { confs: [None, None, None, Some(c)], ..g(None, None) };
+        assert!(c.score(&gaz(0.9)) > c.score(&gaz(0.3)) + 0.3, "{c:?}");
     }
 }

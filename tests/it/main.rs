@@ -28,6 +28,7 @@ mod kill_save;
 mod labels;
 mod labels_window;
 mod language_window;
+mod layer_sources;
 mod learn;
 mod merge;
 mod newsfane;
