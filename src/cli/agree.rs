@@ -36,11 +36,11 @@ pub fn run(paths: &[PathBuf], json: bool) -> anyhow::Result<ExitCode> {
             obj.insert("matched_by_text".into(), compared.by_text.clone().into());
             obj.insert("problems".into(), compared.problems.clone().into());
         }
-        println!("{}", serde_json::to_string_pretty(&value)?);
+        outln!("{}", serde_json::to_string_pretty(&value)?);
     } else {
-        print!("{report}");
+        out!("{report}");
         if !compared.unmatched.is_empty() {
-            println!("{} documents not annotated by everyone (listed on stderr)", compared.unmatched.len());
+            outln!("{} documents not annotated by everyone (listed on stderr)", compared.unmatched.len());
         }
     }
     let failed = compared.documents.is_empty() || !compared.problems.is_empty();

@@ -14,10 +14,10 @@ use crate::model::{Annotations, Document};
 pub fn validate(file: &Path) -> anyhow::Result<ExitCode> {
     let outcome = check(file);
     for line in &outcome.notes {
-        println!("{line}");
+        outln!("{line}");
     }
     for line in &outcome.problems {
-        println!("{line}");
+        outln!("{line}");
     }
     Ok(if outcome.problems.is_empty() { ExitCode::SUCCESS } else { ExitCode::FAILURE })
 }
@@ -32,11 +32,11 @@ pub fn stats(file: &Path) -> anyhow::Result<ExitCode> {
     }
     note_journal(&reading);
     if !reading.is_annotated() {
-        println!("no annotations yet: {} does not exist", annotation.display());
+        outln!("no annotations yet: {} does not exist", annotation.display());
         return Ok(ExitCode::SUCCESS);
     }
     for line in stats_lines(reading.article.ann()) {
-        println!("{line}");
+        outln!("{line}");
     }
     Ok(ExitCode::SUCCESS)
 }

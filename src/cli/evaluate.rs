@@ -16,23 +16,23 @@ fn prf(c: &Counts) -> String {
 }
 
 fn print_sources(rows: &[SourceScores]) {
-    println!(
+    outln!(
         "  {:<22} {:>19}   {:>19}",
         "source",
         "every proposal",
         format!("confidence ≥ {DEFAULT_MIN_CONFIDENCE}")
     );
-    println!("  {:<22} {:>19}   {:>19}", "", "P     R     F1", "P     R     F1");
+    outln!("  {:<22} {:>19}   {:>19}", "", "P     R     F1", "P     R     F1");
     for r in rows {
-        println!("  {:<22} {:>19}   {:>19}", r.name, prf(&r.all), prf(&r.at_threshold));
+        outln!("  {:<22} {:>19}   {:>19}", r.name, prf(&r.all), prf(&r.at_threshold));
     }
 }
 
 fn print_reliability(obs: &[(f32, bool)]) {
-    println!("reliability of the combined layer's confidence (held out):");
-    println!("  {:<11} {:>6} {:>10} {:>8}", "confidence", "shown", "mean conf.", "right");
+    outln!("reliability of the combined layer's confidence (held out):");
+    outln!("  {:<11} {:>6} {:>10} {:>8}", "confidence", "shown", "mean conf.", "right");
     for b in reliability(obs).iter().filter(|b| b.count > 0) {
-        println!(
+        outln!(
             "  {:.1}–{:.1}    {:>6} {:>10.3} {:>8.3}",
             b.from,
             b.from + 0.1,
@@ -41,12 +41,12 @@ fn print_reliability(obs: &[(f32, bool)]) {
             b.precision()
         );
     }
-    println!("  {:<11} {:>6} {:>10} {:>8}", "at least", "shown", "", "right");
+    outln!("  {:<11} {:>6} {:>10} {:>8}", "at least", "shown", "", "right");
     for c in [0.3f32, 0.5, 0.6, 0.7, 0.8, 0.9, 0.95] {
         let kept: Vec<_> = obs.iter().filter(|o| o.0 >= c).collect();
         let right = kept.iter().filter(|o| o.1).count();
         let share = if kept.is_empty() { 0.0 } else { right as f32 / kept.len() as f32 };
-        println!("  ≥ {c:.2}      {:>6} {:>10} {share:>8.3}", kept.len(), "");
+        outln!("  ≥ {c:.2}      {:>6} {:>10} {share:>8.3}", kept.len(), "");
     }
 }
 
@@ -63,20 +63,16 @@ pub fn evaluate(setup: &Setup, fraction: f64, opts: &Options) {
         others,
         opts: opts.clone(),
     };
-    println!(
-        "held out: trained on {} documents ({tokens} words), scored on {} documents",
-        tr.len(),
-        te.len()
-    );
+    outln!("held out: trained on {} documents ({tokens} words), scored on {} documents", tr.len(), te.len());
     let t = Instant::now();
     let rows = assess(&tr, &te, &ctx, DEFAULT_MIN_CONFIDENCE);
-    println!("(built and scored in {:.2} s)", t.elapsed().as_secs_f64());
+    outln!("(built and scored in {:.2} s)", t.elapsed().as_secs_f64());
     print_sources(&rows);
     if let Some(combined) = rows.last() {
         print_reliability(&combined.observations);
     }
     if tr.len() > 5 {
-        println!("learning curve (combined layer, F1 / precision at confidence ≥ {DEFAULT_MIN_CONFIDENCE}):");
+        outln!("learning curve (combined layer, F1 / precision at confidence ≥ {DEFAULT_MIN_CONFIDENCE}):");
         let no_priors = Context { starter: None, others: Vec::new(), ..ctx.clone() };
         for n in [0, 1, 2, 5, 10, 20, 40].into_iter().filter(|&n| n <= tr.len()) {
             let with = assess(&tr[..n], &te, &ctx, DEFAULT_MIN_CONFIDENCE);
@@ -87,7 +83,7 @@ pub fn evaluate(setup: &Setup, fraction: f64, opts: &Options) {
                     format!("{:.3} / {:.3}", r.at_threshold.f1(), r.at_threshold.precision())
                 })
             };
-            println!(
+            outln!(
                 "  {n:>3} documents: priors on {}   priors off {}",
                 show(Some(&with)),
                 show(without.as_ref())

@@ -27,10 +27,10 @@ pub fn stats(dir: &Path) -> anyhow::Result<ExitCode> {
     }
     let stats = CorpusStats::new(corpus.labels(), &scan.docs);
     for line in stats_lines(dir, &stats) {
-        println!("{line}");
+        outln!("{line}");
     }
     if problems > 0 {
-        println!("{problems} problems (hashiya validate {} lists them)", dir.display());
+        outln!("{problems} problems (hashiya validate {} lists them)", dir.display());
     }
     Ok(ExitCode::SUCCESS)
 }
@@ -96,14 +96,14 @@ pub fn validate(dir: &Path) -> anyhow::Result<ExitCode> {
     }
     progress.finish(&plural(problems.len(), "problem").map(|p| format!(", {p}")).unwrap_or_default());
     for line in &problems {
-        println!("{line}");
+        outln!("{line}");
     }
     let n = corpus.docs().len();
     if problems.is_empty() {
-        println!("ok: {n} documents, no problems");
+        outln!("ok: {n} documents, no problems");
         return Ok(ExitCode::SUCCESS);
     }
-    println!("{} problems in {files} files ({n} documents)", problems.len());
+    outln!("{} problems in {files} files ({n} documents)", problems.len());
     Ok(ExitCode::FAILURE)
 }
 
@@ -184,7 +184,7 @@ pub fn mark(args: &MarkArgs) -> anyhow::Result<ExitCode> {
     let mut failed = 0;
     for file in &args.files {
         match mark_one(file, status, args.annotator.as_deref()) {
-            Ok(line) => println!("{line}"),
+            Ok(line) => outln!("{line}"),
             Err(err) => {
                 eprintln!("hashiya: {err:#}");
                 failed += 1;

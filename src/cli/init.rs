@@ -66,11 +66,11 @@ pub fn run(args: &InitArgs) -> anyhow::Result<ExitCode> {
     let plan = init::plan(&args.dir, &req)?;
     let file = args.dir.join(crate::corpus::CORPUS_FILE);
     if plan.is_noop() {
-        println!("{}: already a corpus with these settings; nothing to change", file.display());
+        outln!("{}: already a corpus with these settings; nothing to change", file.display());
         return Ok(ExitCode::SUCCESS);
     }
     for line in describe(&plan) {
-        println!("{line}");
+        outln!("{line}");
     }
     if !plan.blockers.is_empty() {
         for b in &plan.blockers {

@@ -131,18 +131,18 @@ pub fn run(args: &LabelsArgs) -> anyhow::Result<ExitCode> {
                 eprintln!("hashiya: nothing changed");
                 return Ok(ExitCode::FAILURE);
             }
-            Ok(changes) if changes.is_empty() => println!("{}: nothing to change", file.display()),
+            Ok(changes) if changes.is_empty() => outln!("{}: nothing to change", file.display()),
             Ok(changes) => {
                 settings.write(&file)?;
-                println!("{}:", file.display());
-                changes.iter().for_each(|c| println!("  ~ {c}"));
+                outln!("{}:", file.display());
+                changes.iter().for_each(|c| outln!("  ~ {c}"));
             }
         }
     }
     let overview = Overview::read(&args.dir)?;
     overview.warnings.iter().for_each(|w| eprintln!("hashiya: warning: {w}"));
     for line in describe(&overview) {
-        println!("{line}");
+        outln!("{line}");
     }
     Ok(ExitCode::SUCCESS)
 }

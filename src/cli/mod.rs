@@ -2,6 +2,9 @@
 //! article or (`stats`, `validate`, `export`) on a folder as a corpus, through the same core
 //! as the window ([`crate::editor`], [`crate::corpus`], [`crate::formats::exchange`]).
 
+#[macro_use]
+mod out;
+
 mod agree;
 mod check;
 mod drive;

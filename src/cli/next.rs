@@ -75,7 +75,7 @@ pub fn run(args: &NextArgs) -> anyhow::Result<ExitCode> {
     for (rank, &i) in listed.iter().take(args.limit.unwrap_or(usize::MAX)).enumerate() {
         let d = &scan.docs[i];
         let score = scores.get(&d.rel).map_or_else(|| "-".to_string(), |u| format!("{:.2}", u.score()));
-        println!("{}\t{score}\t{}\t{}", rank + 1, d.status, d.rel.display());
+        outln!("{}\t{score}\t{}\t{}", rank + 1, d.status, d.rel.display());
     }
     Ok(ExitCode::SUCCESS)
 }

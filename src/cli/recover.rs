@@ -54,7 +54,7 @@ pub fn run(args: &RecoverArgs) -> anyhow::Result<ExitCode> {
         }
     }
     let left_text = if left > 0 { format!("; {left} not folded (see above)") } else { String::new() };
-    println!("recovered {folded} of {} articles with an edit journal{left_text}", folded + left);
+    outln!("recovered {folded} of {} articles with an edit journal{left_text}", folded + left);
     Ok(if left == 0 { ExitCode::SUCCESS } else { ExitCode::FAILURE })
 }
 
@@ -63,23 +63,23 @@ pub fn run(args: &RecoverArgs) -> anyhow::Result<ExitCode> {
 fn recover_one(path: &Path, annotator: Option<&str>) -> Done {
     let name = path.display();
     if !has_journal(path) {
-        println!("{name}: no edit journal, nothing to recover");
+        outln!("{name}: no edit journal, nothing to recover");
         return Done::Nothing;
     }
     let (mut article, notices) = match Article::open(path) {
         Ok(opened) => opened,
         Err(err) => {
-            println!("{name}: not recovered: {err}");
+            outln!("{name}: not recovered: {err}");
             return Done::NotFolded;
         }
     };
     for notice in notices.iter().filter(|n| !n.text.starts_with("Restored ")) {
-        println!("{name}: {notice}");
+        outln!("{name}: {notice}");
     }
     let read = article.journal_read().clone();
     if matches!(read, JournalRead::InUse | JournalRead::Held) {
         let why = read.message(path).unwrap_or_default();
-        println!("{why}; left alone");
+        outln!("{why}; left alone");
         return Done::NotFolded;
     }
     if read.is_problem() && read.replayed() == 0 {
@@ -90,15 +90,15 @@ fn recover_one(path: &Path, annotator: Option<&str>) -> Done {
         Ok(Some(_)) => {
             let n = read.replayed();
             let edits = if n == 1 { "1 edit".to_string() } else { format!("{n} edits") };
-            println!("{name}: folded {edits} from the journal into {}", article.store_path.display());
+            outln!("{name}: folded {edits} from the journal into {}", article.store_path.display());
             if read.is_problem() { Done::NotFolded } else { Done::Folded }
         }
         Ok(None) => {
-            println!("{name}: the edit journal held nothing unsaved; removed");
+            outln!("{name}: the edit journal held nothing unsaved; removed");
             Done::Nothing
         }
         Err(err) => {
-            println!("{name}: not recovered: {err}");
+            outln!("{name}: not recovered: {err}");
             Done::NotFolded
         }
     }

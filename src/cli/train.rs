@@ -84,7 +84,7 @@ pub fn run(args: &TrainArgs) -> anyhow::Result<ExitCode> {
         setup.train_docs = relabel(&setup.train_docs, &read_map_file(map)?);
     }
     if setup.train_docs.iter().all(|d| d.entities.is_empty()) {
-        println!(
+        outln!(
             "nothing to learn yet: no document marked done has entities ({} documents). Annotate a few \
              and mark them done (Ctrl+Enter, or `hashiya mark FILE --status done`).{}",
             docs.len(),
@@ -110,7 +110,7 @@ pub fn run(args: &TrainArgs) -> anyhow::Result<ExitCode> {
     let path = args.out.clone().unwrap_or_else(|| file::path_in(&args.dir));
     file::save(&model, &path)?;
     let size = std::fs::metadata(&path).map_or(0, |m| m.len());
-    println!(
+    outln!(
         "trained on {} documents, {} tokens, {} labels in {secs:.2} s (calibration measured by \
          cross-validation: {}); {} ({:.1} MB)",
         model.info.docs,
@@ -139,7 +139,7 @@ fn describe(setup: &Setup) {
         Clitics::Include => "names include an attached و ف ب ك ل",
         Clitics::Exclude => "names start after an attached و ف ب ك ل",
     };
-    println!("clitics: {} ({what}; {why})", c.name());
+    outln!("clitics: {} ({what}; {why})", c.name());
     if setup.starter.is_some() {
         let parts: Vec<String> = setup
             .starter_map
@@ -155,10 +155,10 @@ fn describe(setup: &Setup) {
                 format!("{}→{to}{mark}", e.source)
             })
             .collect();
-        println!("starter model: {}", parts.join(", "));
+        outln!("starter model: {}", parts.join(", "));
     }
     for p in &setup.priors {
-        println!(
+        outln!(
             "also learning from {}: {} documents, {} tokens",
             p.path.display(),
             p.model.info.docs,
@@ -196,6 +196,6 @@ pub fn clusters(args: &ClustersArgs) -> anyhow::Result<ExitCode> {
     let t = Instant::now();
     let c = crate::learn::Clusters::learn(texts.iter().map(String::as_str));
     std::fs::write(&args.out, c.to_tsv()).with_context(|| format!("{}", args.out.display()))?;
-    println!("{} words in clusters in {:.2} s → {}", c.len(), t.elapsed().as_secs_f64(), args.out.display());
+    outln!("{} words in clusters in {:.2} s → {}", c.len(), t.elapsed().as_secs_f64(), args.out.display());
     Ok(ExitCode::SUCCESS)
 }

@@ -70,3 +70,55 @@ fn export_never_writes_over_the_article_or_its_annotations() {
     ]);
     assert!(std::fs::read_to_string(&conll).expect("written").contains("باكو\tB-LOC"));
 }
+
+/// A corpus of `n` small articles with a label set, made by `hashiya init`.
+fn small_corpus(n: usize) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().expect("tempdir");
+    for i in 0..n {
+        let text = format!("زار الوزير باكو في اليوم {i}.\n");
+        std::fs::write(dir.path().join(format!("a{i:03}.txt")), text).expect("write");
+    }
+    let args = [OsStr::new("init"), dir.path().as_os_str(), "--labels".as_ref(), "PER,ORG,LOC".as_ref()];
+    let run = run_hashiya(&args);
+    assert!(run.status.success(), "{}", String::from_utf8_lossy(&run.stderr));
+    dir
+}
+
+#[test]
+fn a_reader_that_stops_reading_ends_the_command_quietly() {
+    let dir = small_corpus(60);
+    for args in [&["next"][..], &["stats"][..], &["labels"][..]] {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_hashiya"))
+            .args(args)
+            .arg(dir.path())
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .expect("runs");
+        // The reader goes away before the first line (as `| head -0` would).
+        drop(child.stdout.take());
+        let out = child.wait_with_output().expect("waits");
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(out.status.success(), "{args:?}: {:?} {stderr}", out.status);
+        assert!(!stderr.contains("panicked"), "{args:?}: {stderr}");
+    }
+}
+
+#[test]
+fn a_full_disk_on_stdout_is_said_and_fails() {
+    let Ok(full) = std::fs::OpenOptions::new().write(true).open("/dev/full") else {
+        eprintln!("SKIPPED a_full_disk_on_stdout_is_said_and_fails: no /dev/full");
+        return;
+    };
+    let dir = small_corpus(3);
+    let out = Command::new(env!("CARGO_BIN_EXE_hashiya"))
+        .arg("next")
+        .arg(dir.path())
+        .stdout(full)
+        .output()
+        .expect("runs");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    assert!(stderr.contains("writing to stdout"), "{stderr}");
+    assert!(!stderr.contains("panicked"), "{stderr}");
+}
