@@ -321,6 +321,8 @@ picker-file-name = اسم الملف
 picker-folder = المجلد
 picker-action-open = فتح
 picker-action-save = حفظ
+picker-action-replace = استبدال
+picker-exists = الملف { $path } موجود. اختر «استبدال» للكتابة فوقه، أو اكتب اسمًا آخر.
 picker-action-folder = اختيار المجلد
 picker-cancel = إلغاء
 picker-cannot-list = تعذّر عرض محتوى { $path }: { $detail }
@@ -552,3 +554,111 @@ notice-restored = استُعيد { $n ->
     [many] { $n } تعديلًا
    *[other] { $n } تعديل
 } أُجري بعد آخر حفظ
+notice-suggest-report = { $source ->
+    [gazetteer] { source-gazetteer }
+    [corpus] { source-corpus }
+    [model] { source-model }
+    [external] { source-external }
+    [merge] { source-merge }
+    [starter] { source-starter }
+   *[other] { $source }
+}: { $n ->
+    [zero] لا اقتراحات
+    [one] اقتراح واحد
+    [two] اقتراحان
+    [few] { $n } اقتراحات
+    [many] { $n } اقتراحًا
+   *[other] { $n } اقتراح
+}{ $covered ->
+    [0] {""}
+   *[other] ، و{ $covered } منها كيانات بالفعل
+}{ $rejected ->
+    [0] {""}
+   *[other] ، وتُرك { $rejected } سبق رفضها
+}
+notice-layer-report = الاقتراحات: { $n ->
+    [zero] لا اقتراحات
+    [one] اقتراح واحد
+    [two] اقتراحان
+    [few] { $n } اقتراحات
+    [many] { $n } اقتراحًا
+   *[other] { $n } اقتراح
+}{ $covered ->
+    [0] {""}
+   *[other] ، و{ $covered } منها كيانات بالفعل
+}{ $rejected ->
+    [0] {""}
+   *[other] ، وتُرك { $rejected } سبق رفضها
+}
+notice-tag-all = { $label }: { $tagged ->
+    [0] لم يوسم شيء
+   *[other] وُسم { $tagged }
+}{ $already ->
+    [0] {""}
+   *[other] ، و{ $already } موسومة من قبل
+}{ $overlapping ->
+    [0] {""}
+   *[other] ، وتُخطّي { $overlapping } لتداخلها مع كيانات أخرى
+}
+corpus-tag-all-report = { $tagged ->
+    [0] لم يوسم شيء
+   *[other] وُسم { $tagged }
+}{ $already ->
+    [0] {""}
+   *[other] ، و{ $already } موسومة من قبل
+}{ $overlapping ->
+    [0] {""}
+   *[other] ، وتُخطّي { $overlapping } لتداخلها مع كيانات أخرى
+} في { $documents ->
+    [zero] لا مستندات أخرى
+    [one] مستند آخر واحد
+    [two] مستندين آخرين
+    [few] { $documents } مستندات أخرى
+    [many] { $documents } مستندًا آخر
+   *[other] { $documents } مستند آخر
+}{ $failed ->
+    [0] {""}
+   *[other] ؛ تعذّر { $failed }، أولها: { $first }
+}
+notice-relabel-report = تغيّرت الوسوم في { $changed ->
+    [zero] لا مستندات أخرى
+    [one] مستند آخر واحد
+    [two] مستندين آخرين
+    [few] { $changed } مستندات أخرى
+    [many] { $changed } مستندًا آخر
+   *[other] { $changed } مستند آخر
+} (دون تغيير: { $unchanged }{ $failed ->
+    [0] {""}
+   *[other] ؛ تعذّر { $failed }، أولها: { $first }
+})
+notice-reanchored = تغيّر المقال منذ حُفظت الوسوم: بقي { $kept } كيانًا في مكانه، وانتقل { $moved }{ $restored ->
+    [0] {""}
+   *[other] ، ووجد { $restored } من الكيانات اليتيمة مكانها من جديد
+}{ $lost ->
+    [0] {""}
+   *[other] ؛ وتعذّر وضع { $lost } فحُفظت كيانات يتيمة: { $orphans }
+}{ $tokens ->
+    [0] {""}
+   *[other] ؛ ولم تعد حدود الرموز المستوردة تناسب النص فحُذفت
+}
+notice-journal-not-written = { $why }. تعديلاتك محفوظة في الذاكرة؛ وتُعاد محاولة كتابة السجل بعد الحفظ التالي
+notice-journal-in-use = { $path } قيد الاستخدام: نسخة أخرى من حاشية فتحت هذا المقال. لا تظهر هنا تعديلاتها غير المحفوظة، ولا تُسجَّل التعديلات التي تُجرى هنا؛ ويسألك الحفظ قبل الكتابة فوق ما حفظته
+notice-journal-held = { $path }: لا تُطبَّق التعديلات التي أُجريت بعد آخر حفظ ما دام ملف الوسوم غير مقروء؛ والسجل محفوظ
+notice-journal-damaged = { $path } تالف عند السجل { $record } ({ $why }): استُعيد ما قبله ({ $n ->
+    [zero] لا تعديلات
+    [one] تعديل واحد
+    [two] تعديلان
+    [few] { $n } تعديلات
+    [many] { $n } تعديلًا
+   *[other] { $n } تعديل
+})؛ والسجل التالف محفوظ باسم { $detail }
+notice-journal-damaged-kept = { $path } تالف عند السجل { $record } ({ $why }): استُعيد ما قبله ({ $n ->
+    [zero] لا تعديلات
+    [one] تعديل واحد
+    [two] تعديلان
+    [few] { $n } تعديلات
+    [many] { $n } تعديلًا
+   *[other] { $n } تعديل
+})؛ وتعذّر نقله جانبًا ({ $detail })، فلا تُسجَّل التعديلات الجديدة
+notice-journal-set-aside = لم يُطبَّق { $path }: { $why }. وهو محفوظ باسم { $to }
+notice-journal-not-set-aside = لم يُطبَّق { $path }: { $why }؛ وتعذّر نقله جانبًا ({ $detail })، فلا تُسجَّل التعديلات الجديدة

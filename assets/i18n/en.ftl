@@ -288,6 +288,8 @@ picker-file-name = File name
 picker-folder = Folder
 picker-action-open = Open
 picker-action-save = Save
+picker-action-replace = Replace
+picker-exists = { $path } exists. Choose Replace to write over it, or type another name.
 picker-action-folder = Choose folder
 picker-cancel = Cancel
 picker-cannot-list = Cannot list { $path }: { $detail }
@@ -469,3 +471,75 @@ notice-restored = Restored { $n ->
     [one] { $n } edit
    *[other] { $n } edits
 } made after the last save
+notice-suggest-report = { $source ->
+    [gazetteer] { source-gazetteer }
+    [corpus] { source-corpus }
+    [model] { source-model }
+    [external] { source-external }
+    [merge] { source-merge }
+    [starter] { source-starter }
+   *[other] { $source }
+}: { $n ->
+    [one] { $n } suggestion
+   *[other] { $n } suggestions
+}{ $covered ->
+    [0] {""}
+   *[other] , { $covered } already entities
+}{ $rejected ->
+    [0] {""}
+   *[other] , { $rejected } rejected before (left out)
+}
+notice-layer-report = suggestions: { $n ->
+    [one] { $n } suggestion
+   *[other] { $n } suggestions
+}{ $covered ->
+    [0] {""}
+   *[other] , { $covered } already entities
+}{ $rejected ->
+    [0] {""}
+   *[other] , { $rejected } rejected before (left out)
+}
+notice-tag-all = { $label }: tagged { $tagged }{ $already ->
+    [0] {""}
+   *[other] , { $already } already tagged
+}{ $overlapping ->
+    [0] {""}
+   *[other] , { $overlapping } overlapped other entities (skipped)
+}
+corpus-tag-all-report = tagged { $tagged }{ $already ->
+    [0] {""}
+   *[other] , { $already } already tagged
+}{ $overlapping ->
+    [0] {""}
+   *[other] , { $overlapping } overlapped other entities (skipped)
+} in { $documents } other documents{ $failed ->
+    [0] {""}
+   *[other] ; { $failed } failed, first: { $first }
+}
+notice-relabel-report = labels changed in { $changed } other documents ({ $unchanged } unchanged{ $failed ->
+    [0] {""}
+   *[other] ; { $failed } failed, first: { $first }
+})
+notice-reanchored = the article changed since the annotations were saved: { $kept } entities kept their place, { $moved } moved{ $restored ->
+    [0] {""}
+   *[other] , { $restored } orphans found their place again
+}{ $lost ->
+    [0] {""}
+   *[other] ; { $lost } could not be placed and are kept as orphans: { $orphans }
+}{ $tokens ->
+    [0] {""}
+   *[other] ; the imported token boundaries no longer fit and were dropped
+}
+notice-journal-not-written = { $why }. Your edits are kept in memory; the journal is tried again after the next save
+notice-journal-in-use = { $path } is in use: another Hashiya has this article open. Its unsaved edits are not shown here and edits made here are not journaled; saving asks before writing over its saves
+notice-journal-held = { $path }: edits made after the last save are not applied while the annotation file cannot be read; the journal is kept
+notice-journal-damaged = { $path } is damaged at record { $record } ({ $why }): restored the { $n ->
+    [one] { $n } edit
+   *[other] { $n } edits
+} before it; the damaged journal is kept as { $detail }
+notice-journal-damaged-kept = { $path } is damaged at record { $record } ({ $why }): restored the { $n ->
+    [one] { $n } edit
+   *[other] { $n } edits
+} before it; it could not be set aside ({ $detail }), so new edits are not journaled
+notice-journal-set-aside = { $path } was not applied: { $why }. It is kept as { $to }
+notice-journal-not-set-aside = { $path } was not applied: { $why }; it could not be set aside ({ $detail }), so new edits are not journaled

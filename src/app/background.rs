@@ -92,6 +92,7 @@ impl HashiyaApp {
             } else {
                 Notice::warn(report.to_string())
             };
+            let notice = notice.keyed("notice-relabel-report", &report.args());
             (notice, Vec::new())
         });
     }
@@ -111,12 +112,14 @@ impl HashiyaApp {
         let corpus_labels = state.corpus.labels().clone();
         let docs = state.corpus.docs().to_vec();
         let (skip, annotator) = (article.path.clone(), article.annotator().to_string());
-        let here = self.notice.as_ref().map(|n| n.text.clone()).unwrap_or_default();
+        let here = self.notice.as_ref().map(i18n::notice_text).unwrap_or_default();
         let lang = i18n::language();
         self.spawn_corpus_job(t!("corpus-tagging"), move || {
             let r =
                 corpus::tag_all::tag_all_documents(&docs, &skip, &query, (&corpus_labels, &name), &annotator);
-            let mut text = format!("{here}; {r}");
+            let args: Vec<(&str, i18n::Arg)> =
+                r.args().into_iter().map(|(k, v)| (k, i18n::Arg::from_value(&v))).collect();
+            let mut text = format!("{here}; {}", i18n::tr_in(lang, "corpus-tag-all-report", &args));
             if !r.undo.is_empty() {
                 text.push_str(&i18n::tr_in(lang, "corpus-tag-all-undo", &[]));
             }

@@ -23,6 +23,24 @@ pub struct RelabelReport {
     pub failed: Vec<(PathBuf, String)>,
 }
 
+impl RelabelReport {
+    /// The report as a catalogue message's values (`changed`, `unchanged`, `failed`, and
+    /// `first`: the first failure's path and why).
+    pub fn args(&self) -> Vec<(&'static str, String)> {
+        vec![
+            ("changed", self.changed.to_string()),
+            ("unchanged", self.unchanged.to_string()),
+            ("failed", self.failed.len().to_string()),
+            ("first", first_failure(&self.failed)),
+        ]
+    }
+}
+
+/// `path: why` of the first of `failed` (empty when none failed).
+pub(crate) fn first_failure(failed: &[(PathBuf, String)]) -> String {
+    failed.first().map(|(path, why)| format!("{}: {why}", path.display())).unwrap_or_default()
+}
+
 impl std::fmt::Display for RelabelReport {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         write!(f, "labels changed in {} other documents ({} unchanged", self.changed, self.unchanged)?;

@@ -26,6 +26,18 @@ pub struct CorpusTagReport {
     pub undo: Vec<(PathBuf, Transaction)>,
 }
 
+impl CorpusTagReport {
+    /// The report as a catalogue message's values: the summed counts ([`TagAllReport::args`]),
+    /// `documents`, `failed` and `first` (the first failure's path and why).
+    pub fn args(&self) -> Vec<(&'static str, String)> {
+        let mut args = self.counts.args();
+        args.push(("documents", self.documents.to_string()));
+        args.push(("failed", self.failed.len().to_string()));
+        args.push(("first", super::relabel::first_failure(&self.failed)));
+        args
+    }
+}
+
 impl std::fmt::Display for CorpusTagReport {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         write!(f, "{} in {} other documents", self.counts, self.documents)?;

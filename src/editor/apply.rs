@@ -100,7 +100,9 @@ impl Article {
             EditCommand::TagAll(ranges, label) => {
                 let (tx, created, report) = ops::tag_all(ann, &ranges, label);
                 let name = ann.labels().get(label).map_or("?", |l| l.name.as_str());
-                let notice = Some(Notice::info(format!("{name}: {report}")));
+                let mut args = report.args();
+                args.push(("label", name.to_string()));
+                let notice = Some(Notice::info(format!("{name}: {report}")).keyed("notice-tag-all", &args));
                 Planned { tx, select: None, created, notice }
             }
             EditCommand::Delete(id) => Planned::plain(ops::delete(ann, id)),

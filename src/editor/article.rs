@@ -98,7 +98,7 @@ impl Article {
     pub fn open(path: &Path) -> Result<(Self, Vec<Notice>), EditorError> {
         let (mut article, loaded, mut notices) = Self::load(path)?;
         if let Some(report) = &loaded.reanchor {
-            notices.push(Notice::warn(report.to_string()));
+            notices.push(Notice::warn(report.to_string()).keyed("notice-reanchored", &report.args()));
         }
         if let StoreStatus::Broken(text) = &article.store {
             notices.push(Notice::error(text.clone()));

@@ -81,9 +81,10 @@ impl Article {
         };
         if let Err(why) = result {
             self.journal.failed = true;
-            outcome.notice = Some(Notice::warn(format!(
+            let text = format!(
                 "{why}. Your edits are kept in memory; the journal is tried again after the next save"
-            )));
+            );
+            outcome.notice = Some(Notice::warn(text).keyed("notice-journal-not-written", &[("why", why)]));
         }
     }
 
@@ -129,19 +130,21 @@ impl Article {
             Found::Absent => JournalRead::None,
             Found::InUse => {
                 self.journal.todo = Todo::Elsewhere;
-                notices.push(Notice::warn(format!(
+                let text = format!(
                     "{shown} is in use: another Hashiya has this article open. Its unsaved edits are not \
                      shown here and edits made here are not journaled; saving asks before writing over \
                      its saves"
-                )));
+                );
+                notices.push(Notice::warn(text).keyed("notice-journal-in-use", &[("path", shown.clone())]));
                 JournalRead::InUse
             }
             Found::Held => {
                 self.journal.todo = Todo::Hold;
-                notices.push(Notice::warn(format!(
+                let text = format!(
                     "{shown}: edits made after the last save are not applied while the annotation file \
                      cannot be read; the journal is kept"
-                )));
+                );
+                notices.push(Notice::warn(text).keyed("notice-journal-held", &[("path", shown.clone())]));
                 JournalRead::Held
             }
             Found::Refused { kind, why } => {
@@ -168,10 +171,27 @@ impl Article {
             }
             Some((record, why)) => {
                 let aside = self.keep_damaged(path, &r.bytes, r.kept);
-                notices.push(Notice::warn(format!(
-                    "{} is damaged at record {record} ({why}): restored the {restored} before it; {aside}",
-                    path.display()
-                )));
+                let shown = path.display().to_string();
+                let head = format!(
+                    "{shown} is damaged at record {record} ({why}): restored the {restored} before it"
+                );
+                let args = |detail: &str| {
+                    [
+                        ("path", shown.clone()),
+                        ("record", record.to_string()),
+                        ("why", why.clone()),
+                        ("n", r.replayed.to_string()),
+                        ("detail", detail.to_string()),
+                    ]
+                };
+                notices.push(match &aside {
+                    Ok(to) => Notice::warn(format!("{head}; the damaged journal is kept as {to}"))
+                        .keyed("notice-journal-damaged", &args(to)),
+                    Err(err) => Notice::warn(format!(
+                        "{head}; it could not be set aside ({err}), so new edits are not journaled"
+                    ))
+                    .keyed("notice-journal-damaged-kept", &args(err)),
+                });
                 JournalRead::Damaged { replayed: r.replayed, record, why }
             }
         }
@@ -286,29 +306,32 @@ impl Article {
         match set_aside(path, kind) {
             Ok(to) => {
                 self.journal.known_len = None;
-                notices.push(Notice::warn(format!(
-                    "{shown} was not applied: {why}. It is kept as {}",
-                    to.display()
-                )));
+                let text = format!("{shown} was not applied: {why}. It is kept as {}", to.display());
+                let args =
+                    [("path", shown.to_string()), ("why", why.to_string()), ("to", to.display().to_string())];
+                notices.push(Notice::warn(text).keyed("notice-journal-set-aside", &args));
             }
             Err(err) => {
                 self.journal.todo = Todo::Hold;
-                notices.push(Notice::warn(format!(
+                let text = format!(
                     "{shown} was not applied: {why}; it could not be set aside ({err}), so new edits \
                      are not journaled"
-                )));
+                );
+                let args =
+                    [("path", shown.to_string()), ("why", why.to_string()), ("detail", err.to_string())];
+                notices.push(Notice::warn(text).keyed("notice-journal-not-set-aside", &args));
             }
         }
     }
 
     /// Renames a damaged journal aside and starts a new one with its first `kept` bytes (the
-    /// records replayed). Returns what happened, for the notice.
-    fn keep_damaged(&mut self, path: &Path, bytes: &[u8], kept: Option<usize>) -> String {
+    /// records replayed). Returns where it is kept, or why it could not be set aside.
+    fn keep_damaged(&mut self, path: &Path, bytes: &[u8], kept: Option<usize>) -> Result<String, String> {
         let aside = match set_aside(path, "damaged") {
             Ok(to) => to,
             Err(err) => {
                 self.journal.todo = Todo::Hold;
-                return format!("it could not be set aside ({err}), so new edits are not journaled");
+                return Err(err.to_string());
             }
         };
         self.journal.todo = Todo::Fresh;
@@ -322,7 +345,7 @@ impl Article {
                 Err(_) => self.journal.failed = true,
             }
         }
-        format!("the damaged journal is kept as {}", aside.display())
+        Ok(aside.display().to_string())
     }
 }
 

@@ -13,12 +13,20 @@ impl Article {
         match cmd {
             EditCommand::Suggest(source, proposed) => {
                 let (tx, report) = ops::suggest(ann, source, proposed);
-                let notice = Some(Notice::info(format!("{}: {report}", source.as_str())));
+                let mut args = report.args();
+                args.push(("source", source.as_str().to_string()));
+                let notice = Some(
+                    Notice::info(format!("{}: {report}", source.as_str()))
+                        .keyed("notice-suggest-report", &args),
+                );
                 Planned { notice, ..Planned::plain(tx) }
             }
             EditCommand::SuggestLayer(proposed) => {
                 let (tx, report) = ops::suggest_replacing(ann, &SuggestionSource::COMBINED, proposed);
-                let notice = Some(Notice::info(format!("suggestions: {report}")));
+                let notice = Some(
+                    Notice::info(format!("suggestions: {report}"))
+                        .keyed("notice-layer-report", &report.args()),
+                );
                 Planned { notice, ..Planned::plain(tx) }
             }
             EditCommand::Accept(key, label) => match ops::accept(ann, key, label) {

@@ -59,6 +59,27 @@ pub struct ReanchorReport {
     pub tokens_dropped: bool,
 }
 
+impl ReanchorReport {
+    /// The report as a catalogue message's values: `kept`, `moved`, `restored`, `lost` (a
+    /// count), `orphans` (each lost entity as `#id «text» start..end`, old code points) and
+    /// `tokens` (1 when the token boundaries were dropped).
+    pub fn args(&self) -> Vec<(&'static str, String)> {
+        let orphans: Vec<String> = self
+            .lost
+            .iter()
+            .map(|o| format!("#{} «{}» {}..{}", o.id.0, o.text, o.chars.start, o.chars.end))
+            .collect();
+        vec![
+            ("kept", self.kept.to_string()),
+            ("moved", self.moved.to_string()),
+            ("restored", self.restored.to_string()),
+            ("lost", self.lost.len().to_string()),
+            ("orphans", orphans.join("; ")),
+            ("tokens", u8::from(self.tokens_dropped).to_string()),
+        ]
+    }
+}
+
 impl fmt::Display for ReanchorReport {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(

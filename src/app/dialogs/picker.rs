@@ -31,6 +31,8 @@ pub enum PickError {
     NotAFile(PathBuf),
     /// Save needs a file name.
     NeedsName,
+    /// Save named an existing file: choosing it again replaces it.
+    Exists(PathBuf),
 }
 
 /// One row of the listing.
@@ -143,14 +145,17 @@ impl Picker {
         }
     }
 
-    /// The path the dialog answers with, if the fields make one; otherwise says why.
+    /// The path the dialog answers with, if the fields make one; otherwise says why. Save on
+    /// an existing file asks first: it answers only when that file is chosen a second time.
     pub fn choose(&mut self) -> Option<PathBuf> {
         let name = self.name.trim();
         let path = if name.is_empty() { self.dir.clone() } else { self.dir.join(name) };
+        let asked = self.error == Some(PickError::Exists(path.clone()));
         let refusal = match self.mode {
             PickMode::Folder if !path.is_dir() => Some(PickError::NotAFolder(path.clone())),
             PickMode::Open if !path.is_file() => Some(PickError::NotAFile(path.clone())),
             PickMode::Save if name.is_empty() || path.is_dir() => Some(PickError::NeedsName),
+            PickMode::Save if path.exists() && !asked => Some(PickError::Exists(path.clone())),
             _ => None,
         };
         self.error = refusal;
@@ -242,5 +247,20 @@ mod tests {
         p.go_to_typed();
         assert!(matches!(p.error, Some(PickError::CannotList(..))));
         assert_eq!(p.dir(), dir.path().join("مقالات"), "stays where it was");
+    }
+
+    #[test]
+    fn save_asks_before_replacing_an_existing_file() {
+        let dir = tree();
+        let mut p = Picker::new(PickMode::Save, "Save".into(), Some(dir.path().into()), Some("b.txt".into()));
+        assert_eq!(p.choose(), None, "asks first");
+        assert_eq!(p.error, Some(PickError::Exists(dir.path().join("b.txt"))));
+        // Another name is asked about anew.
+        p.name = "A.txt".into();
+        assert_eq!(p.choose(), None);
+        assert_eq!(p.error, Some(PickError::Exists(dir.path().join("A.txt"))));
+        assert_eq!(p.choose(), Some(dir.path().join("A.txt")), "the second choice replaces");
+        p.name = "جديد.conll".into();
+        assert_eq!(p.choose(), Some(dir.path().join("جديد.conll")), "a new file needs no question");
     }
 }

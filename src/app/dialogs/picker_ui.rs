@@ -160,6 +160,7 @@ fn error_text(err: &PickError) -> String {
         PickError::NotAFolder(path) => t!("picker-not-a-folder", path = path.display()),
         PickError::NotAFile(path) => t!("picker-not-a-file", path = path.display()),
         PickError::NeedsName => t!("picker-needs-name"),
+        PickError::Exists(path) => t!("picker-exists", path = path.display()),
     }
 }
 
@@ -169,6 +170,9 @@ fn bottom_ui(ui: &mut Ui, picker: &mut Picker) -> Option<PickerAnswer> {
     row_ui(ui, |ui| {
         let (label, action) = match picker.mode {
             PickMode::Open => (t!("picker-file-name"), t!("picker-action-open")),
+            PickMode::Save if matches!(picker.error, Some(PickError::Exists(_))) => {
+                (t!("picker-file-name"), t!("picker-action-replace"))
+            }
             PickMode::Save => (t!("picker-file-name"), t!("picker-action-save")),
             PickMode::Folder => (t!("picker-folder"), t!("picker-action-folder")),
         };

@@ -80,6 +80,13 @@ impl From<std::path::Display<'_>> for Arg {
     }
 }
 
+impl Arg {
+    /// A value given as text by a lower layer: a number when it reads as one.
+    pub fn from_value(value: &str) -> Self {
+        value.parse::<f64>().map_or_else(|_| Arg::from(value), Arg::Num)
+    }
+}
+
 /// The window's text for `key` with `args`, in this thread's language.
 pub fn tr(key: &str, args: &[(&str, Arg)]) -> String {
     tr_in(language(), key, args)
@@ -107,10 +114,7 @@ pub fn tr_in(lang: Lang, key: &str, args: &[(&str, Arg)]) -> String {
 /// gave one (values that are numbers pick plural forms), else its text as written.
 pub fn notice_text(notice: &crate::editor::Notice) -> String {
     let Some((key, args)) = &notice.message else { return notice.text.clone() };
-    let args: Vec<(&str, Arg)> = args
-        .iter()
-        .map(|(name, value)| (*name, value.parse::<f64>().map_or_else(|_| Arg::from(value), Arg::Num)))
-        .collect();
+    let args: Vec<(&str, Arg)> = args.iter().map(|(name, value)| (*name, Arg::from_value(value))).collect();
     tr(key, &args)
 }
 

@@ -188,3 +188,57 @@ fn no_window_text_is_written_outside_the_catalogues() {
     }
     assert!(found.is_empty(), "window text outside the catalogues:\n{}", found.join("\n"));
 }
+
+/// A notice keyed with `key` and `args`, as the lower layers make them.
+fn keyed(key: &'static str, args: Vec<(&'static str, String)>) -> crate::editor::Notice {
+    crate::editor::Notice::info("").keyed(key, &args)
+}
+
+/// `notice` said in `lang`, without the isolation marks around what was put in (U+2068,
+/// U+2069: the Arabic catalogue's, which keep a Latin name's order in the sentence).
+fn said(lang: Lang, notice: &crate::editor::Notice) -> String {
+    set_language(lang);
+    let text = notice_text(notice);
+    set_language(Lang::English);
+    text.replace(['\u{2068}', '\u{2069}'], "")
+}
+
+#[test]
+fn reports_read_in_english_as_the_command_line_writes_them_and_in_arabic() {
+    use crate::corpus::relabel::RelabelReport;
+    use crate::corpus::tag_all::CorpusTagReport;
+    use crate::formats::reanchor::ReanchorReport;
+    use crate::model::ops::{SuggestReport, TagAllReport};
+
+    let suggest = SuggestReport { suggested: 12, covered: 2, rejected: 0 };
+    let mut args = suggest.args();
+    args.push(("source", "corpus".into()));
+    let n = keyed("notice-suggest-report", args);
+    assert_eq!(said(Lang::English, &n), format!("corpus: {suggest}"));
+    assert_eq!(said(Lang::Arabic, &n), "المدوّنة: 12 اقتراحًا، و2 منها كيانات بالفعل");
+    let one = keyed("notice-layer-report", SuggestReport { suggested: 1, ..SuggestReport::default() }.args());
+    assert_eq!(said(Lang::English, &one), "suggestions: 1 suggestion");
+    assert_eq!(said(Lang::Arabic, &one), "الاقتراحات: اقتراح واحد");
+
+    let tagged = TagAllReport { tagged: 3, already: 1, overlapping: 2 };
+    let mut args = tagged.args();
+    args.push(("label", "LOC".into()));
+    let n = keyed("notice-tag-all", args);
+    assert_eq!(said(Lang::English, &n), format!("LOC: {tagged}"));
+    assert!(!said(Lang::Arabic, &n).contains("tagged"), "{}", said(Lang::Arabic, &n));
+
+    let failed = vec![(PathBuf::from("b.txt"), "unreadable".to_string())];
+    let corpus = CorpusTagReport { documents: 4, counts: tagged, failed: failed.clone(), undo: Vec::new() };
+    let args: Vec<(&str, Arg)> = corpus.args().into_iter().map(|(k, v)| (k, Arg::from_value(&v))).collect();
+    assert_eq!(tr_in(Lang::English, "corpus-tag-all-report", &args), corpus.to_string());
+    let relabel = RelabelReport { changed: 2, unchanged: 5, failed };
+    let n = keyed("notice-relabel-report", relabel.args());
+    assert_eq!(said(Lang::English, &n), relabel.to_string());
+    let ar = said(Lang::Arabic, &n);
+    assert!(ar.starts_with("تغيّرت الوسوم في مستندين آخرين") && ar.contains("b.txt: unreadable"), "{ar}");
+
+    let moved = ReanchorReport { kept: 7, moved: 1, restored: 1, ..ReanchorReport::default() };
+    let n = keyed("notice-reanchored", moved.args());
+    assert_eq!(said(Lang::English, &n), moved.to_string());
+    assert!(!said(Lang::Arabic, &n).contains("moved"), "{}", said(Lang::Arabic, &n));
+}

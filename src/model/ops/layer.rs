@@ -20,6 +20,17 @@ pub struct SuggestReport {
     pub covered: usize,
 }
 
+impl SuggestReport {
+    /// The counts as a catalogue message's values (`n`, `covered`, `rejected`).
+    pub fn args(&self) -> Vec<(&'static str, String)> {
+        vec![
+            ("n", self.suggested.to_string()),
+            ("covered", self.covered.to_string()),
+            ("rejected", self.rejected.to_string()),
+        ]
+    }
+}
+
 impl std::fmt::Display for SuggestReport {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         write!(f, "{} suggestions", self.suggested)?;

@@ -60,6 +60,17 @@ pub struct TagAllReport {
     pub overlapping: usize,
 }
 
+impl TagAllReport {
+    /// The counts as a catalogue message's values (`tagged`, `already`, `overlapping`).
+    pub fn args(&self) -> Vec<(&'static str, String)> {
+        vec![
+            ("tagged", self.tagged.to_string()),
+            ("already", self.already.to_string()),
+            ("overlapping", self.overlapping.to_string()),
+        ]
+    }
+}
+
 impl std::fmt::Display for TagAllReport {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         write!(f, "tagged {}", self.tagged)?;
@@ -99,7 +110,15 @@ pub fn tag_all(
     }
     report.tagged = added.len();
     let ids = added.iter().map(|e| e.id).collect();
-    let tx = (!added.is_empty()).then(|| Transaction::new(added.into_iter().map(Edit::Add).collect()));
+    // As with one tag, suggestions of exactly a tagged span are settled by tagging it.
+    let settled: Vec<Edit> = added
+        .iter()
+        .flat_map(|e| ann.suggestions().overlapping(e.range()).filter(move |s| s.range() == e.range()))
+        .cloned()
+        .map(Edit::Unsuggest)
+        .collect();
+    let tx = (!added.is_empty())
+        .then(|| Transaction::new(added.into_iter().map(Edit::Add).chain(settled).collect()));
     (tx, ids, report)
 }
 
@@ -168,7 +187,7 @@ pub fn set_labels(ann: &Annotations, new: LabelSet) -> Option<Transaction> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::History;
+    use crate::model::{History, Suggestion, SuggestionSource};
 
     fn setup() -> (Document, Annotations) {
         (Document::new("وزير خارجية إيران".to_string()), Annotations::new(LabelSet::default()))
@@ -201,6 +220,18 @@ mod tests {
         ann.apply(&doc, &tx).expect("applies");
         let (tx, _) = tag(&ann, 0..ranges[1].end, LabelId(2)).expect("tags");
         ann.apply(&doc, &tx).expect("applies");
+        // A suggestion of exactly the span tag-all tags is settled by it; one elsewhere stays.
+        let proposed = vec![
+            Suggestion::new(ranges[2].clone(), LabelId(4), SuggestionSource::Starter, 900),
+            Suggestion::new(
+                ranges[2].start..ranges[2].end + "ية".len(),
+                LabelId(4),
+                SuggestionSource::Starter,
+                900,
+            ),
+        ];
+        let (tx, _) = suggest(&ann, SuggestionSource::Starter, proposed);
+        ann.apply(&doc, &tx.expect("suggests")).expect("applies");
         let before = ann.clone();
         let mut all = ranges.clone();
         all.push(ranges[2].clone()); // a duplicate range
@@ -213,6 +244,8 @@ mod tests {
             ids.iter().filter_map(|id| ann.entities().get(*id)).map(|e| e.range()).collect::<Vec<_>>(),
             vec![ranges[2].clone()]
         );
+        let left: Vec<Range<usize>> = ann.suggestions().iter().map(|s| s.range()).collect();
+        assert_eq!(left, vec![ranges[2].start..ranges[2].end + "ية".len()]);
         history.undo(&mut ann, &doc).expect("undo");
         assert_eq!(ann, before, "one undo step restores exactly");
     }
