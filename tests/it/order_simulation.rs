@@ -36,8 +36,8 @@ use hashiya::corpus::{Clitics, LabelMap, LearnSettings};
 use hashiya::learn::build::{CorpusLayer, measured_starter, train_for};
 use hashiya::learn::corpus::{Freshness, train_calibrated};
 use hashiya::learn::crossval::{CvSources, chunks};
-use hashiya::learn::eval::Scores;
-use hashiya::learn::layer::DEFAULT_MIN_CONFIDENCE;
+use hashiya::learn::eval::{Counts, Scores};
+use hashiya::learn::layer::{DEFAULT_MIN_CONFIDENCE, Layer};
 use hashiya::learn::mapping::{Mapping, read_map_file, relabel};
 use hashiya::learn::order::{Uncertainty, uncertainty};
 use hashiya::learn::setup::{ConventionOrigin, Setup, starter_confusion};
@@ -82,43 +82,12 @@ struct Sim {
 impl Sim {
     /// The corpus's layer with `done` done, built as the window builds it.
     fn layer(&self, done: &[TrainDoc]) -> CorpusLayer {
-        let learned = starter_confusion(self.starter, done).corrections();
-        let setup = Setup {
-            root: PathBuf::from("/nonexistent/simulation"),
-            labels: self.labels.clone(),
-            settings: LearnSettings::default(),
-            train_docs: done.to_vec(),
-            clitics: (Clitics::Include, ConventionOrigin::Setting),
-            starter: Some(self.starter),
-            starter_map: Mapping::new(&self.starter.labels, &self.labels, &LabelMap::new(), &learned),
-            priors: Vec::new(),
-            warnings: Vec::new(),
-        };
-        let model = done
-            .iter()
-            .any(|d| !d.entities.is_empty())
-            .then(|| (train_for(&setup, &Options::default(), None), Freshness::Trained));
-        let annotated: Vec<Annotated> =
-            done.iter().map(|d| Annotated { text: d.text.clone(), entities: d.entities.clone() }).collect();
-        let dictionary = dictionary_of(&annotated).ok().filter(|d| !d.gazetteer.is_empty());
-        let starter_calibration = measured_starter(&setup);
-        CorpusLayer { setup, model, dictionary, gazetteer: None, starter_calibration }
+        layer_of(self.starter, &self.labels, done)
     }
 
     /// The layer's F1 on the held-out documents at the default threshold.
     fn f1(&self, built: &CorpusLayer) -> f64 {
-        let layer = built.layer();
-        let mut scores = Scores::default();
-        for d in &self.test {
-            let kept: Vec<_> = layer
-                .propose(&d.text)
-                .into_iter()
-                .filter(|c| c.confidence >= DEFAULT_MIN_CONFIDENCE)
-                .map(|c| (c.range, c.label))
-                .collect();
-            scores.add(&d.entities, &kept);
-        }
-        scores.total.f1()
+        held_out(&built.layer(), &self.test, DEFAULT_MIN_CONFIDENCE).f1()
     }
 
     /// The next `n` of `left` (pool indices) for `strategy`, removed from `left`.
@@ -165,6 +134,69 @@ impl Sim {
         }
         (out, t0.elapsed().as_secs_f64())
     }
+}
+
+/// A corpus's layer with `done` done and `starter` as its starter, built as the window
+/// builds it (the model trained with the starter as prior, calibrated and combined by
+/// cross-validation; the dictionary of the tagged forms; the starter's mapping corrected and
+/// its calibration measured on the done documents).
+pub(crate) fn layer_of(starter: &'static Model, labels: &[String], done: &[TrainDoc]) -> CorpusLayer {
+    let learned = starter_confusion(starter, done).corrections();
+    let setup = Setup {
+        root: PathBuf::from("/nonexistent/simulation"),
+        labels: labels.to_vec(),
+        settings: LearnSettings::default(),
+        train_docs: done.to_vec(),
+        clitics: (Clitics::Include, ConventionOrigin::Setting),
+        starter: Some(starter),
+        starter_map: Mapping::new(&starter.labels, labels, &LabelMap::new(), &learned),
+        priors: Vec::new(),
+        warnings: Vec::new(),
+    };
+    let model = done
+        .iter()
+        .any(|d| !d.entities.is_empty())
+        .then(|| (train_for(&setup, &Options::default(), None), Freshness::Trained));
+    let annotated: Vec<Annotated> =
+        done.iter().map(|d| Annotated { text: d.text.clone(), entities: d.entities.clone() }).collect();
+    let dictionary = dictionary_of(&annotated).ok().filter(|d| !d.gazetteer.is_empty());
+    let starter_calibration = measured_starter(&setup);
+    CorpusLayer { setup, model, dictionary, gazetteer: None, starter_calibration }
+}
+
+/// Exact-span counts of `layer`'s suggestions at least `min` sure on `test`.
+pub(crate) fn held_out(layer: &Layer, test: &[TrainDoc], min: f32) -> Counts {
+    let mut scores = Scores::default();
+    for d in test {
+        let kept: Vec<_> = layer
+            .propose(&d.text)
+            .into_iter()
+            .filter(|c| c.confidence >= min)
+            .map(|c| (c.range, c.label))
+            .collect();
+        scores.add(&d.entities, &kept);
+    }
+    scores.total
+}
+
+/// NewsFANE's documents of 25 sentences split as a rotation is: a starter trained on the
+/// first 30 %, the pool (the next 50 %) and the held-out rest.
+pub(crate) fn split(docs: &[TrainDoc]) -> (&'static Model, Vec<TrainDoc>, Vec<TrainDoc>) {
+    let n = docs.len();
+    let (s, rest) = docs.split_at(n * 3 / 10);
+    let (pool, test) = rest.split_at(n * 8 / 10 - s.len());
+    let none = CvSources { priors: &[], starter: None, gazetteer: None, clitics: Clitics::Include };
+    let starter: &'static Model = Box::leak(Box::new(train_calibrated(s, &Options::default(), &none)));
+    (starter, pool.to_vec(), test.to_vec())
+}
+
+/// NewsFANE in documents of 25 sentences, its types folded into the starter's (`None`: the
+/// test is skipped, said by [`crate::fixtures::shared`]).
+pub(crate) fn newsfane_documents(test: &str) -> Option<Vec<TrainDoc>> {
+    const CORPUS: &str = "ner/newsfane/NewsFANE_Gold_2014_170K.txt";
+    let shared = crate::fixtures::shared(test, &[CORPUS])?;
+    let types = read_map_file(&crate::fixtures::repo("data/starter/newsfane-types.tsv")).expect("types");
+    Some(chunks(&relabel(&[crate::starter_quality::newsfane(&shared)], &types), 25))
 }
 
 /// A seeded Fisher–Yates shuffle (xorshift64*).
@@ -222,13 +254,14 @@ fn score_against_errors(sim: &Sim, built: &CorpusLayer) -> (Vec<f64>, Vec<f64>) 
 /// first 30 %, the pool the next 50 %, the held-out the last 20 %. Returns per strategy the
 /// F1 at each checkpoint, and the score's rank correlation with the starter's real errors.
 fn rotation(docs: &[TrainDoc]) -> (Vec<(Strategy, Vec<f64>)>, f64) {
-    let n = docs.len();
-    let (s, rest) = docs.split_at(n * 3 / 10);
-    let (pool, test) = rest.split_at(n * 8 / 10 - s.len());
-    let none = CvSources { priors: &[], starter: None, gazetteer: None, clitics: Clitics::Include };
-    let starter: &'static Model = Box::leak(Box::new(train_calibrated(s, &Options::default(), &none)));
-    let sim = Sim { starter, labels: starter.labels.clone(), pool: pool.to_vec(), test: test.to_vec() };
-    println!("starter {}, pool {}, held out {} documents", s.len(), pool.len(), test.len());
+    let (starter, pool, test) = split(docs);
+    let sim = Sim { starter, labels: starter.labels.clone(), pool, test };
+    println!(
+        "starter {}, pool {}, held out {} documents",
+        docs.len() - sim.pool.len() - sim.test.len(),
+        sim.pool.len(),
+        sim.test.len()
+    );
     let (score, wrong) = score_against_errors(&sim, &sim.layer(&[]));
     let rho = spearman(&score, &wrong);
     println!(
@@ -271,10 +304,7 @@ const STRATEGIES: [Strategy; 8] = [
 #[test]
 #[ignore = "about ten minutes in a release build; see the module's documentation"]
 fn order_simulation() {
-    const CORPUS: &str = "ner/newsfane/NewsFANE_Gold_2014_170K.txt";
-    let Some(shared) = crate::fixtures::shared("order_simulation", &[CORPUS]) else { return };
-    let types = read_map_file(&crate::fixtures::repo("data/starter/newsfane-types.tsv")).expect("types");
-    let docs = chunks(&relabel(&[crate::starter_quality::newsfane(&shared)], &types), 25);
+    let Some(docs) = newsfane_documents("order_simulation") else { return };
     let n = docs.len();
     println!("NewsFANE: {n} documents of 25 sentences; retrained every {BATCH} documents");
     let mut tables = Vec::new();
