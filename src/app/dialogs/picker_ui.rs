@@ -7,7 +7,9 @@ use std::path::PathBuf;
 
 use egui::{Align2, ScrollArea, Sense, Ui};
 
-use crate::app::widgets::{TextField, Txt, button_ui, label_ui, row_ui, tip, window_ui};
+use crate::app::widgets::{
+    TextField, Txt, button_ui, columns_top_ui, is_rtl, label_ui, row_ui, tip, window_ui,
+};
 use crate::t;
 
 use super::picker::{PickError, PickMode, Picker};
@@ -41,7 +43,7 @@ pub fn picker_ui(ctx: &egui::Context, picker: &mut Picker, recent: &[PathBuf]) -
     window_ui(ctx, title, Some(&mut open), place, |ui| {
         path_row_ui(ui, picker);
         ui.separator();
-        ui.horizontal_top(|ui| {
+        columns_top_ui(ui, |ui| {
             recent_ui(ui, picker, recent);
             ui.separator();
             if let Some(path) = listing_ui(ui, picker) {
@@ -84,21 +86,26 @@ fn path_row_ui(ui: &mut Ui, picker: &mut Picker) {
 
 /// The recently used folders, one click away.
 fn recent_ui(ui: &mut Ui, picker: &mut Picker, recent: &[PathBuf]) {
-    ui.vertical(|ui| {
+    let align = if is_rtl() { egui::Align::Max } else { egui::Align::Min };
+    ui.allocate_ui_with_layout(egui::vec2(170.0, 330.0), egui::Layout::top_down(align), |ui| {
         ui.set_width(170.0);
-        row_ui(ui, |ui| {
-            ui.label(egui::RichText::new(RECENT.to_string()).weak());
-            label_ui(ui, Txt::new(t!("picker-recent-folders")).weak());
-        });
-        for dir in recent.iter().filter(|d| d.is_dir()) {
-            let name =
-                dir.file_name().map_or_else(|| dir.display().to_string(), |n| n.to_string_lossy().into());
-            let row = entry_row_ui(ui, FOLDER, &name, *dir == picker.dir());
-            if tip(row, dir.display().to_string()).clicked() {
-                picker.go(dir);
-            }
-        }
+        recent_rows_ui(ui, picker, recent);
     });
+}
+
+/// The recent folders' heading and rows.
+fn recent_rows_ui(ui: &mut Ui, picker: &mut Picker, recent: &[PathBuf]) {
+    row_ui(ui, |ui| {
+        ui.label(egui::RichText::new(RECENT.to_string()).weak());
+        label_ui(ui, Txt::new(t!("picker-recent-folders")).weak());
+    });
+    for dir in recent.iter().filter(|d| d.is_dir()) {
+        let name = dir.file_name().map_or_else(|| dir.display().to_string(), |n| n.to_string_lossy().into());
+        let row = entry_row_ui(ui, FOLDER, &name, *dir == picker.dir());
+        if tip(row, dir.display().to_string()).clicked() {
+            picker.go(dir);
+        }
+    }
 }
 
 /// The folder's entries; a click selects, a double click enters or chooses.
@@ -136,8 +143,13 @@ fn entry_row_ui(ui: &mut Ui, icon: char, name: &str, selected: bool) -> egui::Re
         ui.label(egui::RichText::new(icon.to_string()).size(15.0));
         label_ui(ui, name);
     });
-    let rect =
-        egui::Rect::from_min_size(inner.response.rect.min, egui::vec2(width, inner.response.rect.height()));
+    // The whole row's width, from the side the row starts at.
+    let r = inner.response.rect;
+    let rect = if is_rtl() {
+        egui::Rect::from_min_max(egui::pos2(r.max.x - width, r.min.y), r.max)
+    } else {
+        egui::Rect::from_min_size(r.min, egui::vec2(width, r.height()))
+    };
     let id = ui.scope_id().with(("picker-row", name));
     let response = ui.interact(rect, id, Sense::click());
     if selected || response.hovered() {

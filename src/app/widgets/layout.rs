@@ -38,6 +38,15 @@ pub fn row_wrapped_ui<R>(ui: &mut Ui, add: impl FnOnce(&mut Ui) -> R) -> InnerRe
     )
 }
 
+/// Columns side by side, tops aligned (`ui.horizontal_top`), the first at the right in the
+/// Arabic interface.
+pub fn columns_top_ui<R>(ui: &mut Ui, add: impl FnOnce(&mut Ui) -> R) -> InnerResponse<R> {
+    if !is_rtl() {
+        return ui.horizontal_top(add);
+    }
+    ui.with_layout(Layout::right_to_left(Align::Min), add)
+}
+
 /// A panel's column: widgets one under the other, aligned to the right in Arabic.
 pub fn column_ui<R>(ui: &mut Ui, add: impl FnOnce(&mut Ui) -> R) -> R {
     if !is_rtl() {

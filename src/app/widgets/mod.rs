@@ -16,7 +16,7 @@ mod text_field;
 pub use field_keys::{FieldInput, field_input};
 pub use text_field::{TextField, text_field_focused, text_field_ui, text_offset};
 
-pub use layout::{column_ui, is_rtl, row_layout, row_ui, row_wrapped_ui};
+pub use layout::{column_ui, columns_top_ui, is_rtl, row_layout, row_ui, row_wrapped_ui};
 pub use painter::{AtlasTexture, glyph_mesh, to_screen};
 
 pub use controls::{choice_ui, link_ui, progress_ui, slider_ui, window_ui};
