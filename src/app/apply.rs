@@ -201,6 +201,15 @@ impl HashiyaApp {
                 self.suggest_from_corpus();
                 Ok(())
             }
+            Command::OpenModelDialog => {
+                self.model_dialog.open(&self.settings.model_command);
+                Ok(())
+            }
+            Command::SuggestFromModel(command) => {
+                self.settings.model_command = command.clone();
+                self.suggest_from_model(command);
+                Ok(())
+            }
             Command::TagOffered => match self.offer.take() {
                 Some(offer) => self.edit(EditCommand::TagAll(offer.ranges, offer.label)),
                 None => Ok(()),

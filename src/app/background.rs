@@ -153,10 +153,23 @@ impl HashiyaApp {
         self.spawn_suggest_job(t!("suggest-collecting"), Names::Corpus(docs));
     }
 
+    /// Asks the user's own model (`command`) about the open document on a thread.
+    pub(super) fn suggest_from_model(&mut self, command: String) {
+        let Some(article) = self.workspace.active() else { return };
+        let root = self.corpus.as_ref().map(|s| s.corpus.root().to_path_buf());
+        let started = t!("model-running", command = crate::corpus::external::short(&command));
+        self.start_suggest_job(started, suggest::spawn_model(command, root.as_deref(), article));
+    }
+
     /// Reads `names` and matches them in the open document on a thread.
     fn spawn_suggest_job(&mut self, started: String, names: Names) {
         let Some(article) = self.workspace.active() else { return };
-        match suggest::spawn(names, article) {
+        self.start_suggest_job(started, suggest::spawn(names, article));
+    }
+
+    /// Keeps a started pre-annotation job, or says why it could not start.
+    fn start_suggest_job(&mut self, started: String, job: std::io::Result<suggest::SuggestJob>) {
+        match job {
             Ok(job) => {
                 self.suggest_job = Some(job);
                 self.notice = Some(Notice::info(started));
@@ -204,6 +217,7 @@ impl HashiyaApp {
             return;
         };
         let min = (self.settings.learn_threshold.clamp(0.0, 1.0) * 1000.0).round() as u16;
+        self.learner.notice_at_start = self.notice.as_ref().map(|n| n.text.clone());
         if let Err(notice) = self.learner.start(state.corpus.root().to_path_buf(), article, min) {
             self.notice = Some(notice);
         }
@@ -240,7 +254,12 @@ impl HashiyaApp {
             }
             return;
         }
+        let news = self.notice.as_ref().map(|n| &n.text) != self.learner.notice_at_start.as_ref();
+        let kept = self.notice.clone();
         match self.edit(EditCommand::SuggestLayer(learned.suggestions)) {
+            // What happened while it trained stays in the status bar (which says what the
+            // model learned from anyway).
+            Ok(()) if news => self.notice = kept,
             Ok(()) if learned.docs == 0 => {
                 self.notice = Some(Notice::info(t!("learn-done-starter", n = n)));
             }

@@ -113,6 +113,11 @@ pub enum Command {
     KeepMine(Vec<crate::agree::diff::Diff>),
     /// Pre-annotate the open document with the forms tagged in the corpus (in the background).
     SuggestFromCorpus,
+    /// Open the dialog asking for the command of the user's own model.
+    OpenModelDialog,
+    /// Pre-annotate the open document with the user's own model, this command (in the
+    /// background; kept in the settings).
+    SuggestFromModel(String),
     /// Set the confidence below which the learned model's suggestions are not shown (0–1).
     SetLearnThreshold(f32),
     /// Change how the open corpus's suggestions are made (its corpus file: the starter's

@@ -50,6 +50,8 @@ pub struct Settings {
     pub line_height: f32,
     /// Draw tashkeel in the article (hidden marks stay in the text and its offsets).
     pub tashkeel: bool,
+    /// The command of the user's own model last run from Suggest > Your own model….
+    pub model_command: String,
 }
 
 impl Default for Settings {
@@ -69,6 +71,7 @@ impl Default for Settings {
             reading_font: ReadingFont::default(),
             line_height: LINE_HEIGHT,
             tashkeel: true,
+            model_command: String::new(),
         }
     }
 }

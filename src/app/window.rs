@@ -8,7 +8,7 @@ use std::time::Instant;
 use crate::editor::{Article, ArticleId, Notice, Workspace};
 
 use super::command::Command;
-use super::dialogs::{Dialogs, LabelEditor, about_ui};
+use super::dialogs::{Dialogs, LabelEditor, ModelDialog, about_ui};
 use super::i18n;
 use super::jobs::learn::Learner;
 use super::jobs::suggest::SuggestJob;
@@ -80,6 +80,8 @@ pub struct HashiyaApp {
     pub(super) reading: Option<(u64, PathBuf)>,
     /// Help > About is shown.
     pub(super) about_open: bool,
+    /// Suggest > Your own model…
+    pub(super) model_dialog: ModelDialog,
 }
 
 impl HashiyaApp {
@@ -145,6 +147,7 @@ impl HashiyaApp {
             title: String::new(),
             reading: None,
             about_open: false,
+            model_dialog: ModelDialog::default(),
         };
         if let Some(path) = app.workspace.active().map(|a| a.path.clone()) {
             app.settings.push_recent(path);
@@ -215,7 +218,10 @@ impl HashiyaApp {
         let ctx = ui.ctx().clone();
         i18n::set_language(self.settings.language());
         self.handle_dropped_files(&ctx);
-        let typing = ctx.egui_wants_keyboard_input() || self.labels.is_open() || self.dialogs.is_open();
+        let typing = ctx.egui_wants_keyboard_input()
+            || self.labels.is_open()
+            || self.dialogs.is_open()
+            || self.model_dialog.is_open();
         let offer = self.offer.is_some();
         let shortcuts = shortcuts::shortcut_commands(&ctx, self.workspace.active(), typing, offer);
         self.cmds.extend(shortcuts);
@@ -223,6 +229,7 @@ impl HashiyaApp {
         self.panels_ui(ui);
         self.cmds.extend(self.dialogs.dialogs_ui(&ctx, &self.settings));
         self.cmds.extend(about_ui(&ctx, self.about_open));
+        self.cmds.extend(self.model_dialog.dialog_ui(&ctx, self.suggest_job.is_some()));
         for cmd in std::mem::take(&mut self.cmds) {
             self.apply(&ctx, cmd);
         }

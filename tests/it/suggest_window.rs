@@ -2,6 +2,7 @@
 //! Backspace rejects, a click on a dashed outline makes it current, Ctrl+Z undoes.
 
 use egui::Modifiers;
+use egui_kittest::kittest::Queryable as _;
 use hashiya::editor::{Article, EditCommand};
 use hashiya::model::{LabelId, Suggestion, SuggestionSource};
 
@@ -103,4 +104,66 @@ fn export_includes_suggestions_only_when_asked() {
     let with = export(&mut h, "with.jsonl");
     assert!(with.contains("\"GPE\""), "{with}");
     assert_eq!(layer(&h).len(), 1, "exporting changes nothing in the document");
+}
+
+/// Runs frames until `done` holds (the model runs on a thread), at most ten seconds.
+fn run_until(
+    h: &mut egui_kittest::Harness<'_, hashiya::app::HashiyaApp>,
+    done: impl Fn(&hashiya::app::HashiyaApp) -> bool,
+) {
+    for _ in 0..200 {
+        h.run_steps(1);
+        if done(h.state()) {
+            return;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
+    panic!("not done after ten seconds: {:?}", h.state().notice());
+}
+
+#[test]
+fn your_own_model_suggests_in_the_open_document_and_a_wrong_answer_changes_nothing() {
+    use hashiya::app::Command;
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut h = harness_with(dir.path(), TEXT, 1.0);
+    // A model that answers with «دمشق» (code points), whatever it is sent.
+    let at = TEXT.find("دمشق").expect("word");
+    let (s, e) = (TEXT[..at].chars().count(), TEXT[..at].chars().count() + "دمشق".chars().count());
+    let script = dir.path().join("model.sh");
+    let answer = format!(r#"{{"name":"a.txt","spans":[[{s},{e},"GPE",0.875]]}}"#);
+    std::fs::write(&script, format!("cat > /dev/null\nprintf '%s\\n' '{answer}'\n")).expect("write");
+    let command = format!("sh {}", script.display());
+
+    // The dialog opens from the menu's command, with nothing typed yet, and Cancel closes it.
+    h.state_mut().push_command(Command::OpenModelDialog);
+    h.run_steps(4); // a new egui window is sized on an invisible first frame
+    assert!(h.query_by_label("Run").is_some(), "the dialog is open");
+    h.get_by_label("Cancel").click();
+    h.run_steps(2);
+    assert!(h.query_by_label("Run").is_none(), "Cancel closes it");
+
+    h.state_mut().push_command(Command::SuggestFromModel(command.clone()));
+    run_until(&mut h, |app| app.article().is_some_and(|a| !a.ann().suggestions().is_empty()));
+    assert_eq!(layer(&h), [("GPE".to_string(), "دمشق".to_string())]);
+    let a = h.state().article().expect("article");
+    let s = a.ann().suggestions().iter().next().expect("one");
+    assert_eq!((s.source, s.confidence), (SuggestionSource::External, 875));
+    assert!(s.note.contains("model.sh"), "the command is named: {}", s.note);
+    assert_eq!(h.state().settings().model_command, command, "kept for the next time");
+
+    // An offset beyond the text: said, and the layer stays as it was.
+    let liar = r#"cat > /dev/null; echo '{"name":"a.txt","spans":[[0,99999,"GPE"]]}'"#;
+    h.state_mut().push_command(Command::SuggestFromModel(liar.to_string()));
+    run_until(&mut h, |app| app.notice().is_some_and(|n| n.text.contains("was not used")));
+    let said = h.state().notice().map(|n| n.text.clone()).unwrap_or_default();
+    assert!(said.contains("99999"), "says what is wrong: {said}");
+    assert_eq!(layer(&h), [("GPE".to_string(), "دمشق".to_string())]);
+
+    // A failing command: said, nothing changes; then one undo takes the model's suggestions away.
+    h.state_mut().push_command(Command::SuggestFromModel("cat > /dev/null; exit 3".into()));
+    run_until(&mut h, |app| app.notice().is_some_and(|n| n.text.contains("was not used")));
+    assert_eq!(layer(&h).len(), 1);
+    h.state_mut().push_command(EditCommand::Undo.into());
+    h.run_steps(2);
+    assert!(layer(&h).is_empty(), "one undo step");
 }

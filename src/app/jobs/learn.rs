@@ -52,6 +52,9 @@ pub struct Learner {
     pub pending: bool,
     /// Documents and tokens the current model learned from.
     learned: Option<(u32, u64)>,
+    /// The status bar's notice when the running training started: one that came later is news
+    /// (a save, a report) that the training's own notice must not hide.
+    pub notice_at_start: Option<String>,
 }
 
 impl Learner {

@@ -3,11 +3,12 @@
 //! the document's text and labels; when it ends, they go into the layer through
 //! `EditCommand::Suggest` (one undo step) if the same document is still open.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use super::Job;
 use crate::app::i18n::{Arg, Lang, language, tr_in};
 use crate::corpus::DocEntry;
+use crate::corpus::external::{self, CommandOptions};
 use crate::corpus::suggest::{DEFAULT_MIN_CONFIDENCE, Dictionary, corpus_dictionary, proposals};
 use crate::editor::{Article, Notice};
 use crate::formats::gazetteer::read_gazetteer;
@@ -65,6 +66,38 @@ pub fn spawn(names: Names, article: &Article) -> std::io::Result<SuggestJob> {
     Job::spawn("hashiya-suggest", move || {
         let read = names.read(lang);
         read.map(|(dict, source, warnings)| propose(&dict, source, warnings, path, &text, &labels, lang))
+    })
+}
+
+/// Time limit of one run of the user's model from the window (as `hashiya suggest --command`).
+const MODEL_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(300);
+
+/// Sends `article` (its name relative to `root`, the open corpus's folder, else its file name)
+/// to the user's model `command` on a thread; its checked answer becomes `External`
+/// suggestions. A failing, hanging or wrong answer is an error notice and changes nothing.
+pub fn spawn_model(command: String, root: Option<&Path>, article: &Article) -> std::io::Result<SuggestJob> {
+    let rel = root
+        .and_then(|r| article.path.strip_prefix(r).ok())
+        .or_else(|| article.path.file_name().map(Path::new))
+        .unwrap_or(&article.path)
+        .to_path_buf();
+    let entry = DocEntry { path: article.path.clone(), rel };
+    let (text, labels) = (article.doc.text().to_string(), article.ann().labels().clone());
+    let lang = language();
+    Job::spawn("hashiya-model", move || {
+        // This thread's messages in the window's language.
+        crate::app::i18n::set_language(lang);
+        let names: Vec<String> = labels.iter().map(|l| l.name.clone()).collect();
+        let opts = CommandOptions { command: command.clone(), batch: 1, timeout: MODEL_TIMEOUT };
+        let spans = external::ask_one(&entry, &text, &names, &opts)
+            .map_err(|e| Notice::error(crate::t!("model-failed", detail = e.to_string())))?;
+        let (suggestions, _) = external::suggestions_of(&spans, &labels, (&external::short(&command), 0));
+        Ok(Proposed {
+            article: entry.path,
+            source: SuggestionSource::External,
+            suggestions,
+            warnings: Vec::new(),
+        })
     })
 }
 

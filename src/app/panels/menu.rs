@@ -169,6 +169,7 @@ fn suggest_menu_ui(ui: &mut Ui, article: Option<&Article>, settings: &Settings, 
     }
     item(ui, has, t!("menu-suggest-gazetteer"), Command::Dialog(DialogPurpose::Gazetteer), cmds);
     item(ui, has, t!("menu-suggest-corpus"), Command::SuggestFromCorpus, cmds);
+    item(ui, has, t!("menu-suggest-model"), Command::OpenModelDialog, cmds);
     ui.separator();
     let layer = article.map_or(0, |a| a.ann().suggestions().len());
     item(ui, layer > 0, t!("menu-next-suggestion"), EditCommand::StepSuggestion(true).into(), cmds);

@@ -150,6 +150,42 @@ pub fn ask_command(
     Ok(answers)
 }
 
+/// Asks the command about one document given with its text (the window's open document): the
+/// same request line, run and checks as [`ask_command`]; returns its checked spans.
+pub fn ask_one(
+    entry: &DocEntry,
+    text: &str,
+    labels: &[String],
+    opts: &CommandOptions,
+) -> Result<Vec<Span>, ExternalError> {
+    let pending = [Pending { entry: entry.clone(), text: text.to_string() }];
+    let mut answers = Answers::default();
+    answer_batch(1, &pending, labels, opts, &mut answers)?;
+    Ok(answers.docs.remove(&entry.path).map(|(_, spans)| spans).unwrap_or_default())
+}
+
+/// `spans` as suggestions with the label ids of `labels` (source `External`, `note` on each,
+/// those under `min` per mille left out); label names `labels` lacks are returned instead.
+pub fn suggestions_of(
+    spans: &[Span],
+    labels: &LabelSet,
+    (note, min): (&str, u16),
+) -> (Vec<Suggestion>, BTreeSet<String>) {
+    let mut unknown = BTreeSet::new();
+    let mut out = Vec::with_capacity(spans.len());
+    for s in spans.iter().filter(|s| s.confidence >= min) {
+        let Some(label) = labels.by_name(&s.label) else {
+            unknown.insert(s.label.clone());
+            continue;
+        };
+        let mut suggestion =
+            Suggestion::new(s.bytes.clone(), label.id, SuggestionSource::External, s.confidence);
+        suggestion.note = note.to_string();
+        out.push(suggestion);
+    }
+    (out, unknown)
+}
+
 /// Runs the command on one batch and checks its answer: one line per document sent.
 fn answer_batch(
     n: usize,
@@ -250,19 +286,7 @@ pub fn fill(
         if sha256_hex(text) != *sha {
             return Err("the article changed while its answer was being read; run again".to_string());
         }
-        let mut unknown = BTreeSet::new();
-        let mut out = Vec::with_capacity(spans.len());
-        for s in spans.iter().filter(|s| s.confidence >= min) {
-            let Some(label) = labels.by_name(&s.label) else {
-                unknown.insert(s.label.clone());
-                continue;
-            };
-            let mut suggestion =
-                Suggestion::new(s.bytes.clone(), label.id, SuggestionSource::External, s.confidence);
-            suggestion.note = note.to_string();
-            out.push(suggestion);
-        }
-        Ok((out, unknown))
+        Ok(suggestions_of(spans, labels, (note, min)))
     };
     fill_each(&answered, Fill::Source(SuggestionSource::External), &propose, corpus, progress)
 }
