@@ -9,7 +9,7 @@ use std::process::ExitCode;
 use crate::corpus::suggest::Fill;
 use crate::corpus::{Corpus, DocEntry};
 use crate::learn::build::{CorpusLayer, corpus_gazetteer};
-use crate::learn::corpus::Freshness;
+use crate::learn::corpus::{CorpusDoc, Freshness};
 use crate::learn::setup::Setup;
 use crate::learn::{file, suggest::suggest_documents};
 use crate::model::SuggestionSource;
@@ -40,6 +40,20 @@ pub(super) fn say_freshness(built: &CorpusLayer) {
     );
 }
 
+/// The combined layer of `corpus` as the command line builds it: its setup and documents read
+/// (warnings and journal notes said on stderr), its gazetteer, its model loaded or trained
+/// (and which, said); with the documents read.
+pub fn build_layer(corpus: &Corpus) -> anyhow::Result<(CorpusLayer, Vec<CorpusDoc>)> {
+    let (setup, docs) = Setup::read(corpus.root())?;
+    setup.warnings.iter().for_each(|w| eprintln!("hashiya: warning: {w}"));
+    super::train::note_journals(&docs);
+    let (gazetteer, warnings) = corpus_gazetteer(corpus);
+    warnings.iter().for_each(|w| eprintln!("hashiya: warning: {w}"));
+    let built = CorpusLayer::build(setup, &docs, gazetteer)?;
+    say_freshness(&built);
+    Ok((built, docs))
+}
+
 /// Fills the documents `targets` of `corpus` with its layer (`mode`), keeping suggestions at
 /// least `min` sure (per mille).
 pub fn suggest(
@@ -56,13 +70,7 @@ pub fn suggest(
             path.display()
         )
     };
-    let (setup, docs) = Setup::read(corpus.root())?;
-    setup.warnings.iter().for_each(|w| eprintln!("hashiya: warning: {w}"));
-    super::train::note_journals(&docs);
-    let (gazetteer, warnings) = corpus_gazetteer(corpus);
-    warnings.iter().for_each(|w| eprintln!("hashiya: warning: {w}"));
-    let built = CorpusLayer::build(setup, &docs, gazetteer)?;
-    say_freshness(&built);
+    let (built, _) = build_layer(corpus)?;
     if mode == Mode::Model && built.model.is_none() {
         eprintln!(
             "hashiya: nothing to learn yet: no document marked done has entities. Annotate a few and mark \

@@ -10,11 +10,9 @@ use std::process::ExitCode;
 
 use clap::ValueEnum;
 
-use super::layer::say_freshness;
+use super::layer::build_layer;
 use crate::corpus::{Corpus, DocOrder, DocSummary, Health};
-use crate::learn::build::{CorpusLayer, corpus_gazetteer};
 use crate::learn::order::{Scores, to_do, uncertainty};
-use crate::learn::setup::Setup;
 
 /// Arguments of `hashiya next`.
 #[derive(Debug, clap::Args)]
@@ -82,13 +80,7 @@ pub fn run(args: &NextArgs) -> anyhow::Result<ExitCode> {
 
 /// Every document to do of `corpus` scored by its combined layer.
 fn score(corpus: &Corpus, summaries: &[DocSummary]) -> anyhow::Result<Scores> {
-    let (setup, docs) = Setup::read(corpus.root())?;
-    setup.warnings.iter().for_each(|w| eprintln!("hashiya: warning: {w}"));
-    super::train::note_journals(&docs);
-    let (gazetteer, warnings) = corpus_gazetteer(corpus);
-    warnings.iter().for_each(|w| eprintln!("hashiya: warning: {w}"));
-    let built = CorpusLayer::build(setup, &docs, gazetteer)?;
-    say_freshness(&built);
+    let (built, docs) = build_layer(corpus)?;
     if built.setup.starter.is_none() && built.model.is_none() && built.dictionary.is_none() {
         eprintln!(
             "hashiya: note: nothing to suggest from (the starter model is switched off and no document has \

@@ -34,13 +34,7 @@ pub fn notice(h: &Harness<'_, HashiyaApp>) -> String {
 /// Runs frames until `done` holds (background work of the app finishes), for at most 4 s; the
 /// caller's assertion afterwards says what did not happen.
 pub fn run_until(h: &mut Harness<'_, HashiyaApp>, done: impl Fn(&Harness<'_, HashiyaApp>) -> bool) {
-    for _ in 0..200 {
-        h.run_steps(1);
-        if done(h) {
-            return;
-        }
-        std::thread::sleep(std::time::Duration::from_millis(20));
-    }
+    crate::window::run_frames_until(h, std::time::Duration::from_secs(4), done);
 }
 
 fn active_name(h: &Harness<'_, HashiyaApp>) -> String {

@@ -235,16 +235,9 @@ fn score_against_errors(sim: &Sim, built: &CorpusLayer) -> (Vec<f64>, Vec<f64>) 
     sim.pool
         .iter()
         .map(|d| {
-            let kept: Vec<_> = layer
-                .propose(&d.text)
-                .into_iter()
-                .filter(|c| c.confidence >= DEFAULT_MIN_CONFIDENCE)
-                .map(|c| (c.range, c.label))
-                .collect();
-            let mut s = Scores::default();
-            s.add(&d.entities, &kept);
+            let c = held_out(&layer, std::slice::from_ref(d), DEFAULT_MIN_CONFIDENCE);
             let words = d.text.split_whitespace().count().max(1) as f64;
-            let wrong = 100.0 * (s.total.fp + s.total.fn_) as f64 / words;
+            let wrong = 100.0 * (c.fp + c.fn_) as f64 / words;
             (f64::from(uncertainty(&layer, &d.text).score()), wrong)
         })
         .unzip()

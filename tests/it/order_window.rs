@@ -13,13 +13,7 @@ use crate::window::tag_word;
 
 /// Runs frames until `done` holds, for at most a minute (the learner trains on a thread).
 fn wait_for(h: &mut Harness<'_, HashiyaApp>, done: impl Fn(&Harness<'_, HashiyaApp>) -> bool) {
-    for _ in 0..1200 {
-        h.run_steps(1);
-        if done(h) {
-            return;
-        }
-        std::thread::sleep(std::time::Duration::from_millis(50));
-    }
+    crate::window::run_frames_until(h, std::time::Duration::from_secs(60), done);
 }
 
 fn active_name(h: &Harness<'_, HashiyaApp>) -> String {

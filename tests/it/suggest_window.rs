@@ -6,7 +6,10 @@ use egui_kittest::kittest::Queryable as _;
 use hashiya::editor::{Article, EditCommand};
 use hashiya::model::{LabelId, Suggestion, SuggestionSource};
 
-use crate::window::{click, entities, harness_with, press_text, rect_of};
+use crate::window::{click, entities, harness_with, press_text, rect_of, run_frames_until};
+
+/// How long the model (run on a thread) may take to answer in the tests.
+const ANSWER: std::time::Duration = std::time::Duration::from_secs(10);
 
 const TEXT: &str = "زار الوزير باكو ثم دمشق ثم عمّان، وعاد إلى باكو.\n";
 
@@ -106,21 +109,6 @@ fn export_includes_suggestions_only_when_asked() {
     assert_eq!(layer(&h).len(), 1, "exporting changes nothing in the document");
 }
 
-/// Runs frames until `done` holds (the model runs on a thread), at most ten seconds.
-fn run_until(
-    h: &mut egui_kittest::Harness<'_, hashiya::app::HashiyaApp>,
-    done: impl Fn(&hashiya::app::HashiyaApp) -> bool,
-) {
-    for _ in 0..200 {
-        h.run_steps(1);
-        if done(h.state()) {
-            return;
-        }
-        std::thread::sleep(std::time::Duration::from_millis(50));
-    }
-    panic!("not done after ten seconds: {:?}", h.state().notice());
-}
-
 #[test]
 fn your_own_model_suggests_in_the_open_document_and_a_wrong_answer_changes_nothing() {
     use hashiya::app::Command;
@@ -143,7 +131,9 @@ fn your_own_model_suggests_in_the_open_document_and_a_wrong_answer_changes_nothi
     assert!(h.query_by_label("Run").is_none(), "Cancel closes it");
 
     h.state_mut().push_command(Command::SuggestFromModel(command.clone()));
-    run_until(&mut h, |app| app.article().is_some_and(|a| !a.ann().suggestions().is_empty()));
+    run_frames_until(&mut h, ANSWER, |h| {
+        h.state().article().is_some_and(|a| !a.ann().suggestions().is_empty())
+    });
     assert_eq!(layer(&h), [("GPE".to_string(), "دمشق".to_string())]);
     let a = h.state().article().expect("article");
     let s = a.ann().suggestions().iter().next().expect("one");
@@ -154,14 +144,14 @@ fn your_own_model_suggests_in_the_open_document_and_a_wrong_answer_changes_nothi
     // An offset beyond the text: said, and the layer stays as it was.
     let liar = r#"cat > /dev/null; echo '{"name":"a.txt","spans":[[0,99999,"GPE"]]}'"#;
     h.state_mut().push_command(Command::SuggestFromModel(liar.to_string()));
-    run_until(&mut h, |app| app.notice().is_some_and(|n| n.text.contains("was not used")));
+    run_frames_until(&mut h, ANSWER, |h| h.state().notice().is_some_and(|n| n.text.contains("was not used")));
     let said = h.state().notice().map(|n| n.text.clone()).unwrap_or_default();
     assert!(said.contains("99999"), "says what is wrong: {said}");
     assert_eq!(layer(&h), [("GPE".to_string(), "دمشق".to_string())]);
 
     // A failing command: said, nothing changes; then one undo takes the model's suggestions away.
     h.state_mut().push_command(Command::SuggestFromModel("cat > /dev/null; exit 3".into()));
-    run_until(&mut h, |app| app.notice().is_some_and(|n| n.text.contains("was not used")));
+    run_frames_until(&mut h, ANSWER, |h| h.state().notice().is_some_and(|n| n.text.contains("was not used")));
     assert_eq!(layer(&h).len(), 1);
     h.state_mut().push_command(EditCommand::Undo.into());
     h.run_steps(2);

@@ -91,3 +91,20 @@ pub fn press_text(h: &mut Harness<'_, HashiyaApp>, text: &str) {
     h.event(egui::Event::Text(text.to_string()));
     h.run_steps(2);
 }
+
+/// Runs frames until `done` holds (work the app does on threads), for at most `limit`; the
+/// caller's assertion afterwards says what did not happen.
+pub fn run_frames_until(
+    h: &mut Harness<'_, HashiyaApp>,
+    limit: std::time::Duration,
+    done: impl Fn(&Harness<'_, HashiyaApp>) -> bool,
+) {
+    let start = std::time::Instant::now();
+    while start.elapsed() < limit {
+        h.run_steps(1);
+        if done(h) {
+            return;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+}
