@@ -1,11 +1,16 @@
 //! `hashiya merge BASE OURS THEIRS -o OUT`: three-way merge of annotation files (see
 //! [`crate::merge`]), usable as git's merge driver
-//! (`git config merge.hashiya.driver "hashiya merge %O %A %B -o %A"`).
+//! (`git config merge.hashiya.driver "hashiya merge %O %A %B -o %A --path %P"`).
 //!
 //! Each input is read as the window would open it (with the edits of its edit journal not yet
 //! saved). When OUT is OURS and has a journal, the journal is folded into it first (as
 //! `hashiya recover` does), so the merge loses none of its edits; a journal of another OUT, or
 //! one a running Hashiya holds, stops the merge before anything is written.
+//!
+//! As git's driver OURS is a temporary copy (`%A`) with no journal beside it; `--path %P` names
+//! the file in the work tree. When that file has a journal (edits a crash left unsaved), it is
+//! merged as OURS with the journal's edits, and the journal is set aside once the merge is
+//! written (git then puts the merge in its place).
 //!
 //! Exit status: 0 merged cleanly; 1 merged with conflicts (kept as suggestions in OUT), as git
 //! expects of a driver that leaves a conflicted result; 2 nothing written (an input is broken
@@ -16,7 +21,7 @@ use std::process::ExitCode;
 
 use anyhow::Context as _;
 
-use crate::editor::{Article, has_journal};
+use crate::editor::{Article, JournalRead, has_journal, set_journal_aside};
 use crate::formats::atomic::{backup_path, same_file, write_atomic};
 use crate::formats::store::{
     FileAnnotations, annotation_path, article_path, file_annotations_to_string, from_str_detached, read_text,
@@ -24,12 +29,20 @@ use crate::formats::store::{
 use crate::merge::merge;
 
 /// Reads the three files, merges them and writes `out`; see the module doc for the status.
-pub fn run(base: &Path, ours: &Path, theirs: &Path, out: &Path) -> anyhow::Result<ExitCode> {
+pub fn run(
+    (base, ours, theirs): (&Path, &Path, &Path),
+    out: &Path,
+    worktree: Option<&Path>,
+) -> anyhow::Result<ExitCode> {
+    let journaled = match worktree.map(|p| worktree_journal(ours, p)).transpose() {
+        Ok(article) => article.flatten(),
+        Err(err) => return Ok(not_written(&err)),
+    };
     if let Err(err) = fold_before_writing(ours, out) {
-        eprintln!("hashiya: {err:#}");
-        eprintln!("hashiya: merge not written");
-        return Ok(ExitCode::from(2));
+        return Ok(not_written(&err));
     }
+    // With a journal in the work tree, its file (the same as OURS) is read with the journal.
+    let ours = worktree.filter(|_| journaled.is_some()).unwrap_or(ours);
     let inputs = (read_base(base), read(ours), read(theirs));
     let (base, ours, theirs) = match inputs {
         (Ok(b), Ok(o), Ok(t)) => (b, o, t),
@@ -55,6 +68,20 @@ pub fn run(base: &Path, ours: &Path, theirs: &Path, out: &Path) -> anyhow::Resul
         // Git's driver writes over its temporary copy: leave no .bak of it in the work tree.
         let _ = std::fs::remove_file(backup_path(out));
     }
+    if let Some(article) = &journaled {
+        match set_journal_aside(article, "merged") {
+            Ok(Some(to)) => eprintln!(
+                "hashiya: note: {}: the edits of its journal are in the merge; the journal is kept as {}",
+                article.display(),
+                to.display()
+            ),
+            Ok(None) => {}
+            Err(e) => eprintln!(
+                "hashiya: warning: {}: its journal could not be set aside ({e}); its edits are in the merge",
+                article.display()
+            ),
+        }
+    }
     for c in &merged.conflicts {
         eprintln!("{}: {c}", out.display());
     }
@@ -64,6 +91,40 @@ pub fn run(base: &Path, ours: &Path, theirs: &Path, out: &Path) -> anyhow::Resul
         eprintln!("{} conflicts kept as suggestions in {}", merged.conflicts.len(), out.display());
         Ok(ExitCode::from(1))
     }
+}
+
+/// Says why nothing was written; the status for that.
+fn not_written(err: &anyhow::Error) -> ExitCode {
+    eprintln!("hashiya: {err:#}");
+    eprintln!("hashiya: merge not written");
+    ExitCode::from(2)
+}
+
+/// With git's `%P`: the article of the work tree's annotation file `worktree` when it has an
+/// edit journal to merge (`None`: no journal, or OURS is that file and is folded as usual).
+/// Refused while a running Hashiya writes the journal, or when OURS is not that file's content.
+fn worktree_journal(ours: &Path, worktree: &Path) -> anyhow::Result<Option<PathBuf>> {
+    let Some(article) = journaled_article(worktree) else { return Ok(None) };
+    if same_file(ours, worktree) {
+        return Ok(None);
+    }
+    if Article::open_to_read(&article)?.journal == JournalRead::InUse {
+        anyhow::bail!(
+            "{}: a running Hashiya has it open and journals its edits not yet saved; save it or close it \
+             there, then merge again",
+            article.display()
+        );
+    }
+    if read_text(ours)? != read_text(worktree)? {
+        anyhow::bail!(
+            "{}: differs from OURS ({}), so the edits of its journal cannot be merged; run `hashiya recover {}` \
+             and merge again",
+            worktree.display(),
+            ours.display(),
+            article.display()
+        );
+    }
+    Ok(Some(article))
 }
 
 /// An annotation file as the window would open it: with the edits of its journal not yet

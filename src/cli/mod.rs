@@ -107,7 +107,7 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
-    /// Three-way merge of annotation files (git merge driver: `hashiya merge %O %A %B -o %A`);
+    /// Three-way merge of annotation files (git merge driver: `hashiya merge %O %A %B -o %A --path %P`);
     /// exits 1 when conflicts were kept as suggestions, 2 when nothing was written.
     Merge {
         /// The common ancestor (an empty file: none).
@@ -119,6 +119,10 @@ pub enum Command {
         /// Where the merged file is written.
         #[arg(short, long)]
         out: PathBuf,
+        /// The file's path in the work tree (git's `%P`): when OURS is git's temporary copy,
+        /// the edits of that file's journal (left unsaved by a crash) are merged too.
+        #[arg(long)]
+        path: Option<PathBuf>,
     },
     /// Crash tests only: applies a seeded stream of edits to an article forever, printing each
     /// applied edit's number and the annotations' digest (tests/it/kill_edits.rs).
@@ -377,7 +381,9 @@ pub fn run(command: Command) -> ExitCode {
         Command::Suggest(args) => suggest::run(&args),
         Command::Next(args) => next::run(&args),
         Command::Agree { paths, json } => agree::run(&paths, json),
-        Command::Merge { base, ours, theirs, out } => merge::run(&base, &ours, &theirs, &out),
+        Command::Merge { base, ours, theirs, out, path } => {
+            merge::run((&base, &ours, &theirs), &out, path.as_deref())
+        }
         Command::DriveEdits(args) => drive::run(&args),
         Command::Train(args) => train::run(&args),
         Command::Clusters(args) => train::clusters(&args),

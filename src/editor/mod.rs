@@ -39,7 +39,7 @@ pub use disk::DiskChange;
 pub use error::EditorError;
 pub use journal::{SYNC_BATCH, journal_flushes};
 pub use notice::{Level, Notice};
-pub use read::{JournalRead, Reading, has_journal, read_document};
+pub use read::{JournalRead, Reading, has_journal, read_document, set_journal_aside};
 pub use workspace::{ArticleId, Opened, Workspace};
 
 #[cfg(test)]

@@ -122,6 +122,21 @@ pub fn has_journal(path: &Path) -> bool {
     journal_path(&annotation_path(path)).exists()
 }
 
+/// Sets the edit journal of the article at `path` aside, as `<journal>.<why>-<unix seconds>`,
+/// once its edits are kept elsewhere (merged by `hashiya merge --path`): the next open then
+/// finds none to replay over a file that already holds them. `None` when it has no journal;
+/// refused while a running Hashiya holds it.
+pub fn set_journal_aside(path: &Path, why: &str) -> std::io::Result<Option<std::path::PathBuf>> {
+    let journal = journal_path(&annotation_path(path));
+    if !journal.exists() {
+        return Ok(None);
+    }
+    if super::journal::in_use_elsewhere(&journal) {
+        return Err(std::io::Error::other("a running Hashiya is writing it"));
+    }
+    super::journal::set_aside(&journal, why).map(Some)
+}
+
 /// [`Article::open_to_read`] for readers that report [`FormatError`]s (`path:line:column`):
 /// fails when the article or its annotation file cannot be read. A document with neither an
 /// annotation file nor unsaved edits has no annotations ([`Reading::is_annotated`] is false).

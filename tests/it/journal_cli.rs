@@ -232,6 +232,57 @@ fn a_journal_in_use_by_a_running_hashiya_is_left_alone() {
     assert!(!has_journal(&a));
 }
 
+/// As git's merge driver OURS is a temporary copy; with `--path %P` the work tree's journal is
+/// merged too (and set aside), without it its edits would not be in the merge.
+#[test]
+fn the_merge_driver_merges_the_work_trees_journal_with_path() {
+    let (dir, a, _) = crashed_corpus();
+    let ron = store::annotation_path(&a);
+    let want = reopened_jsonl(&a);
+    let saved_only = std::fs::read_to_string(&ron).expect("ron");
+    // git's %O, %A (a temporary copy of the work tree's file) and %B; theirs changed nothing.
+    let (base, tmp, theirs) =
+        (dir.path().join("base.merge"), dir.path().join(".merge_file_a"), dir.path().join("theirs.merge"));
+    for copy in [&base, &tmp, &theirs] {
+        std::fs::copy(&ron, copy).expect("copy");
+    }
+    expect(&["merge", s(&base), s(&tmp), s(&theirs), "-o", s(&tmp)], 0);
+    assert_eq!(
+        std::fs::read_to_string(&tmp).expect("merged"),
+        saved_only,
+        "without --path: the journal is not seen"
+    );
+    let (_, stderr) = expect(&["merge", s(&base), s(&tmp), s(&theirs), "-o", s(&tmp), "--path", s(&ron)], 0);
+    assert!(stderr.contains("the edits of its journal are in the merge"), "{stderr}");
+    assert!(!has_journal(&a), "set aside once merged");
+    assert!(files_in(dir.path()).keys().any(|f| f.contains(".hashiya.journal.merged-")), "kept aside");
+    std::fs::copy(&tmp, &ron).expect("git puts the merge in the work tree");
+    assert_eq!(reopened_jsonl(&a), want, "the merge holds every journaled edit");
+}
+
+/// `--path` never merges a journal a running Hashiya is writing, nor one of another content.
+#[test]
+fn the_merge_driver_leaves_a_live_journal_alone() {
+    let (dir, a, _) = crashed_corpus();
+    expect(&["recover", s(&a)], 0);
+    let ron = store::annotation_path(&a);
+    let tmp = dir.path().join(".merge_file_a");
+    std::fs::copy(&ron, &tmp).expect("copy");
+    let child = driving(&a, 3, 20);
+    let (_, stderr) = expect(&["merge", s(&tmp), s(&tmp), s(&tmp), "-o", s(&tmp), "--path", s(&ron)], 2);
+    assert!(
+        stderr.contains("a running Hashiya has it open") && stderr.contains("merge not written"),
+        "{stderr}"
+    );
+    assert!(has_journal(&a), "its journal stays");
+    crash(child);
+    std::fs::write(&tmp, std::fs::read_to_string(&ron).expect("ron").replace("annotator", "annotator "))
+        .expect("edit");
+    let (_, stderr) = expect(&["merge", s(&tmp), s(&tmp), s(&tmp), "-o", s(&tmp), "--path", s(&ron)], 2);
+    assert!(stderr.contains("differs from OURS"), "{stderr}");
+    assert!(has_journal(&a));
+}
+
 /// `import` names the annotator by the command-line rule, and never over a journal.
 #[test]
 fn import_names_the_annotator_as_the_other_commands_do() {

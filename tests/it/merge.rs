@@ -59,7 +59,7 @@ fn git_merges_disjoint_work_and_keeps_clashes_as_suggestions() {
     ok(dir, &["init", "-q", "-b", "main"]);
     ok(dir, &["config", "user.email", "t@example.com"]);
     ok(dir, &["config", "user.name", "t"]);
-    let driver = format!("{} merge %O %A %B -o %A", env!("CARGO_BIN_EXE_hashiya"));
+    let driver = format!("{} merge %O %A %B -o %A --path %P", env!("CARGO_BIN_EXE_hashiya"));
     ok(dir, &["config", "merge.hashiya.driver", &driver]);
     std::fs::write(dir.join(".gitattributes"), "*.hashiya.ron merge=hashiya\n").expect("write");
     for name in ["one.txt", "two.txt", "three.txt"] {
