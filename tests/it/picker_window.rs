@@ -22,7 +22,8 @@ fn harness(dir: &std::path::Path) -> Harness<'static, HashiyaApp> {
     h
 }
 
-fn double_click(h: &mut Harness<'_, HashiyaApp>, pos: egui::Pos2) {
+/// `n` primary-button clicks at `pos`, after hovering long enough for the picker's rows.
+fn clicks(h: &mut Harness<'_, HashiyaApp>, pos: egui::Pos2, n: usize) {
     let button = |pressed| Event::PointerButton {
         pos,
         button: PointerButton::Primary,
@@ -31,27 +32,12 @@ fn double_click(h: &mut Harness<'_, HashiyaApp>, pos: egui::Pos2) {
     };
     h.hover_at(pos);
     h.run_steps(8);
-    for _ in 0..2 {
+    for _ in 0..n {
         h.event(button(true));
         h.run_steps(1);
         h.event(button(false));
         h.run_steps(1);
     }
-    h.run_steps(3);
-}
-
-fn click(h: &mut Harness<'_, HashiyaApp>, pos: egui::Pos2) {
-    let button = |pressed| Event::PointerButton {
-        pos,
-        button: PointerButton::Primary,
-        pressed,
-        modifiers: Modifiers::NONE,
-    };
-    h.hover_at(pos);
-    h.run_steps(8);
-    h.event(button(true));
-    h.run_steps(1);
-    h.event(button(false));
     h.run_steps(2);
 }
 
@@ -69,7 +55,7 @@ fn the_picker_lists_the_folder_and_a_double_click_opens_an_arabic_named_file() {
     let folder = h.get_by_role_and_label(Role::Button, "أرشيف").rect();
     let file = h.get_by_role_and_label(Role::Button, "مقالة.txt").rect();
     assert!(folder.min.y < file.min.y, "folders first");
-    double_click(&mut h, file.center());
+    clicks(&mut h, file.center(), 2);
     assert_eq!(active_name(&h), "مقالة.txt");
     assert!(h.query_by_role_and_label(Role::Button, "أرشيف").is_none(), "the picker closed");
 }
@@ -83,7 +69,7 @@ fn save_as_takes_a_typed_arabic_file_name() {
     // The name field (the second text input: path, then name) holds the suggested name.
     let fields: Vec<_> = h.get_all_by_role(Role::TextInput).map(|n| n.rect()).collect();
     assert_eq!(fields.len(), 2, "path and file name");
-    click(&mut h, fields[1].center());
+    clicks(&mut h, fields[1].center(), 1);
     h.key_press_modifiers(Modifiers::COMMAND, Key::A);
     h.run_steps(1);
     h.event(Event::Text("حواشي.ron".to_string()));
