@@ -43,8 +43,7 @@ pub fn run(
     }
     // With a journal in the work tree, its file (the same as OURS) is read with the journal.
     let ours = worktree.filter(|_| journaled.is_some()).unwrap_or(ours);
-    let inputs = (read_base(base), read(ours), read(theirs));
-    let (base, ours, theirs) = match inputs {
+    let (base, ours, theirs) = match (read_base(base), read(ours), read(theirs)) {
         (Ok(b), Ok(o), Ok(t)) => (b, o, t),
         (b, o, t) => {
             for err in [b.err(), o.err(), t.err()].into_iter().flatten() {
@@ -69,18 +68,7 @@ pub fn run(
         let _ = std::fs::remove_file(backup_path(out));
     }
     if let Some(article) = &journaled {
-        match set_journal_aside(article, "merged") {
-            Ok(Some(to)) => eprintln!(
-                "hashiya: note: {}: the edits of its journal are in the merge; the journal is kept as {}",
-                article.display(),
-                to.display()
-            ),
-            Ok(None) => {}
-            Err(e) => eprintln!(
-                "hashiya: warning: {}: its journal could not be set aside ({e}); its edits are in the merge",
-                article.display()
-            ),
-        }
+        journal_merged(article);
     }
     for c in &merged.conflicts {
         eprintln!("{}: {c}", out.display());
@@ -90,6 +78,22 @@ pub fn run(
     } else {
         eprintln!("{} conflicts kept as suggestions in {}", merged.conflicts.len(), out.display());
         Ok(ExitCode::from(1))
+    }
+}
+
+/// Sets the work tree's journal aside once its edits are in the written merge, and says so.
+fn journal_merged(article: &Path) {
+    match set_journal_aside(article, "merged") {
+        Ok(Some(to)) => eprintln!(
+            "hashiya: note: {}: the edits of its journal are in the merge; the journal is kept as {}",
+            article.display(),
+            to.display()
+        ),
+        Ok(None) => {}
+        Err(e) => eprintln!(
+            "hashiya: warning: {}: its journal could not be set aside ({e}); its edits are in the merge",
+            article.display()
+        ),
     }
 }
 
