@@ -106,22 +106,8 @@ fn add_like(corpus: &mut LabelSet, label: &Label) {
 /// the corpus no longer has are kept at the end, without a hotkey that clashes, so no entity
 /// loses its label.
 pub fn follow_corpus(old: &LabelSet, new: &LabelSet, document: &LabelSet) -> LabelSet {
-    let mut next = document.next_id().0;
-    let mut used = Vec::new();
-    let mut labels: Vec<Label> = Vec::with_capacity(new.len());
-    for c in new.iter() {
-        let old_name = old.get(c.id).map_or(c.name.as_str(), |o| o.name.as_str());
-        let own = document.by_name(old_name).or_else(|| document.by_name(&c.name));
-        let id = match own {
-            Some(own) if !used.contains(&own.id) => own.id,
-            _ => {
-                next += 1;
-                LabelId(next - 1)
-            }
-        };
-        used.push(id);
-        labels.push(Label { id, ..c.clone() });
-    }
+    let mut labels = with_document_ids(document, new, |c| old.get(c.id).map(|o| o.name.as_str()));
+    let used: Vec<LabelId> = labels.iter().map(|l| l.id).collect();
     for l in document.iter().filter(|l| !used.contains(&l.id)) {
         if labels.iter().any(|n| n.name == l.name) {
             continue;
@@ -130,6 +116,30 @@ pub fn follow_corpus(old: &LabelSet, new: &LabelSet, document: &LabelSet) -> Lab
         labels.push(Label { hotkey, ..l.clone() });
     }
     LabelSet::from_labels(labels).unwrap_or_else(|_| new.clone())
+}
+
+/// The labels of `new` with the ids `document` gives them: a label keeps the id of the
+/// document's label of its earlier name (`earlier`, e.g. before a rename) or of its name, so
+/// entities follow it; the others get new ids. One document label serves one label only.
+pub(crate) fn with_document_ids<'a>(
+    document: &LabelSet,
+    new: &'a LabelSet,
+    earlier: impl Fn(&'a Label) -> Option<&'a str>,
+) -> Vec<Label> {
+    let mut next = document.next_id().0;
+    let mut labels: Vec<Label> = Vec::with_capacity(new.len());
+    for c in new.iter() {
+        let own = earlier(c).and_then(|n| document.by_name(n)).or_else(|| document.by_name(&c.name));
+        let id = match own {
+            Some(own) if labels.iter().all(|l| l.id != own.id) => own.id,
+            _ => {
+                next += 1;
+                LabelId(next - 1)
+            }
+        };
+        labels.push(Label { id, ..c.clone() });
+    }
+    labels
 }
 
 #[cfg(test)]

@@ -155,22 +155,9 @@ pub(super) fn affected(
 /// they go, refused if an entity still uses one).
 pub(super) fn follow(ann: &Annotations, new: &LabelSet, req: &InitRequest) -> Result<LabelSet, String> {
     let doc = ann.labels();
-    let mut next = doc.next_id().0;
-    let mut used: Vec<LabelId> = Vec::new();
-    let mut labels: Vec<Label> = Vec::with_capacity(new.len());
-    for c in new.iter() {
-        let from = req.renames.iter().find(|(_, t)| *t == c.name).map(|(f, _)| f.as_str());
-        let own = from.and_then(|f| doc.by_name(f)).or_else(|| doc.by_name(&c.name));
-        let id = match own {
-            Some(own) if !used.contains(&own.id) => own.id,
-            _ => {
-                next += 1;
-                LabelId(next - 1)
-            }
-        };
-        used.push(id);
-        labels.push(Label { id, ..c.clone() });
-    }
+    let renamed = |c: &Label| req.renames.iter().find(|(_, t)| *t == c.name).map(|(f, _)| f.as_str());
+    let mut labels = crate::corpus::labels::with_document_ids(doc, new, renamed);
+    let used: Vec<LabelId> = labels.iter().map(|l| l.id).collect();
     for l in doc.iter().filter(|l| !used.contains(&l.id)) {
         if req.labels.is_some() {
             let in_use = ann.entities().iter().any(|e| e.label == l.id)
